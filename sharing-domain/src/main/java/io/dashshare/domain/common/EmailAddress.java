@@ -1,0 +1,46 @@
+package io.dashshare.domain.common;
+
+import io.dashshare.domain.error.ErrorCode;
+import io.dashshare.domain.error.SharingException;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** An email address, normalised (trimmed, lower case) so that comparison is case-insensitive. */
+public record EmailAddress(String value) {
+
+    private static final int MAX_LENGTH = 254;
+    // Deliberately plain: one @, a dot in the domain, no spaces or control characters.
+    private static final Pattern SHAPE =
+            Pattern.compile("[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+");
+
+    public EmailAddress {
+        if (value == null || value.length() > MAX_LENGTH || !SHAPE.matcher(value).matches()
+                || !value.equals(value.toLowerCase(Locale.ROOT))) {
+            throw new IllegalArgumentException("not a normalised email address");
+        }
+    }
+
+    public static Optional<EmailAddress> parse(String raw) {
+        if (raw == null) {
+            return Optional.empty();
+        }
+        String normalised = raw.trim().toLowerCase(Locale.ROOT);
+        if (normalised.length() > MAX_LENGTH || !SHAPE.matcher(normalised).matches()) {
+            return Optional.empty();
+        }
+        return Optional.of(new EmailAddress(normalised));
+    }
+
+    /** Parses a field of a request, answering 400 {@code INVALID_REQUEST} naming the field. */
+    public static EmailAddress parseField(String field, String raw) {
+        return parse(raw).orElseThrow(() -> new SharingException(ErrorCode.INVALID_REQUEST,
+                field + " must be a valid email address", Map.of("field", field)));
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

@@ -1,0 +1,39 @@
+package io.dashshare.domain.common;
+
+/** Checks on free text that ends up in the database or in a page. */
+public final class Text {
+
+    private Text() {
+    }
+
+    /** Non-blank, at most {@code max} characters, no control characters except tab and newline. */
+    public static String requireName(String value, int max, String what) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(what + " must not be blank");
+        }
+        return requireOptional(value, max, what);
+    }
+
+    public static String requireOptional(String value, int max, String what) {
+        if (value == null) {
+            return null;
+        }
+        if (value.length() > max) {
+            throw new IllegalArgumentException(what + " must be at most " + max + " characters");
+        }
+        if (hasForbiddenControl(value)) {
+            throw new IllegalArgumentException(what + " must not contain control characters");
+        }
+        return value;
+    }
+
+    public static boolean hasForbiddenControl(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+                return true;
+            }
+        }
+        return false;
+    }
+}

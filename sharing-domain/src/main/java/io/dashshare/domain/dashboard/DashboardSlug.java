@@ -1,0 +1,15 @@
+package io.dashshare.domain.dashboard;
+
+import io.dashshare.domain.common.Slugs;
+
+public record DashboardSlug(String value) {
+
+    public DashboardSlug {
+        Slugs.require(Slugs.SLUG, value, "dashboard slug");
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

@@ -1,0 +1,15 @@
+package io.dashshare.domain.dashboard;
+
+import io.dashshare.domain.common.Slugs;
+
+public record WidgetSlug(String value) {
+
+    public WidgetSlug {
+        Slugs.require(Slugs.SLUG, value, "widget slug");
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

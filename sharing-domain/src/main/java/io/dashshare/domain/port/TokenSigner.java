@@ -1,0 +1,24 @@
+package io.dashshare.domain.port;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Compact JWS with HS256 and nothing else. {@code verify} checks the signature before any claim
+ * is read and throws {@code SharingException} {@code TOKEN_INVALID} on anything malformed.
+ */
+public interface TokenSigner {
+
+    /** Claims are JSON-able: String, Number, Boolean, List, Map, null. */
+    String sign(String type, String keyId, byte[] key, Map<String, Object> claims);
+
+    /**
+     * @param expectedType the {@code typ} header this route accepts
+     * @param keys         looks a {@code kid} up in a fixed table; empty for unknown
+     */
+    Verified verify(String compact, String expectedType, Function<String, Optional<byte[]>> keys);
+
+    record Verified(String keyId, Map<String, Object> claims) {
+    }
+}
