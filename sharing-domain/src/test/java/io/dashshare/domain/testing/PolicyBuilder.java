@@ -1,0 +1,32 @@
+package io.dashshare.domain.testing;
+
+import io.dashshare.domain.filter.FilterDefinition;
+import io.dashshare.domain.filter.FilterPolicy;
+import io.dashshare.domain.filter.PolicyMode;
+import io.dashshare.domain.filter.RawValue;
+import java.util.Arrays;
+import java.util.List;
+
+/** Test builder for share filter policies, checked against a filter as the API does. */
+public final class PolicyBuilder {
+
+    private PolicyBuilder() {
+    }
+
+    public static FilterPolicy selectable(FilterDefinition filter, String... allowed) {
+        List<RawValue> values = Arrays.stream(allowed).map(v -> (RawValue) new RawValue.Str(v)).toList();
+        return FilterPolicy.of(filter, filter.kind(), PolicyMode.SELECTABLE, values, null);
+    }
+
+    public static FilterPolicy fixed(FilterDefinition filter, RawValue value) {
+        return FilterPolicy.of(filter, filter.kind(), PolicyMode.FIXED, List.of(), value);
+    }
+
+    public static FilterPolicy fixed(FilterDefinition filter, String value) {
+        return fixed(filter, new RawValue.Str(value));
+    }
+
+    public static FilterPolicy disabled(FilterDefinition filter) {
+        return FilterPolicy.of(filter, filter.kind(), PolicyMode.DISABLED, List.of(), null);
+    }
+}
