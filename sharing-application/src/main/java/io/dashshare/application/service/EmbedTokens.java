@@ -5,6 +5,7 @@ import io.dashshare.application.token.Claims;
 import io.dashshare.domain.common.Ids;
 import io.dashshare.domain.dashboard.Dashboard;
 import io.dashshare.domain.dashboard.DashboardId;
+import io.dashshare.domain.document.Tree;
 import io.dashshare.domain.embed.EmbedClaims;
 import io.dashshare.domain.embed.EmbedKey;
 import io.dashshare.domain.embed.EmbedKeyId;
@@ -15,12 +16,9 @@ import io.dashshare.domain.port.DashboardCatalog;
 import io.dashshare.domain.port.EmbedKeyRepository;
 import io.dashshare.domain.port.TokenSigner;
 import io.dashshare.domain.tenant.Company;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -56,7 +54,7 @@ public final class EmbedTokens {
         body.put("allowed_params", claims.allowedParams());
         body.put("required_params", claims.requiredParams());
         Map<String, Object> fixed = new LinkedHashMap<>();
-        claims.fixedParams().forEach((slug, raw) -> fixed.put(slug, toJson(raw)));
+        claims.fixedParams().forEach((slug, raw) -> fixed.put(slug, Tree.fromRaw(raw)));
         body.put("fixed_params", fixed);
         body.put("iat", claims.issuedAt().getEpochSecond());
         body.put("exp", claims.expiresAt().getEpochSecond());
@@ -94,7 +92,7 @@ public final class EmbedTokens {
             throw SharingException.tokenInvalid();
         }
         Map<String, RawValue> fixed = new LinkedHashMap<>();
-        claims.object("fixed_params").forEach((slug, value) -> fixed.put(slug, toRaw(value)));
+        claims.object("fixed_params").forEach((slug, value) -> fixed.put(slug, Tree.toRaw(value)));
         EmbedClaims embedClaims = new EmbedClaims(company.slug(), dashboardId, claims.strings("allowed_params"),
                 claims.strings("required_params"), fixed, issuedAt, claims.optionalTime("nbf"), expiresAt,
                 claims.string("jti"));
@@ -102,45 +100,5 @@ public final class EmbedTokens {
     }
 
     public record Verified(Company company, Dashboard dashboard, EmbedClaims claims) {
-    }
-
-    private static Object toJson(RawValue raw) {
-        if (raw instanceof RawValue.Str s) {
-            return s.value();
-        }
-        if (raw instanceof RawValue.Num n) {
-            return n.value();
-        }
-        if (raw instanceof RawValue.Bool b) {
-            return b.value();
-        }
-        if (raw instanceof RawValue.Arr a) {
-            List<Object> items = new ArrayList<>();
-            a.items().forEach(i -> items.add(toJson(i)));
-            return items;
-        }
-        if (raw instanceof RawValue.Null) {
-            return null;
-        }
-        throw new IllegalArgumentException("objects are never parameter values");
-    }
-
-    static RawValue toRaw(Object json) {
-        if (json == null) {
-            return RawValue.NULL;
-        }
-        if (json instanceof String s) {
-            return new RawValue.Str(s);
-        }
-        if (json instanceof BigDecimal n) {
-            return new RawValue.Num(n);
-        }
-        if (json instanceof Boolean b) {
-            return new RawValue.Bool(b);
-        }
-        if (json instanceof List<?> list) {
-            return new RawValue.Arr(list.stream().map(EmbedTokens::toRaw).toList());
-        }
-        return new RawValue.Obj();
     }
 }
