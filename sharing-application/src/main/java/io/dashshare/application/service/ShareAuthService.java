@@ -8,6 +8,7 @@ import io.dashshare.domain.common.EmailAddress;
 import io.dashshare.domain.common.Slugs;
 import io.dashshare.domain.context.ShareContext;
 import io.dashshare.domain.error.ErrorCode;
+import io.dashshare.domain.error.RateLimitedException;
 import io.dashshare.domain.error.SharingException;
 import io.dashshare.domain.port.CompanyRepository;
 import io.dashshare.domain.port.DashboardCatalog;

@@ -1,7 +1,5 @@
-package io.dashshare.application.service;
+package io.dashshare.domain.error;
 
-import io.dashshare.domain.error.ErrorCode;
-import io.dashshare.domain.error.SharingException;
 import java.time.Duration;
 
 /** 429 {@code RATE_LIMITED}; the adapter turns {@link #retryAfter()} into a {@code Retry-After} header. */
