@@ -1,0 +1,104 @@
+package io.dashshare.application.service;
+
+import io.dashshare.application.SharingSettings;
+import io.dashshare.application.token.Claims;
+import io.dashshare.domain.common.Ids;
+import io.dashshare.domain.dashboard.Dashboard;
+import io.dashshare.domain.dashboard.DashboardId;
+import io.dashshare.domain.document.Tree;
+import io.dashshare.domain.embed.EmbedClaims;
+import io.dashshare.domain.embed.EmbedKey;
+import io.dashshare.domain.embed.EmbedKeyId;
+import io.dashshare.domain.error.SharingException;
+import io.dashshare.domain.filter.RawValue;
+import io.dashshare.domain.port.CompanyRepository;
+import io.dashshare.domain.port.DashboardCatalog;
+import io.dashshare.domain.port.EmbedKeyRepository;
+import io.dashshare.domain.port.TokenSigner;
+import io.dashshare.domain.tenant.Company;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Signs and verifies embed tokens (PRODUCT.md §8). Verification reads no row for the token
+ * itself: only the key (by {@code kid}), the company and the dashboard.
+ */
+public final class EmbedTokens {
+
+    private final TokenSigner signer;
+    private final EmbedKeyRepository keys;
+    private final CompanyRepository companies;
+    private final DashboardCatalog catalog;
+    private final Clock clock;
+    private final SharingSettings settings;
+
+    public EmbedTokens(TokenSigner signer, EmbedKeyRepository keys, CompanyRepository companies,
+                       DashboardCatalog catalog, Clock clock, SharingSettings settings) {
+        this.signer = signer;
+        this.keys = keys;
+        this.companies = companies;
+        this.catalog = catalog;
+        this.clock = clock;
+        this.settings = settings;
+    }
+
+    public String sign(EmbedKey key, EmbedClaims claims) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("iss", claims.issuer());
+        body.put("aud", EmbedClaims.AUDIENCE);
+        body.put("sub", claims.dashboardId().toString());
+        body.put("company", claims.company().value());
+        body.put("allowed_params", claims.allowedParams());
+        body.put("required_params", claims.requiredParams());
+        Map<String, Object> fixed = new LinkedHashMap<>();
+        claims.fixedParams().forEach((slug, raw) -> fixed.put(slug, Tree.fromRaw(raw)));
+        body.put("fixed_params", fixed);
+        body.put("iat", claims.issuedAt().getEpochSecond());
+        body.put("exp", claims.expiresAt().getEpochSecond());
+        body.put("jti", claims.jti());
+        return signer.sign(EmbedClaims.TYPE, key.id().value(), key.secret(), body);
+    }
+
+    /** A verified token with its company and dashboard, or {@code TOKEN_INVALID}. */
+    public Verified verify(String token) {
+        EmbedKey[] used = new EmbedKey[1];
+        TokenSigner.Verified verified = signer.verify(token, EmbedClaims.TYPE, kid -> {
+            if (!EmbedKeyId.isValid(kid)) {
+                return Optional.empty();
+            }
+            Optional<EmbedKey> key = keys.find(new EmbedKeyId(kid)).filter(EmbedKey::isActive);
+            key.ifPresent(k -> used[0] = k);
+            return key.map(EmbedKey::secret);
+        });
+        Claims claims = new Claims(verified.claims());
+        Instant now = clock.instant();
+        claims.requireAudience(EmbedClaims.AUDIENCE);
+        claims.checkTimes(now, settings.tokenLeeway());
+        Instant issuedAt = claims.time("iat");
+        Instant expiresAt = claims.time("exp");
+        if (expiresAt.isAfter(issuedAt.plus(settings.embedMaxTtl()))) {
+            throw SharingException.tokenInvalid();
+        }
+        Company company = companies.findById(used[0].companyId()).orElseThrow(SharingException::tokenInvalid);
+        claims.requireEquals("iss", company.slug().value());
+        claims.requireEquals("company", company.slug().value());
+        DashboardId dashboardId = Ids.parse(claims.string("sub")).map(DashboardId::new)
+                .orElseThrow(SharingException::tokenInvalid);
+        Dashboard dashboard = catalog.findById(company.id(), dashboardId).orElseThrow(SharingException::tokenInvalid);
+        if (dashboard.embedTokensNotBefore().filter(issuedAt::isBefore).isPresent()) {
+            throw SharingException.tokenInvalid();
+        }
+        Map<String, RawValue> fixed = new LinkedHashMap<>();
+        claims.object("fixed_params").forEach((slug, value) -> fixed.put(slug, Tree.toRaw(value)));
+        EmbedClaims embedClaims = new EmbedClaims(company.slug(), dashboardId, claims.strings("allowed_params"),
+                claims.strings("required_params"), fixed, issuedAt, claims.optionalTime("nbf"), expiresAt,
+                claims.string("jti"));
+        return new Verified(company, dashboard, embedClaims);
+    }
+
+    public record Verified(Company company, Dashboard dashboard, EmbedClaims claims) {
+    }
+}

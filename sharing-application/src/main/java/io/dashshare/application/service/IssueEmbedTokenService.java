@@ -1,0 +1,115 @@
+package io.dashshare.application.service;
+
+import io.dashshare.application.SharingSettings;
+import io.dashshare.application.port.in.EmbedRequest;
+import io.dashshare.application.port.in.IssueEmbedTokenUseCase;
+import io.dashshare.application.port.in.IssuedEmbedToken;
+import io.dashshare.application.port.in.OwnerPrincipal;
+import io.dashshare.domain.dashboard.Dashboard;
+import io.dashshare.domain.dashboard.DashboardDefinition;
+import io.dashshare.domain.dashboard.DashboardId;
+import io.dashshare.domain.embed.EmbedClaims;
+import io.dashshare.domain.embed.EmbedKey;
+import io.dashshare.domain.error.SharingException;
+import io.dashshare.domain.filter.FilterDefinition;
+import io.dashshare.domain.filter.FilterKind;
+import io.dashshare.domain.filter.RawValue;
+import io.dashshare.domain.port.CompanyRepository;
+import io.dashshare.domain.port.DashboardCatalog;
+import io.dashshare.domain.port.RandomSource;
+import io.dashshare.domain.tenant.Company;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+public final class IssueEmbedTokenService implements IssueEmbedTokenUseCase {
+
+    private final DashboardCatalog catalog;
+    private final CompanyRepository companies;
+    private final EmbedKeyRing keyRing;
+    private final EmbedTokens tokens;
+    private final RandomSource random;
+    private final Clock clock;
+    private final SharingSettings settings;
+
+    public IssueEmbedTokenService(DashboardCatalog catalog, CompanyRepository companies, EmbedKeyRing keyRing,
+                                  EmbedTokens tokens, RandomSource random, Clock clock, SharingSettings settings) {
+        this.catalog = catalog;
+        this.companies = companies;
+        this.keyRing = keyRing;
+        this.tokens = tokens;
+        this.random = random;
+        this.clock = clock;
+        this.settings = settings;
+    }
+
+    @Override
+    public IssuedEmbedToken issue(OwnerPrincipal owner, DashboardId dashboardId, EmbedRequest request) {
+        Dashboard dashboard = Lookups.dashboard(catalog, owner.companyId(), dashboardId);
+        DashboardDefinition definition = dashboard.definition();
+        checkSlugs(definition, request.allowedParams(), "allowed_params");
+        checkSlugs(definition, request.requiredParams(), "required_params");
+        Map<String, RawValue> fixed = checkFixed(definition, request.fixedParams());
+        for (int i = 0; i < request.requiredParams().size(); i++) {
+            String slug = request.requiredParams().get(i);
+            if (!request.allowedParams().contains(slug) && !fixed.containsKey(slug)) {
+                throw SharingException.invalidRequest("required_params[" + i + "]",
+                        "required_params[" + i + "]: '" + slug + "' must also be in allowed_params or fixed_params");
+            }
+        }
+        Duration ttl = request.expiresInSeconds().map(this::checkedTtl).orElse(settings.embedDefaultTtl());
+        Company company = companies.findById(owner.companyId()).orElseThrow(() -> SharingException.notFound("Company"));
+        EmbedKey key = keyRing.signingKey(owner.companyId());
+        Instant now = clock.instant();
+        Instant expiresAt = now.plus(ttl);
+        EmbedClaims claims = new EmbedClaims(company.slug(), dashboard.id(), request.allowedParams(),
+                request.requiredParams(), fixed, now, Optional.empty(), expiresAt,
+                Base64.getUrlEncoder().withoutPadding().encodeToString(random.bytes(16)));
+        String token = tokens.sign(key, claims);
+        return new IssuedEmbedToken(token, settings.publicBaseUrl() + "/embed/d/" + token,
+                Instant.ofEpochSecond(expiresAt.getEpochSecond()));
+    }
+
+    private Duration checkedTtl(long seconds) {
+        if (seconds < 1 || seconds > settings.embedMaxTtl().toSeconds()) {
+            throw SharingException.invalidRequest("expires_in", "expires_in must be between 1 and "
+                    + settings.embedMaxTtl().toSeconds() + " seconds");
+        }
+        return Duration.ofSeconds(seconds);
+    }
+
+    private static void checkSlugs(DashboardDefinition definition, List<String> slugs, String field) {
+        for (int i = 0; i < slugs.size(); i++) {
+            if (definition.filter(slugs.get(i)).isEmpty()) {
+                throw SharingException.invalidRequest(field + "[" + i + "]",
+                        field + "[" + i + "]: the dashboard has no filter '" + slugs.get(i) + "'");
+            }
+        }
+    }
+
+    private static Map<String, RawValue> checkFixed(DashboardDefinition definition, Map<String, RawValue> fixed) {
+        Map<String, RawValue> checked = new LinkedHashMap<>();
+        for (Map.Entry<String, RawValue> entry : fixed.entrySet()) {
+            String field = "fixed_params." + entry.getKey();
+            FilterDefinition filter = definition.filter(entry.getKey()).orElseThrow(() ->
+                    SharingException.invalidRequest(field, field + ": the dashboard has no such filter"));
+            if (entry.getValue().isBlank()) {
+                throw SharingException.invalidRequest(field, field + ": a fixed value cannot be empty");
+            }
+            try {
+                if (!filter.isOffered(filter.kind().parse(entry.getValue()))) {
+                    throw SharingException.invalidRequest(field, field + ": not an option of the filter");
+                }
+            } catch (FilterKind.InvalidValueException e) {
+                throw SharingException.invalidRequest(field, field + ": " + e.getMessage());
+            }
+            checked.put(entry.getKey(), entry.getValue());
+        }
+        return checked;
+    }
+}

@@ -1,0 +1,47 @@
+package io.dashshare.application.service;
+
+import io.dashshare.application.port.in.ManageCompanyUseCase;
+import io.dashshare.application.port.in.OwnerPrincipal;
+import io.dashshare.domain.common.Fields;
+import io.dashshare.domain.error.SharingException;
+import io.dashshare.domain.port.CompanyRepository;
+import io.dashshare.domain.port.UnitOfWork;
+import io.dashshare.domain.tenant.Company;
+import io.dashshare.domain.tenant.EmbedOrigin;
+import java.util.ArrayList;
+import java.util.List;
+
+public final class ManageCompanyService implements ManageCompanyUseCase {
+
+    private static final int MAX_ORIGINS = 50;
+
+    private final CompanyRepository companies;
+    private final UnitOfWork unitOfWork;
+
+    public ManageCompanyService(CompanyRepository companies, UnitOfWork unitOfWork) {
+        this.companies = companies;
+        this.unitOfWork = unitOfWork;
+    }
+
+    @Override
+    public Company get(OwnerPrincipal owner) {
+        return companies.findById(owner.companyId()).orElseThrow(() -> SharingException.notFound("Company"));
+    }
+
+    @Override
+    public Company setEmbedOrigins(OwnerPrincipal owner, List<String> origins) {
+        if (origins.size() > MAX_ORIGINS) {
+            throw SharingException.invalidRequest("embed_origins", "at most " + MAX_ORIGINS + " origins");
+        }
+        List<EmbedOrigin> parsed = new ArrayList<>();
+        for (int i = 0; i < origins.size(); i++) {
+            String raw = origins.get(i);
+            parsed.add(Fields.at("embed_origins[" + i + "]", () -> new EmbedOrigin(raw)));
+        }
+        return unitOfWork.inTransaction(() -> {
+            Company updated = get(owner).withEmbedOrigins(parsed.stream().distinct().toList());
+            companies.save(updated);
+            return updated;
+        });
+    }
+}

@@ -1,0 +1,75 @@
+package io.dashshare.application.service;
+
+import io.dashshare.application.port.in.ManageDashboardsUseCase;
+import io.dashshare.application.port.in.OwnerPrincipal;
+import io.dashshare.domain.dashboard.Dashboard;
+import io.dashshare.domain.dashboard.DashboardDefinition;
+import io.dashshare.domain.dashboard.DashboardId;
+import io.dashshare.domain.error.SharingException;
+import io.dashshare.domain.port.DashboardCatalog;
+import io.dashshare.domain.port.QueryExecutor;
+import io.dashshare.domain.port.RandomSource;
+import io.dashshare.domain.port.UnitOfWork;
+import java.time.Clock;
+import java.util.List;
+
+public final class ManageDashboardsService implements ManageDashboardsUseCase {
+
+    private final DashboardCatalog catalog;
+    private final QueryExecutor executor;
+    private final RandomSource random;
+    private final UnitOfWork unitOfWork;
+    private final Clock clock;
+
+    public ManageDashboardsService(DashboardCatalog catalog, QueryExecutor executor, RandomSource random,
+                                   UnitOfWork unitOfWork, Clock clock) {
+        this.catalog = catalog;
+        this.executor = executor;
+        this.random = random;
+        this.unitOfWork = unitOfWork;
+        this.clock = clock;
+    }
+
+    @Override
+    public List<Dashboard> list(OwnerPrincipal owner) {
+        return catalog.list(owner.companyId());
+    }
+
+    @Override
+    public Dashboard get(OwnerPrincipal owner, DashboardId id) {
+        return Lookups.dashboard(catalog, owner.companyId(), id);
+    }
+
+    @Override
+    public Dashboard create(OwnerPrincipal owner, DashboardDefinition definition) {
+        checkDataSource(definition);
+        Dashboard dashboard = Dashboard.create(new DashboardId(random.uuid()), owner.companyId(), definition,
+                clock.instant());
+        unitOfWork.run(() -> catalog.save(dashboard));
+        return dashboard;
+    }
+
+    @Override
+    public Dashboard update(OwnerPrincipal owner, DashboardId id, DashboardDefinition definition) {
+        checkDataSource(definition);
+        return unitOfWork.inTransaction(() -> {
+            Dashboard updated = Lookups.dashboard(catalog, owner.companyId(), id).redefine(definition, clock.instant());
+            catalog.save(updated);
+            return updated;
+        });
+    }
+
+    @Override
+    public void delete(OwnerPrincipal owner, DashboardId id) {
+        if (!unitOfWork.inTransaction(() -> catalog.delete(owner.companyId(), id))) {
+            throw SharingException.notFound("Dashboard");
+        }
+    }
+
+    private void checkDataSource(DashboardDefinition definition) {
+        if (!executor.dataSources().contains(definition.dataSource())) {
+            throw SharingException.invalidRequest("data_source",
+                    "data_source: unknown data source '" + definition.dataSource() + "'");
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package io.dashshare.application.service;
+
+import io.dashshare.application.port.in.CreatedEmbedKey;
+import io.dashshare.application.port.in.ManageEmbedKeysUseCase;
+import io.dashshare.application.port.in.OwnerPrincipal;
+import io.dashshare.domain.dashboard.Dashboard;
+import io.dashshare.domain.dashboard.DashboardId;
+import io.dashshare.domain.embed.EmbedKey;
+import io.dashshare.domain.embed.EmbedKeyId;
+import io.dashshare.domain.error.SharingException;
+import io.dashshare.domain.port.DashboardCatalog;
+import io.dashshare.domain.port.EmbedKeyRepository;
+import io.dashshare.domain.port.UnitOfWork;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+public final class ManageEmbedKeysService implements ManageEmbedKeysUseCase {
+
+    private final EmbedKeyRepository keys;
+    private final EmbedKeyRing keyRing;
+    private final DashboardCatalog catalog;
+    private final UnitOfWork unitOfWork;
+    private final Clock clock;
+
+    public ManageEmbedKeysService(EmbedKeyRepository keys, EmbedKeyRing keyRing, DashboardCatalog catalog,
+                                  UnitOfWork unitOfWork, Clock clock) {
+        this.keys = keys;
+        this.keyRing = keyRing;
+        this.catalog = catalog;
+        this.unitOfWork = unitOfWork;
+        this.clock = clock;
+    }
+
+    @Override
+    public List<EmbedKey> list(OwnerPrincipal owner) {
+        return keys.list(owner.companyId()).stream().sorted(Comparator.comparing(EmbedKey::createdAt)).toList();
+    }
+
+    @Override
+    public CreatedEmbedKey create(OwnerPrincipal owner) {
+        EmbedKey key = unitOfWork.inTransaction(() -> keyRing.newKey(owner.companyId()));
+        return new CreatedEmbedKey(key, Base64.getUrlEncoder().withoutPadding().encodeToString(key.secret()));
+    }
+
+    @Override
+    public EmbedKey retire(OwnerPrincipal owner, String keyId) {
+        return unitOfWork.inTransaction(() -> {
+            EmbedKey key = Optional.ofNullable(keyId).filter(EmbedKeyId::isValid).map(EmbedKeyId::new)
+                    .flatMap(keys::find).filter(k -> k.companyId().equals(owner.companyId()))
+                    .orElseThrow(() -> SharingException.notFound("Embed key"));
+            EmbedKey retired = key.retire(clock.instant());
+            keys.save(retired);
+            return retired;
+        });
+    }
+
+    @Override
+    public Dashboard refuseTokensIssuedBefore(OwnerPrincipal owner, DashboardId dashboard, Optional<Instant> cutoff) {
+        return unitOfWork.inTransaction(() -> {
+            Instant now = clock.instant();
+            Dashboard updated = Lookups.dashboard(catalog, owner.companyId(), dashboard)
+                    .refuseEmbedTokensIssuedBefore(cutoff.orElse(now), now);
+            catalog.save(updated);
+            return updated;
+        });
+    }
+}

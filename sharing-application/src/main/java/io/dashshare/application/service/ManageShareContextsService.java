@@ -1,0 +1,101 @@
+package io.dashshare.application.service;
+
+import io.dashshare.application.port.in.ManageShareContextsUseCase;
+import io.dashshare.application.port.in.OwnerPrincipal;
+import io.dashshare.domain.common.EmailAddress;
+import io.dashshare.domain.common.Fields;
+import io.dashshare.domain.context.Member;
+import io.dashshare.domain.context.MemberId;
+import io.dashshare.domain.context.MemberType;
+import io.dashshare.domain.context.ShareContext;
+import io.dashshare.domain.context.ShareContextId;
+import io.dashshare.domain.error.SharingException;
+import io.dashshare.domain.port.RandomSource;
+import io.dashshare.domain.port.ShareContextRepository;
+import io.dashshare.domain.port.UnitOfWork;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+public final class ManageShareContextsService implements ManageShareContextsUseCase {
+
+    private final ShareContextRepository contexts;
+    private final RandomSource random;
+    private final UnitOfWork unitOfWork;
+    private final Clock clock;
+
+    public ManageShareContextsService(ShareContextRepository contexts, RandomSource random, UnitOfWork unitOfWork,
+                                      Clock clock) {
+        this.contexts = contexts;
+        this.random = random;
+        this.unitOfWork = unitOfWork;
+        this.clock = clock;
+    }
+
+    @Override
+    public ShareContext create(OwnerPrincipal owner, String name, String description) {
+        ShareContext context = Fields.at("share_context", () -> new ShareContext(new ShareContextId(random.uuid()),
+                owner.companyId(), name, description, clock.instant()));
+        unitOfWork.run(() -> contexts.save(context));
+        return context;
+    }
+
+    @Override
+    public List<ShareContext> list(OwnerPrincipal owner) {
+        return contexts.list(owner.companyId());
+    }
+
+    @Override
+    public ShareContext get(OwnerPrincipal owner, ShareContextId id) {
+        return contexts.findById(owner.companyId(), id).orElseThrow(() -> SharingException.notFound("Share context"));
+    }
+
+    @Override
+    public ShareContext update(OwnerPrincipal owner, ShareContextId id, Optional<String> name,
+                               Optional<String> description) {
+        return unitOfWork.inTransaction(() -> {
+            ShareContext current = get(owner, id);
+            ShareContext updated = Fields.at("share_context", () -> current.rename(name.orElse(current.name()),
+                    description.orElse(current.description())));
+            contexts.save(updated);
+            return updated;
+        });
+    }
+
+    @Override
+    public void delete(OwnerPrincipal owner, ShareContextId id) {
+        if (!unitOfWork.inTransaction(() -> contexts.delete(owner.companyId(), id))) {
+            throw SharingException.notFound("Share context");
+        }
+    }
+
+    @Override
+    public Member addMember(OwnerPrincipal owner, ShareContextId id, String memberType, String email) {
+        MemberType type = MemberType.fromWire(memberType).orElseThrow(() -> SharingException.invalidRequest(
+                "member_type", "member_type must be 'external_email'"));
+        EmailAddress address = EmailAddress.parseField("email", email);
+        return unitOfWork.inTransaction(() -> {
+            get(owner, id);
+            Member member = new Member(new MemberId(random.uuid()), id, type, address, clock.instant());
+            contexts.addMember(member);
+            return member;
+        });
+    }
+
+    @Override
+    public List<Member> members(OwnerPrincipal owner, ShareContextId id) {
+        get(owner, id);
+        return contexts.listMembers(id);
+    }
+
+    @Override
+    public void removeMember(OwnerPrincipal owner, ShareContextId id, MemberId member) {
+        boolean removed = unitOfWork.inTransaction(() -> {
+            get(owner, id);
+            return contexts.removeMember(id, member);
+        });
+        if (!removed) {
+            throw SharingException.notFound("Member");
+        }
+    }
+}

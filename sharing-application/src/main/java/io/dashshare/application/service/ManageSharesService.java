@@ -1,0 +1,181 @@
+package io.dashshare.application.service;
+
+import io.dashshare.application.SharingSettings;
+import io.dashshare.application.port.in.CreatedShare;
+import io.dashshare.application.port.in.ManageSharesUseCase;
+import io.dashshare.application.port.in.NewShare;
+import io.dashshare.application.port.in.OwnerPrincipal;
+import io.dashshare.application.port.in.PolicyInput;
+import io.dashshare.application.port.in.ShareChanges;
+import io.dashshare.domain.common.Fields;
+import io.dashshare.domain.common.Ids;
+import io.dashshare.domain.context.ShareContextId;
+import io.dashshare.domain.dashboard.Dashboard;
+import io.dashshare.domain.dashboard.DashboardDefinition;
+import io.dashshare.domain.dashboard.DashboardId;
+import io.dashshare.domain.error.SharingException;
+import io.dashshare.domain.filter.FilterDefinition;
+import io.dashshare.domain.filter.FilterKind;
+import io.dashshare.domain.filter.FilterPolicy;
+import io.dashshare.domain.filter.PolicyMode;
+import io.dashshare.domain.port.DashboardCatalog;
+import io.dashshare.domain.port.RandomSource;
+import io.dashshare.domain.port.ShareContextRepository;
+import io.dashshare.domain.port.ShareRepository;
+import io.dashshare.domain.port.UnitOfWork;
+import io.dashshare.domain.secret.SecretToken;
+import io.dashshare.domain.share.Share;
+import io.dashshare.domain.share.ShareId;
+import io.dashshare.domain.share.ShareType;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+public final class ManageSharesService implements ManageSharesUseCase {
+
+    private final ShareRepository shares;
+    private final DashboardCatalog catalog;
+    private final ShareContextRepository contexts;
+    private final RandomSource random;
+    private final UnitOfWork unitOfWork;
+    private final Clock clock;
+    private final SharingSettings settings;
+
+    public ManageSharesService(ShareRepository shares, DashboardCatalog catalog, ShareContextRepository contexts,
+                               RandomSource random, UnitOfWork unitOfWork, Clock clock, SharingSettings settings) {
+        this.shares = shares;
+        this.catalog = catalog;
+        this.contexts = contexts;
+        this.random = random;
+        this.unitOfWork = unitOfWork;
+        this.clock = clock;
+        this.settings = settings;
+    }
+
+    @Override
+    public CreatedShare create(OwnerPrincipal owner, DashboardId dashboardId, NewShare request) {
+        Dashboard dashboard = Lookups.dashboard(catalog, owner.companyId(), dashboardId);
+        ShareType type = request.shareType() == null ? ShareType.LINK : ShareType.fromWire(request.shareType())
+                .orElseThrow(() -> SharingException.invalidRequest("share_type", "share_type must be 'link'"));
+        ShareContextId context = request.contextId().map(raw -> context(owner, raw)).orElse(null);
+        List<FilterPolicy> policies = policies(dashboard.definition(), request.policies());
+        Instant now = clock.instant();
+        Instant expiresAt = request.expiresAt().map(at -> future(at, now)).orElse(null);
+        SecretToken token = newToken();
+        Share share = Fields.at("share", () -> Share.create(new ShareId(random.uuid()), owner.companyId(),
+                dashboard.id(), dashboard.definition(), request.name(), type, context, policies, token.hash(),
+                expiresAt, now));
+        unitOfWork.run(() -> shares.save(share));
+        return new CreatedShare(share, token.value(), viewerUrl(token.value()));
+    }
+
+    @Override
+    public List<Share> list(OwnerPrincipal owner, DashboardId dashboard) {
+        Lookups.dashboard(catalog, owner.companyId(), dashboard);
+        return shares.listByDashboard(owner.companyId(), dashboard);
+    }
+
+    @Override
+    public Share get(OwnerPrincipal owner, ShareId id) {
+        return shares.findById(owner.companyId(), id).orElseThrow(() -> SharingException.notFound("Share"));
+    }
+
+    @Override
+    public Share update(OwnerPrincipal owner, ShareId id, ShareChanges changes) {
+        return unitOfWork.inTransaction(() -> {
+            Instant now = clock.instant();
+            Share share = get(owner, id);
+            if (changes.name().isPresent()) {
+                Share current = share;
+                share = Fields.at("name", () -> current.rename(changes.name().get(), now));
+            }
+            if (changes.policies().isPresent()) {
+                DashboardDefinition definition = Lookups.dashboard(catalog, owner.companyId(), share.dashboardId())
+                        .definition();
+                List<FilterPolicy> policies = policies(definition, changes.policies().get());
+                Share withoutNewPolicies = share;
+                share = Fields.at("share_filter_policies",
+                        () -> withoutNewPolicies.withPolicies(definition, policies, now));
+            }
+            if (changes.expiresAt().isPresent()) {
+                share = share.expiringAt(changes.expiresAt().get().map(at -> future(at, now)).orElse(null), now);
+            }
+            shares.save(share);
+            return share;
+        });
+    }
+
+    @Override
+    public Share revoke(OwnerPrincipal owner, ShareId id) {
+        return unitOfWork.inTransaction(() -> {
+            Share revoked = get(owner, id).revoke(clock.instant());
+            shares.save(revoked);
+            return revoked;
+        });
+    }
+
+    @Override
+    public CreatedShare rotateToken(OwnerPrincipal owner, ShareId id) {
+        SecretToken token = newToken();
+        Share rotated = unitOfWork.inTransaction(() -> {
+            Share share = get(owner, id);
+            if (share.revokedAt().isPresent()) {
+                throw SharingException.invalidRequest("share", "a revoked share cannot get a new token");
+            }
+            Share next = share.rotateToken(token.hash(), clock.instant());
+            shares.save(next);
+            return next;
+        });
+        return new CreatedShare(rotated, token.value(), viewerUrl(token.value()));
+    }
+
+    @Override
+    public String viewerUrl(String token) {
+        return settings.publicBaseUrl() + "/s/" + token;
+    }
+
+    private SecretToken newToken() {
+        return SecretToken.fromRandomBytes(random.bytes(SecretToken.BYTES));
+    }
+
+    private ShareContextId context(OwnerPrincipal owner, String raw) {
+        return Ids.parse(raw).map(ShareContextId::new)
+                .filter(id -> contexts.findById(owner.companyId(), id).isPresent())
+                .orElseThrow(() -> SharingException.invalidRequest("share_context_id",
+                        "share_context_id: no such share context"));
+    }
+
+    private static Instant future(Instant at, Instant now) {
+        if (!at.isAfter(now)) {
+            throw SharingException.invalidRequest("expires_at", "expires_at must be in the future");
+        }
+        return at;
+    }
+
+    /** Each policy checked against the dashboard's filters; errors name {@code share_filter_policies[i]}. */
+    static List<FilterPolicy> policies(DashboardDefinition dashboard, List<PolicyInput> inputs) {
+        List<FilterPolicy> policies = new ArrayList<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            PolicyInput input = inputs.get(i);
+            String field = "share_filter_policies[" + i + "]";
+            policies.add(Fields.at(field, () -> policy(dashboard, input)));
+        }
+        if (policies.stream().map(FilterPolicy::filterSlug).distinct().count() != policies.size()) {
+            throw SharingException.invalidRequest("share_filter_policies",
+                    "share_filter_policies: two policies for the same filter");
+        }
+        return policies;
+    }
+
+    private static FilterPolicy policy(DashboardDefinition dashboard, PolicyInput input) {
+        FilterDefinition filter = Optional.ofNullable(input.filterSlug()).flatMap(dashboard::filter)
+                .orElseThrow(() -> new IllegalArgumentException("unknown filter_slug '" + input.filterSlug() + "'"));
+        FilterKind kind = input.filterKind() == null ? filter.kind() : FilterKind.fromWire(input.filterKind())
+                .orElseThrow(() -> new IllegalArgumentException("unknown filter_kind '" + input.filterKind() + "'"));
+        PolicyMode mode = PolicyMode.fromWire(input.mode())
+                .orElseThrow(() -> new IllegalArgumentException("mode must be selectable, fixed or disabled"));
+        return FilterPolicy.of(filter, kind, mode, input.allowedValues(), input.value());
+    }
+}

@@ -1,0 +1,34 @@
+package io.dashshare.application.service;
+
+import io.dashshare.application.port.in.OptionsAnswer;
+import io.dashshare.application.port.in.OwnerPrincipal;
+import io.dashshare.application.port.in.PreviewDashboardUseCase;
+import io.dashshare.domain.dashboard.DashboardId;
+import io.dashshare.domain.execution.DashboardResult;
+import io.dashshare.domain.filter.AccessRules;
+import io.dashshare.domain.filter.RawValue;
+import io.dashshare.domain.port.DashboardCatalog;
+import java.util.Map;
+
+public final class PreviewDashboardService implements PreviewDashboardUseCase {
+
+    private final DashboardCatalog catalog;
+    private final DashboardRunner runner;
+
+    public PreviewDashboardService(DashboardCatalog catalog, DashboardRunner runner) {
+        this.catalog = catalog;
+        this.runner = runner;
+    }
+
+    @Override
+    public DashboardResult execute(OwnerPrincipal owner, DashboardId id, Map<String, RawValue> parameters) {
+        return runner.execute(Lookups.dashboard(catalog, owner.companyId(), id), AccessRules.UNRESTRICTED,
+                parameters, false);
+    }
+
+    @Override
+    public OptionsAnswer options(OwnerPrincipal owner, DashboardId id, String filterSlug, String search) {
+        return runner.options(Lookups.dashboard(catalog, owner.companyId(), id), AccessRules.UNRESTRICTED,
+                filterSlug, search, false);
+    }
+}

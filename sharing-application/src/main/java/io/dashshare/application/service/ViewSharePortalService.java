@@ -1,0 +1,161 @@
+package io.dashshare.application.service;
+
+import io.dashshare.application.port.in.OptionsAnswer;
+import io.dashshare.application.port.in.PortalDashboard;
+import io.dashshare.application.port.in.PortalViewer;
+import io.dashshare.application.port.in.SharedDashboard;
+import io.dashshare.application.port.in.ViewSharePortalUseCase;
+import io.dashshare.domain.common.Ids;
+import io.dashshare.domain.context.ShareContext;
+import io.dashshare.domain.context.ShareContextId;
+import io.dashshare.domain.dashboard.Dashboard;
+import io.dashshare.domain.dashboard.DashboardId;
+import io.dashshare.domain.error.ErrorCode;
+import io.dashshare.domain.error.SharingException;
+import io.dashshare.domain.execution.DashboardResult;
+import io.dashshare.domain.filter.RawValue;
+import io.dashshare.domain.port.CompanyRepository;
+import io.dashshare.domain.port.DashboardCatalog;
+import io.dashshare.domain.port.ShareContextRepository;
+import io.dashshare.domain.port.ShareRepository;
+import io.dashshare.domain.port.ShareSessionRepository;
+import io.dashshare.domain.share.Share;
+import io.dashshare.domain.tenant.Company;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The share portal. Membership and the session are read on every request, so removing a member,
+ * deleting a context or logging out takes effect at once, even for tokens already issued.
+ */
+public final class ViewSharePortalService implements ViewSharePortalUseCase {
+
+    private final ShareAccessTokens accessTokens;
+    private final ShareSessionRepository sessions;
+    private final CompanyRepository companies;
+    private final ShareContextRepository contexts;
+    private final ShareRepository shares;
+    private final DashboardCatalog catalog;
+    private final DashboardRunner runner;
+    private final Clock clock;
+
+    public ViewSharePortalService(ShareAccessTokens accessTokens, ShareSessionRepository sessions,
+                                  CompanyRepository companies, ShareContextRepository contexts,
+                                  ShareRepository shares, DashboardCatalog catalog, DashboardRunner runner,
+                                  Clock clock) {
+        this.accessTokens = accessTokens;
+        this.sessions = sessions;
+        this.companies = companies;
+        this.contexts = contexts;
+        this.shares = shares;
+        this.catalog = catalog;
+        this.runner = runner;
+        this.clock = clock;
+    }
+
+    @Override
+    public PortalViewer authenticate(String companySlug, String accessToken) {
+        if (accessToken == null) {
+            throw SharingException.tokenInvalid();
+        }
+        ShareAccessTokens.Verified claims = accessTokens.verify(accessToken, false);
+        if (!claims.companySlug().equals(companySlug)) {
+            throw SharingException.tokenInvalid();
+        }
+        Instant now = clock.instant();
+        boolean live = sessions.find(claims.sessionId())
+                .filter(s -> s.isActive(now) && s.companyId().equals(claims.companyId())
+                        && s.email().equals(claims.email()))
+                .isPresent();
+        Company company = companies.findById(claims.companyId())
+                .filter(c -> c.slug().value().equals(companySlug))
+                .orElseThrow(SharingException::tokenInvalid);
+        if (!live) {
+            throw SharingException.tokenInvalid();
+        }
+        return new PortalViewer(company, claims.email(), contexts.contextsOf(company.id(), claims.email()));
+    }
+
+    @Override
+    public List<PortalDashboard> dashboards(PortalViewer viewer) {
+        Map<DashboardId, List<ShareContext>> byDashboard = new LinkedHashMap<>();
+        for (Share share : liveShares(viewer)) {
+            ShareContext context = viewer.contexts().stream()
+                    .filter(c -> share.contextId().map(c.id()::equals).orElse(false)).findFirst().orElseThrow();
+            List<ShareContext> list = byDashboard.computeIfAbsent(share.dashboardId(), id -> new ArrayList<>());
+            if (!list.contains(context)) {
+                list.add(context);
+            }
+        }
+        List<PortalDashboard> result = new ArrayList<>();
+        byDashboard.forEach((id, via) -> catalog.findById(viewer.company().id(), id)
+                .ifPresent(d -> result.add(new PortalDashboard(d, via))));
+        result.sort(Comparator.comparing(p -> p.dashboard().definition().name()));
+        return result;
+    }
+
+    @Override
+    public SharedDashboard resolve(PortalViewer viewer, String dashboardSlug, String contextId) {
+        Access access = access(viewer, dashboardSlug, contextId);
+        return new SharedDashboard(viewer.company(), access.dashboard(),
+                runner.filters(access.dashboard(), access.share().accessRules()));
+    }
+
+    @Override
+    public DashboardResult execute(PortalViewer viewer, String dashboardSlug, String contextId,
+                                   Map<String, RawValue> parameters) {
+        Access access = access(viewer, dashboardSlug, contextId);
+        return runner.execute(access.dashboard(), access.share().accessRules(), parameters, true);
+    }
+
+    @Override
+    public OptionsAnswer options(PortalViewer viewer, String dashboardSlug, String contextId, String filterSlug,
+                                 String search) {
+        Access access = access(viewer, dashboardSlug, contextId);
+        return runner.options(access.dashboard(), access.share().accessRules(), filterSlug, search, true);
+    }
+
+    /**
+     * The share through which this viewer sees this dashboard in this context. A dashboard not
+     * shared with the viewer at all is {@code NOT_FOUND} (whether or not it exists); one shared
+     * through other contexts only is {@code INVALID_CONTEXT_ID}.
+     */
+    private Access access(PortalViewer viewer, String dashboardSlug, String contextId) {
+        ShareContextId context = Ids.parse(contextId).map(ShareContextId::new).orElseThrow(
+                () -> invalidContext("context_id must be the id of one of your share contexts"));
+        if (viewer.contexts().stream().noneMatch(c -> c.id().equals(context))) {
+            throw invalidContext("You are not a member of this share context.");
+        }
+        List<Share> live = liveShares(viewer);
+        Dashboard dashboard = live.stream().map(Share::dashboardId).distinct()
+                .map(id -> catalog.findById(viewer.company().id(), id)).flatMap(java.util.Optional::stream)
+                .filter(d -> d.slug().value().equals(dashboardSlug)).findFirst()
+                .orElseThrow(() -> SharingException.notFound("Dashboard"));
+        Share share = live.stream()
+                .filter(s -> s.dashboardId().equals(dashboard.id()) && s.contextId().orElseThrow().equals(context))
+                .max(Comparator.comparing(Share::createdAt))
+                .orElseThrow(() -> invalidContext("This dashboard is not shared through this context."));
+        return new Access(share, dashboard);
+    }
+
+    private List<Share> liveShares(PortalViewer viewer) {
+        if (viewer.contexts().isEmpty()) {
+            return List.of();
+        }
+        Instant now = clock.instant();
+        return shares.listByContexts(viewer.company().id(), viewer.contexts().stream().map(ShareContext::id).toList())
+                .stream().filter(s -> s.isLive(now) && s.contextId().isPresent()).toList();
+    }
+
+    private static SharingException invalidContext(String message) {
+        return new SharingException(ErrorCode.INVALID_CONTEXT_ID, message);
+    }
+
+    private record Access(Share share, Dashboard dashboard) {
+    }
+}
