@@ -18,7 +18,11 @@ class EmbedOriginTest {
             "HTTPS://App.Example.COM, https://app.example.com",
             "http://localhost:3000, http://localhost:3000",
             "https://app.example.com:8443, https://app.example.com:8443",
-            "https://[::1]:8443, https://[::1]:8443"})
+            "https://[::1]:8443, https://[::1]:8443",
+            "https://app.example.com/, https://app.example.com",
+            "https://app.example.com:443, https://app.example.com",
+            "http://app.example.com:80, http://app.example.com",
+            "http://app.example.com:443, http://app.example.com:443"})
     void exact_origins_are_accepted_in_normalised_case(String raw, String normalised) {
         assertThat(new EmbedOrigin(raw).value()).isEqualTo(normalised);
     }
@@ -31,7 +35,7 @@ class EmbedOriginTest {
     @ParameterizedTest(name = "[{0}] is refused")
     @NullSource
     @ValueSource(strings = {"", "null", "*", "https://*", "https://*.example.com", "*.example.com",
-            "https://app.example.com/", "https://app.example.com/embed", "https://app.example.com:8443/x",
+            "https://app.example.com//", "https://app.example.com/embed", "https://app.example.com:8443/x",
             "https://user:pw@app.example.com", "https://user@app.example.com", "https://app.example.com?x=1",
             "https://app.example.com#top", "ftp://app.example.com", "ws://app.example.com", "file:///etc/passwd",
             "javascript:alert(1)", "data:text/html,x", "app.example.com", "//app.example.com", "https://",
