@@ -34,7 +34,7 @@ public final class Json {
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH)
-                    .maxNumberLength(200).maxStringLength(1_000_000).build())
+                    .maxNumberLength(200).maxStringLength(10_000_000).build())
             .build();
 
     private Json() {

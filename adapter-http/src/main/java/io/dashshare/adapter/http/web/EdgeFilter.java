@@ -1,6 +1,11 @@
 package io.dashshare.adapter.http.web;
 
+import io.dashshare.adapter.http.error.ErrorResponses;
+import io.dashshare.domain.error.ErrorCode;
 import io.micronaut.context.propagation.slf4j.MdcPropagationContext;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.server.HttpServerConfiguration;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.core.propagation.MutablePropagatedContext;
 import io.micronaut.http.HttpRequest;
@@ -32,10 +37,26 @@ public final class EdgeFilter implements Ordered {
         return ServerFilterPhase.FIRST.before();
     }
 
+    private final long maxRequestSize;
+
+    public EdgeFilter(HttpServerConfiguration server) {
+        this.maxRequestSize = server.getMaxRequestSize();
+    }
+
+    /** Refuses a declared oversized body before anything reads it (streamed bodies are capped by Netty). */
     @RequestFilter
-    public void start(HttpRequest<?> request, MutablePropagatedContext context) {
+    @Nullable
+    public HttpResponse<?> start(HttpRequest<?> request, MutablePropagatedContext context) {
         request.setAttribute(STARTED, System.nanoTime());
         context.add(new MdcPropagationContext(Map.of(RequestIds.MDC_KEY, RequestIds.of(request))));
+        if (maxRequestSize > 0 && request.getContentLength() > maxRequestSize) {
+            MutableHttpResponse<byte[]> tooLarge = ErrorResponses.of(request, ErrorCode.PAYLOAD_TOO_LARGE,
+                    "The request body is larger than " + maxRequestSize + " bytes.");
+            // A response from a request filter skips this filter's response method: finish it here.
+            finish(request, tooLarge);
+            return tooLarge;
+        }
+        return null;
     }
 
     @ResponseFilter

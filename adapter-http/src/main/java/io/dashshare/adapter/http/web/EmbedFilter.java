@@ -3,6 +3,7 @@ package io.dashshare.adapter.http.web;
 import io.dashshare.application.port.in.ViewEmbedUseCase;
 import io.dashshare.domain.error.SharingException;
 import io.dashshare.domain.tenant.EmbedOrigin;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpMethod;
@@ -45,6 +46,7 @@ public final class EmbedFilter implements Ordered {
     }
 
     @RequestFilter
+    @Nullable
     @ExecuteOn(TaskExecutors.BLOCKING)
     public HttpResponse<?> lookUpOrigins(HttpRequest<?> request) {
         List<String> origins = originsOf(request.getPath());
@@ -60,6 +62,7 @@ public final class EmbedFilter implements Ordered {
                     .set(HttpHeaders.ACCESS_CONTROL_ALLOW_HEADERS, "Content-Type")
                     .set(HttpHeaders.ACCESS_CONTROL_MAX_AGE, "600"));
             response.getHeaders().add(HttpHeaders.VARY, HttpHeaders.ORIGIN);
+            response.getHeaders().set("Content-Security-Policy", frameAncestors(origins));
             return response;
         }
         return null;
@@ -69,14 +72,17 @@ public final class EmbedFilter implements Ordered {
     @SuppressWarnings("unchecked")
     public void decorate(HttpRequest<?> request, MutableHttpResponse<?> response) {
         List<String> origins = request.getAttribute(ORIGINS, List.class).orElse(List.of());
-        response.getHeaders().set("Content-Security-Policy", "frame-ancestors "
-                + (origins.isEmpty() ? "'none'" : String.join(" ", origins)));
+        response.getHeaders().set("Content-Security-Policy", frameAncestors(origins));
         if (TokenPaths.isEmbedApi(request.getPath())) {
             response.getHeaders().add(HttpHeaders.VARY, HttpHeaders.ORIGIN);
             allowedOrigin(request, origins).ifPresent(origin -> response.getHeaders()
                     .set(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, origin)
                     .set(HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS, RequestIds.HEADER + ", Retry-After"));
         }
+    }
+
+    private static String frameAncestors(List<String> origins) {
+        return "frame-ancestors " + (origins.isEmpty() ? "'none'" : String.join(" ", origins));
     }
 
     private List<String> originsOf(String path) {
@@ -87,7 +93,7 @@ public final class EmbedFilter implements Ordered {
                 return List.<String>of();
             } catch (RuntimeException e) {
                 // Headers must not turn a page into a 500; without origins nothing may frame it.
-                LOG.warn("embed origins unavailable (request {}): {}", "-", e.toString());
+                LOG.warn("embed origins unavailable: {}", e.toString());
                 return List.<String>of();
             }
         }).orElse(List.of());
