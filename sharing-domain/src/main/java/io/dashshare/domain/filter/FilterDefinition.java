@@ -28,7 +28,8 @@ public record FilterDefinition(FilterSlug slug, String label, FilterKind kind, b
             if (!kind.accepts(value)) {
                 throw new IllegalArgumentException("default does not fit kind " + kind.wire());
             }
-            if (!isOffered(value)) {
+            // The compact constructor runs before the fields are assigned: check the parameter.
+            if (!offered(options, value)) {
                 throw new IllegalArgumentException("default must be one of the static options");
             }
         }
@@ -36,6 +37,10 @@ public record FilterDefinition(FilterSlug slug, String label, FilterKind kind, b
 
     /** True unless a static option list exists and some element of the value is not in it. */
     public boolean isOffered(FilterValue value) {
+        return offered(options, value);
+    }
+
+    private static boolean offered(Optional<FilterOptions> options, FilterValue value) {
         if (options.orElse(null) instanceof FilterOptions.Static list) {
             return value.elements().stream().allMatch(list::contains);
         }

@@ -1,0 +1,15 @@
+package io.dashshare.application.memory;
+
+import io.dashshare.application.contract.Ports;
+
+final class InMemoryPorts {
+
+    private InMemoryPorts() {
+    }
+
+    static Ports create() {
+        InMemoryPersistence p = new InMemoryPersistence();
+        return new Ports(p.companies(), p.owners(), p.dashboards(), p.shares(), p.contexts(), p.challenges(),
+                p.sessions(), p.embedKeys(), p.rateLimiter(), p.unitOfWork());
+    }
+}
