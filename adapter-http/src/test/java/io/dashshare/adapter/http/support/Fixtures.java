@@ -50,7 +50,6 @@ public final class Fixtures {
 
     public static Dashboard salesDashboard() {
         return aSalesDashboard().inCompany(COMPANY_ID)
-                .withWidget("revenue", Visualization.NUMBER, "select sum(amount) as revenue from demo.orders")
                 .withWidget("by_status", Visualization.BAR, "select status, count(*) from demo.orders group by 1")
                 .build();
     }
