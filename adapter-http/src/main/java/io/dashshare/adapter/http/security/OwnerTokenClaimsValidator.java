@@ -3,7 +3,7 @@ package io.dashshare.adapter.http.security;
 import io.dashshare.domain.common.Ids;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.security.token.Claims;
-import io.micronaut.security.token.jwt.validator.JwtClaimsValidator;
+import io.micronaut.security.token.jwt.validator.GenericJwtClaimsValidator;
 import jakarta.inject.Singleton;
 import java.util.Collection;
 
@@ -12,7 +12,7 @@ import java.util.Collection;
  * required (Micronaut's own validators treat a missing {@code exp} as "never expires").
  */
 @Singleton
-public final class OwnerTokenClaimsValidator implements JwtClaimsValidator<HttpRequest<?>> {
+public final class OwnerTokenClaimsValidator implements GenericJwtClaimsValidator<HttpRequest<?>> {
 
     @Override
     public boolean validate(Claims claims, HttpRequest<?> request) {
