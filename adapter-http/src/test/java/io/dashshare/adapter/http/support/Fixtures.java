@@ -1,0 +1,89 @@
+package io.dashshare.adapter.http.support;
+
+import static io.dashshare.domain.testing.DashboardBuilder.aSalesDashboard;
+
+import io.dashshare.application.port.in.OwnerPrincipal;
+import io.dashshare.application.port.in.SharedDashboard;
+import io.dashshare.domain.common.EmailAddress;
+import io.dashshare.domain.context.Member;
+import io.dashshare.domain.context.MemberId;
+import io.dashshare.domain.context.MemberType;
+import io.dashshare.domain.context.ShareContext;
+import io.dashshare.domain.context.ShareContextId;
+import io.dashshare.domain.dashboard.Dashboard;
+import io.dashshare.domain.dashboard.DashboardId;
+import io.dashshare.domain.embed.EmbedKey;
+import io.dashshare.domain.embed.EmbedKeyId;
+import io.dashshare.domain.error.ErrorCode;
+import io.dashshare.domain.execution.Column;
+import io.dashshare.domain.execution.DashboardResult;
+import io.dashshare.domain.execution.QueryResult;
+import io.dashshare.domain.execution.WidgetResult;
+import io.dashshare.domain.filter.AccessRules;
+import io.dashshare.domain.filter.FilterResolver;
+import io.dashshare.domain.filter.RawValue;
+import io.dashshare.domain.tenant.Company;
+import io.dashshare.domain.tenant.CompanyId;
+import io.dashshare.domain.tenant.CompanySlug;
+import io.dashshare.domain.tenant.EmbedOrigin;
+import io.dashshare.domain.tenant.OwnerId;
+import io.dashshare.domain.dashboard.Visualization;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** The demo's company and dashboard (PRODUCT.md §3) as domain objects for the mocks to return. */
+public final class Fixtures {
+
+    public static final CompanyId COMPANY_ID = new CompanyId(UUID.fromString("0b6c1c9e-5c7a-4f0e-9d55-7a1f0e6b2c01"));
+    public static final OwnerPrincipal OWNER = new OwnerPrincipal(
+            new OwnerId(UUID.fromString("5d0f6a8e-2b1c-4e7d-8a9f-3c2b1a0d9e8f")), COMPANY_ID);
+    public static final String ALLOWED_ORIGIN = "https://allowed.example";
+    public static final Company ACME = new Company(COMPANY_ID, new CompanySlug("acme"), "Acme",
+            List.of(new EmbedOrigin(ALLOWED_ORIGIN)));
+    public static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+
+    private Fixtures() {
+    }
+
+    public static Dashboard salesDashboard() {
+        return aSalesDashboard().inCompany(COMPANY_ID)
+                .withWidget("by_status", Visualization.BAR, "select status, count(*) from demo.orders group by 1")
+                .build();
+    }
+
+    public static SharedDashboard shared(Dashboard dashboard) {
+        return new SharedDashboard(ACME, dashboard,
+                FilterResolver.visibleFilters(dashboard.definition().filters(), AccessRules.UNRESTRICTED));
+    }
+
+    /** The first widget answers, the second failed. */
+    public static DashboardResult result(Dashboard dashboard, Map<String, RawValue> parameters) {
+        var effective = FilterResolver.resolve(dashboard.definition().filters(), AccessRules.UNRESTRICTED, parameters);
+        var widgets = dashboard.definition().widgets();
+        return new DashboardResult(effective, List.of(
+                WidgetResult.ok(widgets.get(0), new QueryResult(List.of(new Column("revenue", "number")),
+                        List.of(List.<Object>of(new BigDecimal("12345.67"))), false, 12)),
+                WidgetResult.failed(widgets.get(1), ErrorCode.DB_QUERY_ERROR)));
+    }
+
+    public static ShareContext context() {
+        return new ShareContext(new ShareContextId(UUID.fromString("9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d")), COMPANY_ID,
+                "External customers", "External customer access", T0);
+    }
+
+    public static Member member(ShareContext context) {
+        return new Member(new MemberId(UUID.fromString("1f2e3d4c-5b6a-4798-8a7b-6c5d4e3f2a1b")), context.id(),
+                MemberType.EXTERNAL_EMAIL, new EmailAddress("customer@company.com"), T0);
+    }
+
+    public static EmbedKey embedKey() {
+        return EmbedKey.create(new EmbedKeyId("key-2026-01"), COMPANY_ID, new byte[32], T0);
+    }
+
+    public static DashboardId dashboardId(Dashboard dashboard) {
+        return dashboard.id();
+    }
+}

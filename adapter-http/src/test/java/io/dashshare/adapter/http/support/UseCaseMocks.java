@@ -1,0 +1,83 @@
+package io.dashshare.adapter.http.support;
+
+import static org.mockito.Mockito.mock;
+
+import io.dashshare.application.port.in.IssueEmbedTokenUseCase;
+import io.dashshare.application.port.in.ManageCompanyUseCase;
+import io.dashshare.application.port.in.ManageDashboardsUseCase;
+import io.dashshare.application.port.in.ManageEmbedKeysUseCase;
+import io.dashshare.application.port.in.ManageShareContextsUseCase;
+import io.dashshare.application.port.in.ManageSharesUseCase;
+import io.dashshare.application.port.in.OwnerLoginUseCase;
+import io.dashshare.application.port.in.PreviewDashboardUseCase;
+import io.dashshare.application.port.in.ShareAuthUseCase;
+import io.dashshare.application.port.in.ViewEmbedUseCase;
+import io.dashshare.application.port.in.ViewPublicShareUseCase;
+import io.dashshare.application.port.in.ViewSharePortalUseCase;
+import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Singleton;
+
+/** Every driving port the adapter uses, as a Mockito mock (bootstrap wires the real services). */
+@Factory
+public class UseCaseMocks {
+
+    @Singleton
+    OwnerLoginUseCase ownerLogin() {
+        return mock(OwnerLoginUseCase.class);
+    }
+
+    @Singleton
+    ManageDashboardsUseCase dashboards() {
+        return mock(ManageDashboardsUseCase.class);
+    }
+
+    @Singleton
+    PreviewDashboardUseCase preview() {
+        return mock(PreviewDashboardUseCase.class);
+    }
+
+    @Singleton
+    ManageSharesUseCase shares() {
+        return mock(ManageSharesUseCase.class);
+    }
+
+    @Singleton
+    ManageShareContextsUseCase contexts() {
+        return mock(ManageShareContextsUseCase.class);
+    }
+
+    @Singleton
+    IssueEmbedTokenUseCase embedIssuer() {
+        return mock(IssueEmbedTokenUseCase.class);
+    }
+
+    @Singleton
+    ManageEmbedKeysUseCase embedKeys() {
+        return mock(ManageEmbedKeysUseCase.class);
+    }
+
+    @Singleton
+    ManageCompanyUseCase company() {
+        return mock(ManageCompanyUseCase.class);
+    }
+
+    @Singleton
+    ViewPublicShareUseCase publicShares() {
+        return mock(ViewPublicShareUseCase.class);
+    }
+
+    @Singleton
+    ShareAuthUseCase shareAuth() {
+        return mock(ShareAuthUseCase.class);
+    }
+
+    @Singleton
+    ViewSharePortalUseCase portal() {
+        return mock(ViewSharePortalUseCase.class);
+    }
+
+    @Singleton
+    ViewEmbedUseCase embeds() {
+        return mock(ViewEmbedUseCase.class);
+    }
+}
