@@ -119,13 +119,12 @@ class ViewerRoutesTest extends HttpTest {
     }
 
     @Test
-    void request_code_answers_the_same_202_when_the_member_only_path_fails_inside() {
-        doThrow(new SharingException(ErrorCode.SERVICE_UNAVAILABLE, "mail down")).when(shareAuth)
-                .requestCode(anyString(), anyString(), anyString());
+    void request_code_answers_503_when_the_mail_could_not_be_sent() {
+        doThrow(new SharingException(ErrorCode.SERVICE_UNAVAILABLE, "The code could not be sent right now."))
+                .when(shareAuth).requestCode(anyString(), anyString(), anyString());
         Reply failed = api.post("/api/v1/share-auth/request", "{\"company_slug\":\"acme\",\"email\":\"a@b.example\"}");
-        assertThat(failed.status()).isEqualTo(202);
-        assertThat(failed.body()).isEqualTo("{\"status\":\"accepted\",\"message\":\"If this email may see "
-                + "dashboards of this company, a code is on its way.\"}");
+        assertThat(failed.status()).isEqualTo(503);
+        assertThat(failed.body()).contains("\"error_code\":\"SERVICE_UNAVAILABLE\"");
     }
 
     @Test

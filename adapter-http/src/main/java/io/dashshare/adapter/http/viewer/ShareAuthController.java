@@ -4,11 +4,9 @@ import io.dashshare.adapter.http.view.ViewerViews;
 import io.dashshare.adapter.http.web.BearerTokens;
 import io.dashshare.adapter.http.web.Bodies;
 import io.dashshare.adapter.http.web.ClientAddresses;
-import io.dashshare.adapter.http.web.RequestIds;
 import io.dashshare.adapter.http.web.Responses;
 import io.dashshare.application.port.in.ShareAuthUseCase;
 import io.dashshare.domain.document.Tree;
-import io.dashshare.domain.error.ErrorCode;
 import io.dashshare.domain.error.SharingException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -25,8 +23,6 @@ import io.micronaut.security.rules.SecurityRule;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** Guide flow 2, step 4: one-time code login of external people, refresh and logout. */
 @Controller(value = "/api/v1/share-auth", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
@@ -34,7 +30,6 @@ import org.slf4j.LoggerFactory;
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class ShareAuthController {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ShareAuthController.class);
     static final Map<String, Object> ACCEPTED;
 
     static {
@@ -55,24 +50,13 @@ public class ShareAuthController {
     /**
      * Answers 202 with one fixed body for members, strangers and unknown companies alike
      * (SECURITY.md 5). Only what does not depend on membership may differ: a malformed request
-     * (400) and throttling (429). A failure on the member-only path (the mail, say) is logged and
-     * still answered 202, or its status would tell who is a member.
+     * (400), throttling (429), and a mail server that is down (503, issue 4: the code is then
+     * withdrawn, and saying so beats a silent 202 the person would wait on in vain).
      */
     @Post("/request")
     public HttpResponse<byte[]> requestCode(HttpRequest<?> request, @Nullable @Body byte[] body) {
         Tree root = Bodies.object(body, "company_slug", "email");
-        String companySlug = root.requiredString("company_slug");
-        String email = root.requiredString("email");
-        try {
-            auth.requestCode(companySlug, email, clients.of(request));
-        } catch (SharingException e) {
-            if (e.code() == ErrorCode.RATE_LIMITED || e.code() == ErrorCode.INVALID_REQUEST) {
-                throw e;
-            }
-            LOG.error("code request failed inside (request {}): {} {}", RequestIds.of(request), e.code(), e.getMessage());
-        } catch (RuntimeException e) {
-            LOG.error("code request failed inside (request {})", RequestIds.of(request), e);
-        }
+        auth.requestCode(root.requiredString("company_slug"), root.requiredString("email"), clients.of(request));
         return Responses.json(HttpStatus.ACCEPTED, ACCEPTED);
     }
 
