@@ -21,6 +21,11 @@ public final class EffectiveParameters {
         this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
     }
 
+    /** Every filter of the dashboard, set or not, in dashboard order. */
+    public List<FilterDefinition> filters() {
+        return filters;
+    }
+
     public Optional<FilterValue> get(FilterSlug slug) {
         return Optional.ofNullable(values.get(slug));
     }

@@ -15,10 +15,9 @@ import io.dashshare.domain.execution.Column;
 import io.dashshare.domain.execution.DashboardResult;
 import io.dashshare.domain.execution.QueryResult;
 import io.dashshare.domain.execution.WidgetResult;
+import io.dashshare.domain.filter.FilterDefinition;
 import io.dashshare.domain.filter.FilterOption;
 import io.dashshare.domain.filter.FilterOptions;
-import io.dashshare.domain.filter.FilterSlug;
-import io.dashshare.domain.filter.FilterValue;
 import io.dashshare.domain.filter.ViewerFilter;
 import io.dashshare.domain.tenant.Company;
 import java.util.ArrayList;
@@ -99,10 +98,9 @@ public final class ViewerViews {
     public static Map<String, Object> result(DashboardResult result, String requestId) {
         Map<String, Object> node = new LinkedHashMap<>();
         Map<String, Object> parameters = new LinkedHashMap<>();
-        Map<FilterSlug, FilterValue> values = result.parameters().values();
-        for (String slug : EffectiveSlugs.of(result.parameters())) {
-            FilterValue value = values.get(new FilterSlug(slug));
-            parameters.put(slug, value == null ? null : Tree.fromRaw(value.toRaw()));
+        for (FilterDefinition filter : result.parameters().filters()) {
+            parameters.put(filter.slug().value(),
+                    result.parameters().get(filter.slug()).map(v -> Tree.fromRaw(v.toRaw())).orElse(null));
         }
         node.put("parameters", parameters);
         List<Object> widgets = new ArrayList<>();
