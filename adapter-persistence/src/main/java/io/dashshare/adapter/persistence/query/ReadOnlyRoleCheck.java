@@ -113,7 +113,6 @@ public final class ReadOnlyRoleCheck {
             if (!memberships.isEmpty()) {
                 risks.add("is a member of " + String.join(", ", memberships));
             }
-            connection.rollback();
             return new Finding(name, risks, true);
         } catch (SQLException e) {
             LOG.debug("role check of data source '{}' failed", name, e);
