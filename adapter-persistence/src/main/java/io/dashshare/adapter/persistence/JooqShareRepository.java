@@ -15,6 +15,7 @@ import io.dashshare.domain.tenant.CompanyId;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jooq.exception.DataAccessException;
 
@@ -98,7 +99,7 @@ public final class JooqShareRepository implements ShareRepository {
         if (contexts.isEmpty()) {
             return List.of();
         }
-        List<java.util.UUID> ids = contexts.stream().map(ShareContextId::value).toList();
+        List<UUID> ids = contexts.stream().map(ShareContextId::value).toList();
         return DatabaseFailures.call(() -> db.selectFrom(SHARES)
                 .where(SHARES.COMPANY_ID.eq(company.value()), SHARES.CONTEXT_ID.in(ids))
                 .orderBy(SHARES.CREATED_AT, SHARES.ID)

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dashshare.domain.dashboard.Dashboard;
 import io.dashshare.domain.dashboard.DashboardDefinition;
+import io.dashshare.domain.dashboard.Visualization;
 import io.dashshare.domain.filter.FilterPolicy;
 import io.dashshare.domain.filter.RawValue;
 import io.dashshare.domain.testing.DashboardBuilder;
@@ -32,7 +33,7 @@ class DashboardJsonCodecTest {
                 .withFilter(FilterBuilder.aNumberFilter("min_amount").withDefault("10.50"))
                 .withFilter(FilterBuilder.aMultiSelect("status").withDynamicOptions(DashboardBuilder.DYNAMIC_STATUS_SQL))
                 .withFilter(FilterBuilder.aSelect("region").labelled("Region").withStaticOptions("north"))
-                .withWidget("revenue", io.dashshare.domain.dashboard.Visualization.NUMBER,
+                .withWidget("revenue", Visualization.NUMBER,
                         "select sum(amount) as revenue from demo.orders where order_date >= :period_start")
                 .build();
     }

@@ -7,6 +7,8 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.dashshare.domain.error.ErrorCode;
 import io.dashshare.domain.error.SharingException;
+import io.dashshare.domain.portal.OtpChallengeId;
+import io.dashshare.domain.secret.TokenHash;
 import io.dashshare.domain.tenant.CompanyId;
 import io.dashshare.domain.tenant.CompanySlug;
 import io.dashshare.domain.testing.CompanyBuilder;
@@ -56,9 +58,9 @@ class DatabaseUnavailableTest {
     void repository_reads_and_writes_answer_SERVICE_UNAVAILABLE_when_the_pool_cannot_connect() {
         assertUnavailable(() -> down.companies().findById(new CompanyId(UUID.randomUUID())));
         assertUnavailable(() -> down.companies().save(CompanyBuilder.aCompany().build()));
-        assertUnavailable(() -> down.shares().findByTokenHash(io.dashshare.domain.secret.TokenHash.of("x")));
+        assertUnavailable(() -> down.shares().findByTokenHash(TokenHash.of("x")));
         assertUnavailable(() -> down.rateLimiter().hit("k", 1, Duration.ofMinutes(1), Instant.now()));
-        assertUnavailable(() -> down.challenges().consume(new io.dashshare.domain.portal.OtpChallengeId(UUID.randomUUID()),
+        assertUnavailable(() -> down.challenges().consume(new OtpChallengeId(UUID.randomUUID()),
                 Instant.now(), 5));
     }
 

@@ -27,8 +27,10 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
@@ -185,14 +187,14 @@ public final class JdbcQueryExecutor implements QueryExecutor, AutoCloseable {
             for (int c = 1; c <= width; c++) {
                 row.add(value(rows, c, cells[c - 1]));
             }
-            out.add(java.util.Collections.unmodifiableList(row));
+            out.add(Collections.unmodifiableList(row));
         }
         long durationMs = (System.nanoTime() - started) / 1_000_000;
         return new QueryResult(columns, out, truncated, durationMs);
     }
 
     private static Cell cellOf(int jdbcType, String typeName) {
-        String pgType = typeName == null ? "" : typeName.toLowerCase(java.util.Locale.ROOT);
+        String pgType = typeName == null ? "" : typeName.toLowerCase(Locale.ROOT);
         switch (pgType) {
             case "bool":
                 return Cell.BOOLEAN;

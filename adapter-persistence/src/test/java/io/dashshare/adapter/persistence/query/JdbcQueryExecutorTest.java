@@ -34,6 +34,8 @@ class JdbcQueryExecutorTest {
     private static final DataSourceName DOWN = new DataSourceName("down");
     private static final DataSourceName STRICT = new DataSourceName("strict");
     private static final DataSourceName SINGLE = new DataSourceName("single");
+    /** A role that could write, to show the connections alone already refuse it. */
+    private static final DataSourceName OWNER = new DataSourceName("owner");
     private static final QueryLimits LIMITS = new QueryLimits(10_000, Duration.ofSeconds(15));
     private static final int ORDERS = 40;
 
@@ -47,6 +49,7 @@ class JdbcQueryExecutorTest {
                 DEMO, reader,
                 STRICT, reader.withStatementTimeout(Duration.ofMillis(300)).withMaxRows(5),
                 SINGLE, reader.withPoolSize(1).withConnectionTimeout(Duration.ofMillis(250)),
+                OWNER, DataSourceSettings.of(db.url(), "postgres", "postgres").withPoolSize(1),
                 DOWN, DataSourceSettings.of("jdbc:postgresql://localhost:" + TestDatabase.closedPort() + "/postgres",
                         "nobody", "x").withConnectionTimeout(Duration.ofMillis(250)))));
     }
@@ -186,6 +189,23 @@ class JdbcQueryExecutorTest {
     }
 
     @Test
+    void connections_are_read_only_even_when_the_role_could_write() {
+        for (int i = 0; i < 3; i++) {
+            // pool of one: the same session each time, so the session default must have stuck
+            assertThat(run(OWNER, "select current_setting('default_transaction_read_only')", Map.of(), LIMITS).rows().get(0))
+                    .containsExactly("on");
+        }
+        long before = orderCount();
+
+        assertThatThrownBy(() -> run(OWNER, "delete from demo.orders returning id", Map.of(), LIMITS))
+                .isInstanceOfSatisfying(QueryFailedException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(Reason.REJECTED);
+                    assertThat(e.getMessage()).contains("25006");
+                });
+        assertThat(orderCount()).isEqualTo(before);
+    }
+
+    @Test
     void a_slow_statement_is_stopped_by_the_statement_timeout() {
         long started = System.nanoTime();
 
@@ -251,7 +271,7 @@ class JdbcQueryExecutorTest {
 
     @Test
     void the_configured_data_sources_are_listed() {
-        assertThat(executor.dataSources()).containsExactlyInAnyOrder(DEMO, DOWN, STRICT, SINGLE);
+        assertThat(executor.dataSources()).containsExactlyInAnyOrder(DEMO, DOWN, STRICT, SINGLE, OWNER);
     }
 
     @Test
