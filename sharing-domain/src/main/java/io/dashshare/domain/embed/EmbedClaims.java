@@ -62,11 +62,17 @@ public record EmbedClaims(CompanySlug company, DashboardId dashboardId, List<Str
             if (entry.getValue().isBlank()) {
                 throw fixedInvalid(entry.getKey());
             }
+            FilterValue value;
             try {
-                fixed.put(filter.slug(), filter.kind().parse(entry.getValue()));
+                value = filter.kind().parse(entry.getValue());
             } catch (FilterKind.InvalidValueException e) {
                 throw fixedInvalid(entry.getKey());
             }
+            // As for a share's fixed policy: a static select can only be fixed to one of its options.
+            if (!filter.isOffered(value)) {
+                throw fixedInvalid(entry.getKey());
+            }
+            fixed.put(filter.slug(), value);
         }
         return new AccessRules.EmbedParams(allowed, required, fixed);
     }

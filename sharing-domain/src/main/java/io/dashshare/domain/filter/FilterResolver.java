@@ -2,6 +2,8 @@ package io.dashshare.domain.filter;
 
 import io.dashshare.domain.error.ErrorCode;
 import io.dashshare.domain.error.SharingException;
+import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -76,6 +78,10 @@ public final class FilterResolver {
         if (rule instanceof FilterRule.Disabled) {
             throw disabled(filter);
         }
+        // §6: an embed slug outside allowed_params has no options, even when the token fixes it.
+        if (rule instanceof FilterRule.Fixed fixed && !fixed.viewerMaySend()) {
+            throw disabled(filter);
+        }
         if (rule instanceof FilterRule.Selectable selectable) {
             return new OptionsPlan.Listed(labelled(filter, selectable.allowedElements()), OptionsSource.POLICY);
         }
@@ -145,9 +151,21 @@ public final class FilterResolver {
             Optional<FilterValue> allowedDefault = filter.defaultValue()
                     .filter(d -> allowed.contains(d.elements().get(0)));
             return allowedDefault.isPresent() ? allowedDefault
-                    : Optional.of(filter.kind().parseElement(new RawValue.Str(allowed.get(0))));
+                    : Optional.of(allowedElement(filter.kind(), allowed.get(0)));
         }
         return filter.defaultValue();
+    }
+
+    /**
+     * An allowed element back as a typed value. It was typed when the policy was made; re-parsing
+     * it as viewer input would refuse valid numbers whose plain form exceeds the input limits.
+     */
+    private static FilterValue allowedElement(FilterKind kind, String element) {
+        return switch (kind) {
+            case DATE -> new FilterValue.DateValue(LocalDate.parse(element));
+            case NUMBER -> new FilterValue.NumberValue(new BigDecimal(element));
+            case TEXT, SELECT, MULTI_SELECT -> new FilterValue.TextValue(element);
+        };
     }
 
     private static FilterValue typed(FilterDefinition filter, RawValue raw) {

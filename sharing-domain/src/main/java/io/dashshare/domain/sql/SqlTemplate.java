@@ -187,13 +187,14 @@ public final class SqlTemplate {
         }
 
         private void dollar() {
-            if (Character.isDigit(peek(1))) {
-                throw new IllegalArgumentException("positional parameters ($1) are not supported: use :name");
-            }
+            // Inside an identifier (a$1) a dollar is an identifier character, nothing more.
             if (i > 0 && isIdentifierChar(in.charAt(i - 1))) {
                 out.append('$');
                 i++;
                 return;
+            }
+            if (Character.isDigit(peek(1))) {
+                throw new IllegalArgumentException("positional parameters ($1) are not supported: use :name");
             }
             int end = i + 1;
             while (end < in.length() && isIdentifierChar(in.charAt(end))) {

@@ -15,7 +15,8 @@ public record EmbedOrigin(String value) {
         }
         URI uri;
         try {
-            uri = new URI(value);
+            // People paste origins with a trailing slash; browsers send them without one.
+            uri = new URI(value.endsWith("/") ? value.substring(0, value.length() - 1) : value);
         } catch (Exception e) {
             throw new IllegalArgumentException("origin must be scheme://host[:port]");
         }
@@ -27,7 +28,10 @@ public record EmbedOrigin(String value) {
         if (!shaped) {
             throw new IllegalArgumentException("origin must be scheme://host[:port] without path, wildcard or credentials");
         }
-        value = scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT) + (uri.getPort() == -1 ? "" : ":" + uri.getPort());
+        // A browser's Origin header never spells out the scheme's default port.
+        boolean defaultPort = uri.getPort() == -1 || (scheme.equals("https") && uri.getPort() == 443)
+                || (scheme.equals("http") && uri.getPort() == 80);
+        value = scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT) + (defaultPort ? "" : ":" + uri.getPort());
     }
 
     @Override

@@ -56,6 +56,23 @@ public final class DashboardBuilder {
                                 + " and (:region::text is null or region = :region)");
     }
 
+    /**
+     * The sales dashboard plus one filter of every other shape: {@code min_amount} (number),
+     * {@code customer} (text), {@code channel} (static select, default {@code web}), {@code tags}
+     * (static multi_select, default {@code [a]}) and {@code segment} (dynamic select).
+     */
+    public static DashboardBuilder aDashboardWithEveryFilterKind() {
+        return aSalesDashboard()
+                .withFilter(FilterBuilder.aNumberFilter("min_amount"))
+                .withFilter(FilterBuilder.aTextFilter("customer"))
+                .withFilter(FilterBuilder.aSelect("channel").withStaticOptions("web", "store", "phone").withDefault("web"))
+                .withFilter(FilterBuilder.aMultiSelect("tags").withStaticOptions("a", "b", "c").withDefault("a"))
+                .withFilter(FilterBuilder.aSelect("segment").withDynamicOptions(
+                        "select code as value, name as label from demo.segments"
+                                + " where (:search::text is null or name ilike '%' || :search || '%')"
+                                + " and (:region::text is null or region = :region)"));
+    }
+
     public DashboardBuilder withId(DashboardId value) {
         this.id = value;
         return this;

@@ -1,5 +1,6 @@
 package io.dashshare.domain.testing;
 
+import io.dashshare.domain.filter.AccessRules;
 import io.dashshare.domain.filter.FilterDefinition;
 import io.dashshare.domain.filter.FilterPolicy;
 import io.dashshare.domain.filter.PolicyMode;
@@ -26,7 +27,17 @@ public final class PolicyBuilder {
         return fixed(filter, new RawValue.Str(value));
     }
 
+    /** A fixed multi_select value (or any kind's value given as a JSON array). */
+    public static FilterPolicy fixedList(FilterDefinition filter, String... values) {
+        return fixed(filter, new RawValue.Arr(Arrays.stream(values).map(v -> (RawValue) new RawValue.Str(v)).toList()));
+    }
+
     public static FilterPolicy disabled(FilterDefinition filter) {
         return FilterPolicy.of(filter, filter.kind(), PolicyMode.DISABLED, List.of(), null);
+    }
+
+    /** The access rules of a share holding these policies. */
+    public static AccessRules.SharePolicies sharing(FilterPolicy... policies) {
+        return AccessRules.SharePolicies.of(List.of(policies));
     }
 }

@@ -1,0 +1,113 @@
+package io.dashshare.adapter.mail;
+
+import io.dashshare.domain.port.OneTimeCodeMailer;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * The words of a one-time code mail, apart from how it travels. The code stays out of the
+ * subject on purpose: subjects end up in mail server logs and lock-screen previews.
+ */
+record CodeMail(String subject, String text, String html) {
+
+    static CodeMail of(OneTimeCodeMailer.Message message) {
+        requireValid(message);
+        String company = oneLine(message.companyName());
+        String code = message.code().display();
+        String validity = describe(message.validFor());
+        String portal = message.portalUrl();
+
+        String subject = "Your sign-in code for " + company + " dashboards";
+        String text = "Hello,\n\n"
+                + "use this code to open the dashboards that " + company + " shares with you:\n\n"
+                + "    " + code + "\n\n"
+                + "The code is valid for " + validity + " and works once.\n\n"
+                + "Sign in at: " + portal + "\n\n"
+                + "If you did not request this code, ignore this email; nobody gets access without it.\n";
+        String html = "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>" + escape(subject) + "</title></head>"
+                + "<body style=\"font-family:sans-serif\">\n"
+                + "<p>Hello,</p>\n"
+                + "<p>use this code to open the dashboards that <strong>" + escape(company)
+                + "</strong> shares with you:</p>\n"
+                + "<p style=\"font-size:28px;font-family:monospace;letter-spacing:2px\"><strong>" + escape(code)
+                + "</strong></p>\n"
+                + "<p>The code is valid for " + escape(validity) + " and works once.</p>\n"
+                + "<p>Sign in at: <a href=\"" + escape(portal) + "\">" + escape(portal) + "</a></p>\n"
+                + "<p>If you did not request this code, ignore this email; nobody gets access without it.</p>\n"
+                + "</body></html>\n";
+        return new CodeMail(subject, text, html);
+    }
+
+    /** "10 minutes", "1 hour", "90 seconds": the largest whole unit. */
+    static String describe(Duration duration) {
+        long seconds = duration.getSeconds();
+        if (seconds % 3600 == 0) {
+            return plural(seconds / 3600, "hour");
+        }
+        if (seconds % 60 == 0) {
+            return plural(seconds / 60, "minute");
+        }
+        return plural(seconds, "second");
+    }
+
+    /** Escapes text for HTML element content and double- or single-quoted attribute values. */
+    static String escape(String value) {
+        StringBuilder out = new StringBuilder(value.length() + 16);
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    /** Control characters (a company name may hold newlines) would break headers and terminals. */
+    static String oneLine(String value) {
+        StringBuilder out = new StringBuilder(value.length());
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            out.append(Character.isISOControl(c) ? ' ' : c);
+        }
+        return out.toString().strip();
+    }
+
+    private static String plural(long count, String unit) {
+        return count + " " + unit + (count == 1 ? "" : "s");
+    }
+
+    static void requireValid(OneTimeCodeMailer.Message message) {
+        Objects.requireNonNull(message, "message");
+        Objects.requireNonNull(message.to(), "to");
+        Objects.requireNonNull(message.code(), "code");
+        Objects.requireNonNull(message.companyName(), "companyName");
+        Objects.requireNonNull(message.validFor(), "validFor");
+        Objects.requireNonNull(message.portalUrl(), "portalUrl");
+        if (message.validFor().isNegative() || message.validFor().isZero()) {
+            throw new IllegalArgumentException("validFor must be positive");
+        }
+        // The link is clickable in the HTML part: only http(s) may get there, never javascript: or data:.
+        try {
+            URI uri = new URI(message.portalUrl());
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (!(scheme.equals("https") || scheme.equals("http")) || uri.getHost() == null) {
+                throw new IllegalArgumentException("portalUrl must be an absolute http(s) URL");
+            }
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("portalUrl must be an absolute http(s) URL", e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "CodeMail[subject=" + subject + ", body redacted]";
+    }
+}

@@ -1,0 +1,4 @@
+package io.dashshare.architecture.violations.domain.share;
+
+public record Share(String token) {
+}

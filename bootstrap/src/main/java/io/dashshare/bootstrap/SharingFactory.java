@@ -1,0 +1,196 @@
+package io.dashshare.bootstrap;
+
+import io.dashshare.application.SharingSettings;
+import io.dashshare.application.memory.InMemoryResultCache;
+import io.dashshare.application.memory.SecureRandomSource;
+import io.dashshare.application.port.in.IssueEmbedTokenUseCase;
+import io.dashshare.application.port.in.ManageCompanyUseCase;
+import io.dashshare.application.port.in.ManageDashboardsUseCase;
+import io.dashshare.application.port.in.ManageEmbedKeysUseCase;
+import io.dashshare.application.port.in.ManageShareContextsUseCase;
+import io.dashshare.application.port.in.ManageSharesUseCase;
+import io.dashshare.application.port.in.OwnerLoginUseCase;
+import io.dashshare.application.port.in.PreviewDashboardUseCase;
+import io.dashshare.application.port.in.ShareAuthUseCase;
+import io.dashshare.application.port.in.ViewEmbedUseCase;
+import io.dashshare.application.port.in.ViewPublicShareUseCase;
+import io.dashshare.application.port.in.ViewSharePortalUseCase;
+import io.dashshare.application.security.Keyed;
+import io.dashshare.application.service.DashboardRunner;
+import io.dashshare.application.service.EmbedKeyRing;
+import io.dashshare.application.service.EmbedTokens;
+import io.dashshare.application.service.IssueEmbedTokenService;
+import io.dashshare.application.service.ManageCompanyService;
+import io.dashshare.application.service.ManageDashboardsService;
+import io.dashshare.application.service.ManageEmbedKeysService;
+import io.dashshare.application.service.ManageShareContextsService;
+import io.dashshare.application.service.ManageSharesService;
+import io.dashshare.application.service.OwnerLoginService;
+import io.dashshare.application.service.PreviewDashboardService;
+import io.dashshare.application.service.ShareAccessTokens;
+import io.dashshare.application.service.ShareAuthService;
+import io.dashshare.application.service.ViewEmbedService;
+import io.dashshare.application.service.ViewPublicShareService;
+import io.dashshare.application.service.ViewSharePortalService;
+import io.dashshare.application.token.HmacJwsSigner;
+import io.dashshare.bootstrap.config.SharingKeys;
+import io.dashshare.domain.port.CompanyRepository;
+import io.dashshare.domain.port.DashboardCatalog;
+import io.dashshare.domain.port.EmbedKeyRepository;
+import io.dashshare.domain.port.OneTimeCodeMailer;
+import io.dashshare.domain.port.OtpChallengeRepository;
+import io.dashshare.domain.port.OwnerAccountRepository;
+import io.dashshare.domain.port.PasswordHasher;
+import io.dashshare.domain.port.QueryExecutor;
+import io.dashshare.domain.port.RandomSource;
+import io.dashshare.domain.port.RateLimiter;
+import io.dashshare.domain.port.ResultCache;
+import io.dashshare.domain.port.ShareContextRepository;
+import io.dashshare.domain.port.ShareRepository;
+import io.dashshare.domain.port.ShareSessionRepository;
+import io.dashshare.domain.port.TokenSigner;
+import io.dashshare.domain.port.UnitOfWork;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * Wires the plain-Java use cases to the adapters' ports. The only place that knows both sides.
+ */
+@Factory
+public class SharingFactory {
+
+    @Singleton
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Singleton
+    RandomSource randomSource() {
+        return new SecureRandomSource();
+    }
+
+    @Singleton
+    TokenSigner tokenSigner() {
+        return new HmacJwsSigner();
+    }
+
+    @Singleton
+    SharingSettings settings(@Value("${sharing.public-base-url}") String publicBaseUrl,
+                             @Value("${sharing.query.timeout:15s}") Duration queryTimeout,
+                             @Value("${sharing.query.max-rows:10000}") int maxRows,
+                             @Value("${sharing.otp.minimum-request-time:250ms}") Duration minimumRequestTime) {
+        SharingSettings defaults = SharingSettings.defaults(publicBaseUrl);
+        return new SharingSettings(defaults.publicBaseUrl(), queryTimeout, maxRows, defaults.maxOptionRows(),
+                defaults.maxSearchLength(), defaults.codeValidity(), defaults.codeRequestsPerEmail(),
+                defaults.codeRequestsPerClient(), defaults.codeRequestWindow(), defaults.failedCodesPerEmailPerHour(),
+                minimumRequestTime, defaults.accessTokenTtl(), defaults.sessionLifetime(), defaults.embedDefaultTtl(),
+                defaults.embedMaxTtl(), defaults.tokenLeeway(), defaults.executionsPerSharePerMinute());
+    }
+
+    @Singleton
+    ResultCache resultCache(Clock clock, @Value("${sharing.cache.ttl:30s}") Duration ttl,
+                            @Value("${sharing.cache.max-entries:10000}") int maxEntries) {
+        return new InMemoryResultCache(clock, ttl, maxEntries);
+    }
+
+    @Singleton
+    DashboardRunner dashboardRunner(QueryExecutor executor, ResultCache cache, SharingSettings settings) {
+        return new DashboardRunner(executor, cache, settings);
+    }
+
+    @Singleton
+    OwnerLoginUseCase ownerLogin(OwnerAccountRepository accounts, PasswordHasher hasher) {
+        return new OwnerLoginService(accounts, hasher);
+    }
+
+    @Singleton
+    ManageDashboardsUseCase manageDashboards(DashboardCatalog catalog, QueryExecutor executor, RandomSource random,
+                                             UnitOfWork unitOfWork, Clock clock) {
+        return new ManageDashboardsService(catalog, executor, random, unitOfWork, clock);
+    }
+
+    @Singleton
+    PreviewDashboardUseCase previewDashboard(DashboardCatalog catalog, DashboardRunner runner) {
+        return new PreviewDashboardService(catalog, runner);
+    }
+
+    @Singleton
+    ManageSharesUseCase manageShares(ShareRepository shares, DashboardCatalog catalog, ShareContextRepository contexts,
+                                     RandomSource random, UnitOfWork unitOfWork, Clock clock,
+                                     SharingSettings settings) {
+        return new ManageSharesService(shares, catalog, contexts, random, unitOfWork, clock, settings);
+    }
+
+    @Singleton
+    ViewPublicShareUseCase viewPublicShare(ShareRepository shares, DashboardCatalog catalog,
+                                           CompanyRepository companies, DashboardRunner runner, Clock clock) {
+        return new ViewPublicShareService(shares, catalog, companies, runner, clock);
+    }
+
+    @Singleton
+    ManageShareContextsUseCase manageShareContexts(ShareContextRepository contexts, RandomSource random,
+                                                   UnitOfWork unitOfWork, Clock clock) {
+        return new ManageShareContextsService(contexts, random, unitOfWork, clock);
+    }
+
+    @Singleton
+    ShareAccessTokens shareAccessTokens(TokenSigner signer, SharingKeys keys, RandomSource random, Clock clock,
+                                        SharingSettings settings) {
+        return new ShareAccessTokens(signer, keys.shareAccess(), random, clock, settings);
+    }
+
+    @Singleton
+    ShareAuthUseCase shareAuth(CompanyRepository companies, ShareContextRepository contexts, ShareRepository shares,
+                               DashboardCatalog catalog, OtpChallengeRepository challenges,
+                               ShareSessionRepository sessions, RateLimiter limiter, OneTimeCodeMailer mailer,
+                               ShareAccessTokens accessTokens, SharingKeys keys, RandomSource random, Clock clock,
+                               SharingSettings settings) {
+        return new ShareAuthService(companies, contexts, shares, catalog, challenges, sessions, limiter, mailer,
+                accessTokens, new Keyed(keys.codeHmac()), random, clock, settings);
+    }
+
+    @Singleton
+    ViewSharePortalUseCase viewSharePortal(ShareAccessTokens accessTokens, ShareSessionRepository sessions,
+                                           CompanyRepository companies, ShareContextRepository contexts,
+                                           ShareRepository shares, DashboardCatalog catalog, DashboardRunner runner,
+                                           Clock clock) {
+        return new ViewSharePortalService(accessTokens, sessions, companies, contexts, shares, catalog, runner, clock);
+    }
+
+    @Singleton
+    EmbedKeyRing embedKeyRing(EmbedKeyRepository keys, RandomSource random, Clock clock) {
+        return new EmbedKeyRing(keys, random, clock);
+    }
+
+    @Singleton
+    EmbedTokens embedTokens(TokenSigner signer, EmbedKeyRepository keys, CompanyRepository companies,
+                            DashboardCatalog catalog, Clock clock, SharingSettings settings) {
+        return new EmbedTokens(signer, keys, companies, catalog, clock, settings);
+    }
+
+    @Singleton
+    IssueEmbedTokenUseCase issueEmbedToken(DashboardCatalog catalog, CompanyRepository companies, EmbedKeyRing keyRing,
+                                           EmbedTokens tokens, RandomSource random, Clock clock,
+                                           SharingSettings settings) {
+        return new IssueEmbedTokenService(catalog, companies, keyRing, tokens, random, clock, settings);
+    }
+
+    @Singleton
+    ManageEmbedKeysUseCase manageEmbedKeys(EmbedKeyRepository keys, EmbedKeyRing keyRing, DashboardCatalog catalog,
+                                           UnitOfWork unitOfWork, Clock clock) {
+        return new ManageEmbedKeysService(keys, keyRing, catalog, unitOfWork, clock);
+    }
+
+    @Singleton
+    ViewEmbedUseCase viewEmbed(EmbedTokens tokens, DashboardRunner runner) {
+        return new ViewEmbedService(tokens, runner);
+    }
+
+    @Singleton
+    ManageCompanyUseCase manageCompany(CompanyRepository companies, UnitOfWork unitOfWork) {
+        return new ManageCompanyService(companies, unitOfWork);
+    }
+}

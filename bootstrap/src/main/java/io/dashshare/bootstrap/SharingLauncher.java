@@ -1,0 +1,107 @@
+package io.dashshare.bootstrap;
+
+import io.dashshare.bootstrap.config.EmbeddedDatabase;
+import io.dashshare.bootstrap.config.MasterSecret;
+import io.dashshare.bootstrap.config.ServiceConfig;
+import io.dashshare.bootstrap.config.SharingKeys;
+import io.dashshare.bootstrap.demo.DemoSeeder;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.io.PrintStream;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Starts the service from a {@link ServiceConfig}: the embedded PostgreSQL when no database is
+ * configured, the secrets, the application context, the demo, then the HTTP server (so the port
+ * opens only once the service can answer). Tests start it the same way, several times per JVM.
+ */
+public final class SharingLauncher {
+
+    private SharingLauncher() {
+    }
+
+    public static RunningService launch(ServiceConfig config, PrintStream console) {
+        if (config.production() && config.demo()) {
+            throw new IllegalStateException("SHARING_ENV=production refuses demo data: set SHARING_DEMO=false");
+        }
+        SharingKeys keys = new SharingKeys(MasterSecret.resolve(config));
+        EmbeddedDatabase embedded = config.embeddedDatabase() ? EmbeddedDatabase.start(config.dataDir()) : null;
+        try {
+            String dbUrl = embedded != null ? embedded.jdbcUrl() : config.get("SHARING_DB_URL").orElseThrow();
+            String dbUser = embedded != null ? embedded.superUser() : config.get("SHARING_DB_USER").orElse(null);
+            String dbPassword = embedded != null ? "" : config.get("SHARING_DB_PASSWORD").orElse("");
+            DataSources dataSources = DataSources.from(config, dbUrl, keys);
+
+            Map<String, Object> properties = new LinkedHashMap<>();
+            properties.put("micronaut.server.port", config.port());
+            properties.put("datasources.default.url", dbUrl);
+            properties.put("datasources.default.username", dbUser);
+            properties.put("datasources.default.password", dbPassword);
+            properties.put("micronaut.security.token.jwt.signatures.secret.generator.secret", keys.ownerJwtSecret());
+            properties.put("sharing.public-base-url", config.publicBaseUrl(config.port()));
+            properties.put("sharing.env", config.environmentName());
+            config.env().forEach((name, value) -> {
+                if (name.startsWith("SHARING_SMTP_") || name.equals("SHARING_MAIL_FROM")
+                        || name.startsWith("SHARING_CACHE_") || name.startsWith("SHARING_QUERY_")) {
+                    properties.put(name.toLowerCase(Locale.ROOT).replace('_', '.'), value);
+                }
+            });
+            config.env().forEach((name, value) -> {
+                if (name.startsWith("MICRONAUT_") || name.startsWith("sharing.") || name.startsWith("micronaut.")) {
+                    properties.put(name.startsWith("MICRONAUT_")
+                            ? name.toLowerCase(Locale.ROOT).replace('_', '.') : name, value);
+                }
+            });
+
+            ApplicationContext context = ApplicationContext.builder()
+                    .properties(properties)
+                    .singletons(keys, dataSources)
+                    .deduceEnvironment(false)
+                    .start();
+            try {
+                if (config.demo()) {
+                    DemoSeeder seeder = context.getBean(DemoSeeder.class);
+                    seeder.seedDataset(keys.demoReaderPassword());
+                    seeder.seedCompany(config.adminEmail(), config.adminPassword());
+                }
+                EmbeddedServer server = context.getBean(EmbeddedServer.class).start();
+                return new RunningService(context, server, embedded);
+            } catch (RuntimeException e) {
+                context.close();
+                throw e;
+            }
+        } catch (RuntimeException e) {
+            if (embedded != null) {
+                embedded.close();
+            }
+            throw e;
+        }
+    }
+
+    /** A started service; closing it stops the server, the context and the embedded database. */
+    public record RunningService(ApplicationContext context, EmbeddedServer server, EmbeddedDatabase embedded)
+            implements AutoCloseable {
+
+        public int port() {
+            return server.getPort();
+        }
+
+        @Override
+        public void close() {
+            try {
+                if (server.isRunning()) {
+                    server.stop();
+                }
+                if (context.isRunning()) {
+                    context.close();
+                }
+            } finally {
+                if (embedded != null) {
+                    embedded.close();
+                }
+            }
+        }
+    }
+}
