@@ -21,7 +21,7 @@ public final class InMemoryRateLimiter implements RateLimiter {
     public Decision hit(String key, int limit, Duration window, Instant now) {
         Window current = counters.compute(key, (k, old) -> old == null || ended(old, window, now)
                 ? new Window(now, 1)
-                : new Window(old.start(), old.count() + 1));
+                : new Window(old.start(), saturatedIncrement(old.count())));
         if (current.count() <= limit) {
             return Decision.allow();
         }
@@ -32,6 +32,11 @@ public final class InMemoryRateLimiter implements RateLimiter {
     public int count(String key, Duration window, Instant now) {
         Window current = counters.get(key);
         return current == null || ended(current, window, now) ? 0 : current.count();
+    }
+
+    /** Callers pass {@code Integer.MAX_VALUE} as a limit to count only; the count must not wrap to negative. */
+    private static int saturatedIncrement(int count) {
+        return count == Integer.MAX_VALUE ? count : count + 1;
     }
 
     private static boolean ended(Window w, Duration window, Instant now) {

@@ -11,6 +11,7 @@ import io.dashshare.domain.testing.OtpChallengeBuilder;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 public abstract class OtpChallengeRepositoryContract extends PortContract {
@@ -132,7 +133,7 @@ public abstract class OtpChallengeRepositoryContract extends PortContract {
 
         List<Integer> counts = concurrently(20, () -> ports.challenges().recordFailure(challenge.id()));
 
-        assertThat(counts).containsExactlyInAnyOrderElementsOf(java.util.stream.IntStream.rangeClosed(1, 20).boxed().toList());
+        assertThat(counts).containsExactlyInAnyOrderElementsOf(IntStream.rangeClosed(1, 20).boxed().toList());
         assertThat(ports.challenges().findLatest(challenge.companyId(), challenge.email()).orElseThrow().failedAttempts())
                 .isEqualTo(20);
     }

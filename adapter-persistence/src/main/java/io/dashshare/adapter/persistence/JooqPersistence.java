@@ -1,0 +1,79 @@
+package io.dashshare.adapter.persistence;
+
+import javax.sql.DataSource;
+import org.jooq.DSLContext;
+
+/**
+ * Every jOOQ driven adapter over one {@link DSLContext}, so that {@link #unitOfWork()} spans
+ * all of them. Build it on the service's (migrated) data source.
+ */
+public final class JooqPersistence {
+
+    private final JooqCompanyRepository companies;
+    private final JooqOwnerAccountRepository owners;
+    private final JooqDashboardCatalog dashboards;
+    private final JooqShareRepository shares;
+    private final JooqShareContextRepository contexts;
+    private final JooqOtpChallengeRepository challenges;
+    private final JooqShareSessionRepository sessions;
+    private final JooqEmbedKeyRepository embedKeys;
+    private final JooqRateLimiter rateLimiter;
+    private final JooqUnitOfWork unitOfWork;
+
+    public JooqPersistence(DSLContext db) {
+        this.companies = new JooqCompanyRepository(db);
+        this.owners = new JooqOwnerAccountRepository(db);
+        this.dashboards = new JooqDashboardCatalog(db);
+        this.shares = new JooqShareRepository(db);
+        this.contexts = new JooqShareContextRepository(db);
+        this.challenges = new JooqOtpChallengeRepository(db);
+        this.sessions = new JooqShareSessionRepository(db);
+        this.embedKeys = new JooqEmbedKeyRepository(db);
+        this.rateLimiter = new JooqRateLimiter(db);
+        this.unitOfWork = new JooqUnitOfWork(db);
+    }
+
+    public static JooqPersistence on(DataSource dataSource) {
+        return new JooqPersistence(SharingDatabase.dslContext(dataSource));
+    }
+
+    public JooqCompanyRepository companies() {
+        return companies;
+    }
+
+    public JooqOwnerAccountRepository owners() {
+        return owners;
+    }
+
+    public JooqDashboardCatalog dashboards() {
+        return dashboards;
+    }
+
+    public JooqShareRepository shares() {
+        return shares;
+    }
+
+    public JooqShareContextRepository contexts() {
+        return contexts;
+    }
+
+    public JooqOtpChallengeRepository challenges() {
+        return challenges;
+    }
+
+    public JooqShareSessionRepository sessions() {
+        return sessions;
+    }
+
+    public JooqEmbedKeyRepository embedKeys() {
+        return embedKeys;
+    }
+
+    public JooqRateLimiter rateLimiter() {
+        return rateLimiter;
+    }
+
+    public JooqUnitOfWork unitOfWork() {
+        return unitOfWork;
+    }
+}

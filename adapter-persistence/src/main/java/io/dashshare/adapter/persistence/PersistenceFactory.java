@@ -1,0 +1,99 @@
+package io.dashshare.adapter.persistence;
+
+import io.dashshare.adapter.persistence.query.DataSourcesConfig;
+import io.dashshare.adapter.persistence.query.JdbcQueryExecutor;
+import io.dashshare.domain.port.CompanyRepository;
+import io.dashshare.domain.port.DashboardCatalog;
+import io.dashshare.domain.port.EmbedKeyRepository;
+import io.dashshare.domain.port.OtpChallengeRepository;
+import io.dashshare.domain.port.OwnerAccountRepository;
+import io.dashshare.domain.port.QueryExecutor;
+import io.dashshare.domain.port.RateLimiter;
+import io.dashshare.domain.port.ShareContextRepository;
+import io.dashshare.domain.port.ShareRepository;
+import io.dashshare.domain.port.ShareSessionRepository;
+import io.dashshare.domain.port.UnitOfWork;
+import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.jdbc.DataSourceResolver;
+import jakarta.inject.Singleton;
+import javax.sql.DataSource;
+
+/**
+ * Micronaut wiring of the persistence adapters, all on the default {@link DataSource} (which
+ * micronaut-flyway has migrated before any of these is built). The adapters themselves know no
+ * framework; {@link JooqPersistence#on} builds the same set without Micronaut.
+ */
+@Factory
+public class PersistenceFactory {
+
+    /**
+     * The raw pool, not Micronaut's connection-aware proxy: transactions are jOOQ's, bound to the
+     * thread by {@link JooqUnitOfWork}, and must not mix with Micronaut-managed connections.
+     */
+    @Singleton
+    JooqPersistence jooqPersistence(DataSource dataSource, @Nullable DataSourceResolver resolver) {
+        DataSource target = resolver == null ? dataSource : resolver.resolve(dataSource);
+        return JooqPersistence.on(target);
+    }
+
+    @Singleton
+    CompanyRepository companyRepository(JooqPersistence persistence) {
+        return persistence.companies();
+    }
+
+    @Singleton
+    OwnerAccountRepository ownerAccountRepository(JooqPersistence persistence) {
+        return persistence.owners();
+    }
+
+    @Singleton
+    DashboardCatalog dashboardCatalog(JooqPersistence persistence) {
+        return persistence.dashboards();
+    }
+
+    @Singleton
+    ShareRepository shareRepository(JooqPersistence persistence) {
+        return persistence.shares();
+    }
+
+    @Singleton
+    ShareContextRepository shareContextRepository(JooqPersistence persistence) {
+        return persistence.contexts();
+    }
+
+    @Singleton
+    OtpChallengeRepository otpChallengeRepository(JooqPersistence persistence) {
+        return persistence.challenges();
+    }
+
+    @Singleton
+    ShareSessionRepository shareSessionRepository(JooqPersistence persistence) {
+        return persistence.sessions();
+    }
+
+    @Singleton
+    EmbedKeyRepository embedKeyRepository(JooqPersistence persistence) {
+        return persistence.embedKeys();
+    }
+
+    @Singleton
+    RateLimiter rateLimiter(JooqPersistence persistence) {
+        return persistence.rateLimiter();
+    }
+
+    @Singleton
+    UnitOfWork unitOfWork(JooqPersistence persistence) {
+        return persistence.unitOfWork();
+    }
+
+    /** Present when bootstrap provides the dashboards' data sources; its pools close with the context. */
+    @Singleton
+    @Requires(beans = DataSourcesConfig.class)
+    @Bean(typed = {QueryExecutor.class, JdbcQueryExecutor.class}, preDestroy = "close")
+    JdbcQueryExecutor queryExecutor(DataSourcesConfig config) {
+        return new JdbcQueryExecutor(config);
+    }
+}

@@ -1,0 +1,49 @@
+package io.dashshare.adapter.persistence;
+
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.conf.Settings;
+import org.jooq.impl.DSL;
+import org.jooq.impl.DataSourceConnectionProvider;
+import org.jooq.impl.DefaultConfiguration;
+import org.jooq.impl.ThreadLocalTransactionProvider;
+
+/** The service's own PostgreSQL: its schema, its migrations, and the jOOQ context the adapters share. */
+public final class SharingDatabase {
+
+    public static final String SCHEMA = "sharing";
+    public static final String MIGRATIONS = "classpath:db/migration";
+
+    private SharingDatabase() {
+    }
+
+    /**
+     * A context whose transactions are bound to the calling thread
+     * ({@link ThreadLocalTransactionProvider}): outside {@link JooqUnitOfWork} each statement
+     * runs on its own pooled connection; inside, every statement of the thread joins the
+     * transaction. Works the same in Micronaut and in plain code.
+     */
+    public static DSLContext dslContext(DataSource dataSource) {
+        DefaultConfiguration configuration = new DefaultConfiguration();
+        configuration.set(SQLDialect.POSTGRES);
+        // Bind values may hold token hashes; they belong in no log, not even at DEBUG.
+        configuration.set(new Settings().withExecuteLogging(false));
+        configuration.set(new ThreadLocalTransactionProvider(new DataSourceConnectionProvider(dataSource)));
+        return DSL.using(configuration);
+    }
+
+    /**
+     * Applies the migrations to schema {@value #SCHEMA} without Micronaut (tests, other
+     * applications). In the service, micronaut-flyway does this at start-up.
+     */
+    public static void migrate(DataSource dataSource) {
+        Flyway.configure()
+                .dataSource(dataSource)
+                .schemas(SCHEMA)
+                .locations(MIGRATIONS)
+                .load()
+                .migrate();
+    }
+}

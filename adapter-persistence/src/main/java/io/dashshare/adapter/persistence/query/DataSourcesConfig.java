@@ -1,0 +1,86 @@
+package io.dashshare.adapter.persistence.query;
+
+import io.dashshare.domain.dashboard.DataSourceName;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The named databases dashboards may query ({@code data_source} of a dashboard), as bootstrap
+ * reads them from configuration. {@link #fromEnvironment} reads the documented variables
+ * {@code SHARING_DATA_SOURCES_<NAME>_URL}, {@code _USER}, {@code _PASSWORD}, and optionally
+ * {@code _POOL_SIZE}, {@code _STATEMENT_TIMEOUT_MS}, {@code _MAX_ROWS}, {@code _CONNECTION_TIMEOUT_MS}.
+ */
+public record DataSourcesConfig(Map<DataSourceName, DataSourceSettings> sources) {
+
+    public static final String PREFIX = "SHARING_DATA_SOURCES_";
+    // Longest first, so that NAME_POOL_SIZE is never read as a source "NAME_POOL" with key "SIZE".
+    private static final List<String> KEYS = List.of("_CONNECTION_TIMEOUT_MS", "_STATEMENT_TIMEOUT_MS", "_POOL_SIZE",
+            "_MAX_ROWS", "_PASSWORD", "_USER", "_URL");
+
+    public DataSourcesConfig {
+        sources = Map.copyOf(sources);
+    }
+
+    public static DataSourcesConfig of(DataSourceName name, DataSourceSettings settings) {
+        return new DataSourcesConfig(Map.of(name, settings));
+    }
+
+    /**
+     * Every {@code SHARING_DATA_SOURCES_<NAME>_URL} defines source {@code <name>} (lower case).
+     * Throws {@link IllegalArgumentException} naming the variable when a value does not parse.
+     */
+    public static DataSourcesConfig fromEnvironment(Map<String, String> environment) {
+        Map<String, Map<String, String>> byName = new TreeMap<>();
+        for (Map.Entry<String, String> entry : environment.entrySet()) {
+            String variable = entry.getKey();
+            if (!variable.startsWith(PREFIX)) {
+                continue;
+            }
+            String rest = variable.substring(PREFIX.length());
+            for (String key : KEYS) {
+                if (rest.endsWith(key) && rest.length() > key.length()) {
+                    String name = rest.substring(0, rest.length() - key.length()).toLowerCase(Locale.ROOT);
+                    byName.computeIfAbsent(name, n -> new LinkedHashMap<>()).put(key, entry.getValue());
+                    break;
+                }
+            }
+        }
+        Map<DataSourceName, DataSourceSettings> sources = new LinkedHashMap<>();
+        for (Map.Entry<String, Map<String, String>> source : byName.entrySet()) {
+            Map<String, String> values = source.getValue();
+            String variable = PREFIX + source.getKey().toUpperCase(Locale.ROOT);
+            if (!values.containsKey("_URL")) {
+                throw new IllegalArgumentException(variable + "_URL is missing");
+            }
+            DataSourceSettings settings = new DataSourceSettings(values.get("_URL"),
+                    values.getOrDefault("_USER", ""), values.get("_PASSWORD"),
+                    intOr(values, "_POOL_SIZE", DataSourceSettings.DEFAULT_POOL_SIZE, variable),
+                    millisOr(values, "_STATEMENT_TIMEOUT_MS", DataSourceSettings.DEFAULT_STATEMENT_TIMEOUT, variable),
+                    intOr(values, "_MAX_ROWS", DataSourceSettings.DEFAULT_MAX_ROWS, variable),
+                    millisOr(values, "_CONNECTION_TIMEOUT_MS", DataSourceSettings.DEFAULT_CONNECTION_TIMEOUT, variable));
+            sources.put(new DataSourceName(source.getKey()), settings);
+        }
+        return new DataSourcesConfig(sources);
+    }
+
+    private static int intOr(Map<String, String> values, String key, int fallback, String variable) {
+        String text = values.get(key);
+        if (text == null || text.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(text.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(variable + key + " must be a whole number");
+        }
+    }
+
+    private static Duration millisOr(Map<String, String> values, String key, Duration fallback, String variable) {
+        String text = values.get(key);
+        return text == null || text.isBlank() ? fallback : Duration.ofMillis(intOr(values, key, 0, variable));
+    }
+}
