@@ -1,10 +1,13 @@
 package io.dashshare.bootstrap;
 
+import io.dashshare.adapter.persistence.query.DataSourceSettings;
+import io.dashshare.adapter.persistence.query.DataSourcesConfig;
 import io.dashshare.bootstrap.config.EmbeddedDatabase;
 import io.dashshare.bootstrap.config.MasterSecret;
 import io.dashshare.bootstrap.config.ServiceConfig;
 import io.dashshare.bootstrap.config.SharingKeys;
 import io.dashshare.bootstrap.demo.DemoSeeder;
+import io.dashshare.domain.dashboard.DataSourceName;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.PrintStream;
@@ -32,7 +35,7 @@ public final class SharingLauncher {
             String dbUrl = embedded != null ? embedded.jdbcUrl() : config.get("SHARING_DB_URL").orElseThrow();
             String dbUser = embedded != null ? embedded.superUser() : config.get("SHARING_DB_USER").orElse(null);
             String dbPassword = embedded != null ? "" : config.get("SHARING_DB_PASSWORD").orElse("");
-            DataSources dataSources = DataSources.from(config, dbUrl, keys);
+            DataSourcesConfig dataSources = dataSources(config, dbUrl, keys);
 
             Map<String, Object> properties = new LinkedHashMap<>();
             properties.put("micronaut.server.port", config.port());
@@ -78,6 +81,22 @@ public final class SharingLauncher {
             }
             throw e;
         }
+    }
+
+    /**
+     * The databases dashboards query (PRODUCT.md §2): every {@code SHARING_DATA_SOURCES_<NAME>_*},
+     * plus {@code demo} (schema {@code demo} of the service's own database, through its read-only
+     * role) when the demo is on and no {@code demo} is configured.
+     */
+    static DataSourcesConfig dataSources(ServiceConfig config, String serviceDbUrl, SharingKeys keys) {
+        DataSourcesConfig configured = DataSourcesConfig.fromEnvironment(config.env());
+        DataSourceName demo = new DataSourceName("demo");
+        if (!config.demo() || configured.sources().containsKey(demo)) {
+            return configured;
+        }
+        Map<DataSourceName, DataSourceSettings> sources = new LinkedHashMap<>(configured.sources());
+        sources.put(demo, DataSourceSettings.of(serviceDbUrl, DemoSeeder.READER_ROLE, keys.demoReaderPassword()));
+        return new DataSourcesConfig(sources);
     }
 
     /** A started service; closing it stops the server, the context and the embedded database. */

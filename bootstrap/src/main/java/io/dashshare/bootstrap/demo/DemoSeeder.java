@@ -1,5 +1,6 @@
 package io.dashshare.bootstrap.demo;
 
+import io.dashshare.adapter.persistence.query.ReadOnlyRoleProvisioner;
 import io.dashshare.domain.common.EmailAddress;
 import io.dashshare.domain.dashboard.Dashboard;
 import io.dashshare.domain.dashboard.DashboardDefinition;
@@ -27,6 +28,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -77,7 +79,7 @@ public final class DemoSeeder {
                 LOG.info("Seeding the demo dataset (demo.orders, 120,000 rows)...");
                 statement.execute(resource("demo/orders.sql"));
             }
-            ReadOnlyRole.provision(statement, READER_ROLE, readerPassword, "demo");
+            ReadOnlyRoleProvisioner.provision(connection, READER_ROLE, readerPassword, "demo", Duration.ofSeconds(15));
         } catch (SQLException e) {
             throw new IllegalStateException("the demo dataset could not be created", e);
         }
