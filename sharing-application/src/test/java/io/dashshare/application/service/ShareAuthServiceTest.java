@@ -434,6 +434,41 @@ class ShareAuthServiceTest {
     }
 
     @Nested
+    class Timing {
+
+        @Test
+        void member_stranger_and_unknown_company_take_the_same_minimum_time() {
+            SharingHarness paced = SharingHarness.withSettings(
+                    io.dashshare.application.SharingSettings.defaults("https://share.example.test"));
+            Company company = paced.company("acme");
+            OwnerPrincipal admin = paced.ownerOf(company);
+            ShareContext context = paced.context(admin, "External customers");
+            paced.member(admin, context, ALICE);
+            paced.portalShare(admin, paced.salesDashboard(company), context);
+            paced.mailer().takeTime(Duration.ofMillis(100));
+            Duration floor = paced.settings().minimumCodeRequestTime();
+            assertThat(floor).isGreaterThanOrEqualTo(Duration.ofMillis(250));
+
+            long member = timed(() -> paced.shareAuth().requestCode("acme", ALICE, "198.51.100.1"));
+            long stranger = timed(() -> paced.shareAuth().requestCode("acme", STRANGER, "198.51.100.2"));
+            long unknown = timed(() -> paced.shareAuth().requestCode("no-such-company", BOB, "198.51.100.3"));
+
+            assertThat(paced.mailer().sent()).hasSize(1);
+            assertThat(List.of(member, stranger, unknown)).allSatisfy(ms -> assertThat(ms)
+                    .isGreaterThanOrEqualTo(floor.toMillis()));
+            long spread = Math.max(member, Math.max(stranger, unknown)) - Math.min(member, Math.min(stranger, unknown));
+            assertThat(spread).as("member %d ms, stranger %d ms, unknown %d ms", member, stranger, unknown)
+                    .isLessThan(150);
+        }
+
+        private long timed(Runnable call) {
+            long start = System.nanoTime();
+            call.run();
+            return Duration.ofNanos(System.nanoTime() - start).toMillis();
+        }
+    }
+
+    @Nested
     class Sessions {
 
         @Test
