@@ -106,6 +106,7 @@ class EmbedTokenAttacksTest {
     }
 
     private void assertRefusedEverywhere(String token) {
+        int ran = h.executor().count();
         List<Throwable> failures = new ArrayList<>();
         failures.add(catchThrowable(() -> h.embeds().info(token)));
         failures.add(catchThrowable(() -> h.embeds().execute(token, Map.of())));
@@ -116,7 +117,7 @@ class EmbedTokenAttacksTest {
                     .isEqualTo(ErrorCode.TOKEN_INVALID);
         }
         assertThat(h.embeds().frameAncestors(token)).isEmpty();
-        assertThat(h.executor().count()).isZero();
+        assertThat(h.executor().count()).as("no SQL ran for token %s", token).isEqualTo(ran);
     }
 
     @Test
