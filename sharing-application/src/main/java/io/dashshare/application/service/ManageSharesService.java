@@ -9,6 +9,7 @@ import io.dashshare.application.port.in.PolicyInput;
 import io.dashshare.application.port.in.ShareChanges;
 import io.dashshare.domain.common.Fields;
 import io.dashshare.domain.common.Ids;
+import io.dashshare.domain.common.Text;
 import io.dashshare.domain.context.ShareContextId;
 import io.dashshare.domain.dashboard.Dashboard;
 import io.dashshare.domain.dashboard.DashboardDefinition;
@@ -17,6 +18,7 @@ import io.dashshare.domain.error.SharingException;
 import io.dashshare.domain.filter.FilterDefinition;
 import io.dashshare.domain.filter.FilterKind;
 import io.dashshare.domain.filter.FilterPolicy;
+import io.dashshare.domain.filter.FilterSlug;
 import io.dashshare.domain.filter.PolicyMode;
 import io.dashshare.domain.port.DashboardCatalog;
 import io.dashshare.domain.port.RandomSource;
@@ -30,8 +32,10 @@ import io.dashshare.domain.share.ShareType;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 public final class ManageSharesService implements ManageSharesUseCase {
 
@@ -57,6 +61,7 @@ public final class ManageSharesService implements ManageSharesUseCase {
     @Override
     public CreatedShare create(OwnerPrincipal owner, DashboardId dashboardId, NewShare request) {
         Dashboard dashboard = Lookups.dashboard(catalog, owner.companyId(), dashboardId);
+        Fields.at("name", () -> Text.requireName(request.name(), 200, "name"));
         ShareType type = request.shareType() == null ? ShareType.LINK : ShareType.fromWire(request.shareType())
                 .orElseThrow(() -> SharingException.invalidRequest("share_type", "share_type must be 'link'"));
         ShareContextId context = request.contextId().map(raw -> context(owner, raw)).orElse(null);
@@ -157,14 +162,16 @@ public final class ManageSharesService implements ManageSharesUseCase {
     /** Each policy checked against the dashboard's filters; errors name {@code share_filter_policies[i]}. */
     static List<FilterPolicy> policies(DashboardDefinition dashboard, List<PolicyInput> inputs) {
         List<FilterPolicy> policies = new ArrayList<>();
+        Set<FilterSlug> seen = new HashSet<>();
         for (int i = 0; i < inputs.size(); i++) {
             PolicyInput input = inputs.get(i);
             String field = "share_filter_policies[" + i + "]";
-            policies.add(Fields.at(field, () -> policy(dashboard, input)));
-        }
-        if (policies.stream().map(FilterPolicy::filterSlug).distinct().count() != policies.size()) {
-            throw SharingException.invalidRequest("share_filter_policies",
-                    "share_filter_policies: two policies for the same filter");
+            FilterPolicy policy = Fields.at(field, () -> policy(dashboard, input));
+            if (!seen.add(policy.filterSlug())) {
+                throw SharingException.invalidRequest(field,
+                        field + ": a second policy for filter '" + policy.filterSlug() + "'");
+            }
+            policies.add(policy);
         }
         return policies;
     }

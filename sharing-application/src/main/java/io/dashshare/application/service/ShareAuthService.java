@@ -139,6 +139,12 @@ public final class ShareAuthService implements ShareAuthUseCase {
             throw codeInvalid(failures, now);
         }
         OtpChallenge current = challenge.get();
+        // Every try is counted atomically before the comparison: guesses sent at once are held to
+        // the same five tries as guesses sent one by one (recordFailure alone counts too late).
+        if (!limiter.hit("otp-attempts:" + current.id(), OtpChallenge.MAX_FAILED_ATTEMPTS, settings.codeValidity(),
+                now).allowed()) {
+            throw codeInvalid(failures, now);
+        }
         if (!Keyed.sameDigest(codeHash(current.id(), company.get(), address, presented), current.codeHash())) {
             challenges.recordFailure(current.id());
             throw codeInvalid(failures, now);

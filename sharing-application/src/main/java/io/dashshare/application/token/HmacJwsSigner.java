@@ -2,6 +2,9 @@ package io.dashshare.application.token;
 
 import io.dashshare.domain.error.SharingException;
 import io.dashshare.domain.port.TokenSigner;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -68,8 +71,13 @@ public final class HmacJwsSigner implements TokenSigner {
 
     private static Object decodeJson(String segment) {
         try {
-            return StrictJson.parse(new String(decode(segment), StandardCharsets.UTF_8));
-        } catch (StrictJson.MalformedJsonException e) {
+            // Strict UTF-8: new String(...) would quietly turn malformed bytes into U+FFFD.
+            String json = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(decode(segment))).toString();
+            return StrictJson.parse(json);
+        } catch (StrictJson.MalformedJsonException | CharacterCodingException e) {
             throw SharingException.tokenInvalid();
         }
     }

@@ -245,14 +245,11 @@ public final class StrictJson {
                     case 'r' -> out.append('\r');
                     case 't' -> out.append('\t');
                     case 'u' -> {
-                        if (pos + 4 > in.length()) {
+                        // Exactly four hex digits: parseInt alone would also take "+041" and "-001".
+                        if (pos + 4 > in.length() || !isHex(in, pos, 4)) {
                             throw new MalformedJsonException("bad unicode escape");
                         }
-                        try {
-                            out.append((char) Integer.parseInt(in.substring(pos, pos + 4), 16));
-                        } catch (NumberFormatException ex) {
-                            throw new MalformedJsonException("bad unicode escape");
-                        }
+                        out.append((char) Integer.parseInt(in.substring(pos, pos + 4), 16));
                         pos += 4;
                     }
                     default -> throw new MalformedJsonException("bad escape");
@@ -307,11 +304,26 @@ public final class StrictJson {
             if (pos - start > 40) {
                 throw new MalformedJsonException("number too long");
             }
-            BigDecimal value = new BigDecimal(in.substring(start, pos));
+            BigDecimal value;
+            try {
+                value = new BigDecimal(in.substring(start, pos));
+            } catch (NumberFormatException e) {
+                // An exponent beyond int range ("1e99999999999") passes the grammar but not BigDecimal.
+                throw new MalformedJsonException("number out of range");
+            }
             if (Math.abs(value.scale()) > 100) {
                 throw new MalformedJsonException("number out of range");
             }
             return value;
+        }
+
+        private static boolean isHex(String text, int from, int count) {
+            for (int i = from; i < from + count; i++) {
+                if ("0123456789abcdefABCDEF".indexOf(text.charAt(i)) < 0) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         private void requireDigit() {

@@ -1,0 +1,121 @@
+package io.dashshare.application.testing;
+
+import io.dashshare.domain.dashboard.DataSourceName;
+import io.dashshare.domain.execution.Column;
+import io.dashshare.domain.execution.QueryFailedException;
+import io.dashshare.domain.execution.QueryLimits;
+import io.dashshare.domain.execution.QueryResult;
+import io.dashshare.domain.port.QueryExecutor;
+import io.dashshare.domain.sql.BoundStatement;
+import io.dashshare.domain.sql.SqlParam;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+
+/**
+ * A {@link QueryExecutor} that records every statement it is given, exactly as bound, so tests can
+ * assert which values reached SQL. By default it answers one row echoing the bound values
+ * (columns {@code p1..pn}); scripts keyed by a fragment of the SQL answer other rows or fail.
+ */
+public final class ScriptedQueryExecutor implements QueryExecutor {
+
+    /** The diagnostic a scripted failure carries: it must reach logs only, never a viewer. */
+    public static final String DIAGNOSTIC = "ERROR: relation \"demo.secret_table\" does not exist; SQL: select 1";
+
+    public record Run(DataSourceName dataSource, BoundStatement statement, QueryLimits limits) {
+    }
+
+    private record Script(String sqlFragment, Function<BoundStatement, QueryResult> answer) {
+    }
+
+    private final List<Run> runs = new CopyOnWriteArrayList<>();
+    private final List<Script> scripts = new CopyOnWriteArrayList<>();
+    private final Set<DataSourceName> dataSources = Set.of(new DataSourceName("demo"));
+
+    @Override
+    public QueryResult run(DataSourceName dataSource, BoundStatement statement, QueryLimits limits) {
+        runs.add(new Run(dataSource, statement, limits));
+        for (Script script : scripts) {
+            if (statement.sql().contains(script.sqlFragment())) {
+                return script.answer().apply(statement);
+            }
+        }
+        return echo(statement);
+    }
+
+    @Override
+    public Set<DataSourceName> dataSources() {
+        return dataSources;
+    }
+
+    /** Statements whose SQL contains {@code fragment} answer these rows ({@code value}, {@code label}). */
+    public void answerOptions(String fragment, String... values) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (String value : values) {
+            rows.add(List.of(value, value));
+        }
+        answer(fragment, new QueryResult(List.of(new Column("value", "text"), new Column("label", "text")), rows,
+                false, 1));
+    }
+
+    public void answer(String fragment, QueryResult result) {
+        scripts.add(0, new Script(fragment, statement -> result));
+    }
+
+    public void fail(String fragment, QueryFailedException.Reason reason) {
+        scripts.add(0, new Script(fragment, statement -> {
+            throw new QueryFailedException(reason, DIAGNOSTIC, null);
+        }));
+    }
+
+    public List<Run> runs() {
+        return List.copyOf(runs);
+    }
+
+    public List<BoundStatement> statements() {
+        return runs.stream().map(Run::statement).toList();
+    }
+
+    public List<BoundStatement> statementsContaining(String fragment) {
+        return statements().stream().filter(s -> s.sql().contains(fragment)).toList();
+    }
+
+    public BoundStatement lastContaining(String fragment) {
+        List<BoundStatement> matching = statementsContaining(fragment);
+        if (matching.isEmpty()) {
+            throw new AssertionError("no statement containing '" + fragment + "' ran; ran: " + statements());
+        }
+        return matching.get(matching.size() - 1);
+    }
+
+    /** The bound values of the latest statement containing {@code fragment}, in placeholder order. */
+    public List<Object> boundValues(String fragment) {
+        return lastContaining(fragment).parameters().stream().map(SqlParam::value).toList();
+    }
+
+    public int count() {
+        return runs.size();
+    }
+
+    public void forget() {
+        runs.clear();
+    }
+
+    private static QueryResult echo(BoundStatement statement) {
+        List<Column> columns = new ArrayList<>();
+        List<Object> row = new ArrayList<>();
+        for (int i = 0; i < statement.parameters().size(); i++) {
+            columns.add(new Column("p" + (i + 1), "text"));
+            Object value = statement.parameters().get(i).value();
+            row.add(value == null ? null : value.toString());
+        }
+        return new QueryResult(columns, List.of(row), false, 1);
+    }
+
+    public static List<String> list(String... values) {
+        return Arrays.asList(values);
+    }
+}

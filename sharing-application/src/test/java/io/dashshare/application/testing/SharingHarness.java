@@ -1,0 +1,302 @@
+package io.dashshare.application.testing;
+
+import io.dashshare.application.SharingSettings;
+import io.dashshare.application.memory.InMemoryPersistence;
+import io.dashshare.application.memory.InMemoryResultCache;
+import io.dashshare.application.memory.SecureRandomSource;
+import io.dashshare.application.port.in.CreatedShare;
+import io.dashshare.application.port.in.NewShare;
+import io.dashshare.application.port.in.OwnerPrincipal;
+import io.dashshare.application.port.in.PolicyInput;
+import io.dashshare.application.port.in.PortalTokens;
+import io.dashshare.application.port.in.PortalViewer;
+import io.dashshare.application.security.Keyed;
+import io.dashshare.application.service.DashboardRunner;
+import io.dashshare.application.service.EmbedKeyRing;
+import io.dashshare.application.service.EmbedTokens;
+import io.dashshare.application.service.IssueEmbedTokenService;
+import io.dashshare.application.service.ManageCompanyService;
+import io.dashshare.application.service.ManageDashboardsService;
+import io.dashshare.application.service.ManageEmbedKeysService;
+import io.dashshare.application.service.ManageShareContextsService;
+import io.dashshare.application.service.ManageSharesService;
+import io.dashshare.application.service.OwnerLoginService;
+import io.dashshare.application.service.PreviewDashboardService;
+import io.dashshare.application.service.ShareAccessTokens;
+import io.dashshare.application.service.ShareAuthService;
+import io.dashshare.application.service.ViewEmbedService;
+import io.dashshare.application.service.ViewPublicShareService;
+import io.dashshare.application.service.ViewSharePortalService;
+import io.dashshare.application.token.HmacJwsSigner;
+import io.dashshare.domain.common.EmailAddress;
+import io.dashshare.domain.context.Member;
+import io.dashshare.domain.context.ShareContext;
+import io.dashshare.domain.dashboard.Dashboard;
+import io.dashshare.domain.port.OtpChallengeRepository;
+import io.dashshare.domain.tenant.Company;
+import io.dashshare.domain.tenant.OwnerAccount;
+import io.dashshare.domain.tenant.OwnerId;
+import io.dashshare.domain.testing.CompanyBuilder;
+import io.dashshare.domain.testing.DashboardBuilder;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Every use case of the application layer over {@link InMemoryPersistence}, a hand-moved clock,
+ * the real CSPRNG and JWS signer, a {@link RecordingMailer} and a {@link ScriptedQueryExecutor}.
+ * Wired as bootstrap wires them; one harness per test, so nothing leaks between tests.
+ */
+public final class SharingHarness {
+
+    public static final Instant START = Instant.parse("2026-03-02T09:00:00Z");
+    public static final String OWNER_PASSWORD = "correct horse battery staple";
+
+    private final MutableClock clock = new MutableClock(START);
+    private final InMemoryPersistence store = new InMemoryPersistence();
+    private final RecordingMailer mailer = new RecordingMailer();
+    private final ScriptedQueryExecutor executor = new ScriptedQueryExecutor();
+    private final SecureRandomSource random = new SecureRandomSource();
+    private final HmacJwsSigner signer = new HmacJwsSigner();
+    private final TestPasswordHasher hasher = new TestPasswordHasher();
+    private final byte[] shareAccessKey = randomKey();
+    private final byte[] codeKey = randomKey();
+    private final SharingSettings settings;
+    private final InMemoryResultCache cache;
+    private final DashboardRunner runner;
+    private final ShareAccessTokens accessTokens;
+    private final EmbedKeyRing keyRing;
+    private final EmbedTokens embedTokens;
+    private final ShareAuthService shareAuth;
+    private final ViewSharePortalService portal;
+    private final ViewPublicShareService publicShares;
+    private final IssueEmbedTokenService issueEmbed;
+    private final ViewEmbedService embeds;
+    private final ManageEmbedKeysService embedKeys;
+    private final ManageSharesService shares;
+    private final ManageShareContextsService contexts;
+    private final ManageDashboardsService dashboards;
+    private final PreviewDashboardService preview;
+    private final OwnerLoginService ownerLogin;
+    private final ManageCompanyService companies;
+
+    private SharingHarness(SharingSettings settings, Duration cacheTtl) {
+        this.settings = settings;
+        this.cache = new InMemoryResultCache(clock, cacheTtl, 1_000);
+        this.runner = new DashboardRunner(executor, cache, settings);
+        this.accessTokens = new ShareAccessTokens(signer, shareAccessKey, random, clock, settings);
+        this.keyRing = new EmbedKeyRing(store.embedKeys(), random, clock);
+        this.embedTokens = new EmbedTokens(signer, store.embedKeys(), store.companies(), store.dashboards(), clock,
+                settings);
+        this.shareAuth = shareAuthOver(store.challenges());
+        this.portal = new ViewSharePortalService(accessTokens, store.sessions(), store.companies(), store.contexts(),
+                store.shares(), store.dashboards(), runner, clock);
+        this.publicShares = new ViewPublicShareService(store.shares(), store.dashboards(), store.companies(), runner,
+                clock);
+        this.issueEmbed = new IssueEmbedTokenService(store.dashboards(), store.companies(), keyRing, embedTokens,
+                random, clock, settings);
+        this.embeds = new ViewEmbedService(embedTokens, runner);
+        this.embedKeys = new ManageEmbedKeysService(store.embedKeys(), keyRing, store.dashboards(),
+                store.unitOfWork(), clock);
+        this.shares = new ManageSharesService(store.shares(), store.dashboards(), store.contexts(), random,
+                store.unitOfWork(), clock, settings);
+        this.contexts = new ManageShareContextsService(store.contexts(), random, store.unitOfWork(), clock);
+        this.dashboards = new ManageDashboardsService(store.dashboards(), executor, random, store.unitOfWork(), clock);
+        this.preview = new PreviewDashboardService(store.dashboards(), runner);
+        this.ownerLogin = new OwnerLoginService(store.owners(), hasher);
+        this.companies = new ManageCompanyService(store.companies(), store.unitOfWork());
+    }
+
+    /** Defaults of PRODUCT.md, except that code requests are not paced (only the timing test wants that). */
+    public static SharingHarness create() {
+        return new SharingHarness(testSettings(), Duration.ofSeconds(30));
+    }
+
+    public static SharingHarness withSettings(SharingSettings settings) {
+        return new SharingHarness(settings, Duration.ofSeconds(30));
+    }
+
+    public static SharingSettings testSettings() {
+        return SharingSettings.defaults("https://share.example.test").withMinimumCodeRequestTime(Duration.ZERO);
+    }
+
+    /** A second ShareAuthService on the same state, over another challenge store (e.g. a decorated one). */
+    public ShareAuthService shareAuthOver(OtpChallengeRepository challenges) {
+        return new ShareAuthService(store.companies(), store.contexts(), store.shares(), store.dashboards(),
+                challenges, store.sessions(), store.rateLimiter(), mailer, accessTokens, new Keyed(codeKey), random,
+                clock, settings);
+    }
+
+    // ---- fixtures -------------------------------------------------------------------------------
+
+    public Company company(String slug) {
+        Company company = CompanyBuilder.aCompany().withSlug(slug).named(slug.toUpperCase() + " Inc").build();
+        store.companies().save(company);
+        return company;
+    }
+
+    public OwnerPrincipal ownerOf(Company company) {
+        return ownerOf(company, "owner@" + company.slug().value() + ".test");
+    }
+
+    public OwnerPrincipal ownerOf(Company company, String email) {
+        OwnerAccount account = new OwnerAccount(new OwnerId(UUID.randomUUID()), company.id(), new EmailAddress(email),
+                hasher.hash(OWNER_PASSWORD));
+        store.owners().save(account);
+        return new OwnerPrincipal(account.id(), company.id());
+    }
+
+    public Dashboard dashboard(Company company, DashboardBuilder builder) {
+        Dashboard dashboard = builder.inCompany(company.id()).createdAt(clock.instant()).build();
+        store.dashboards().save(dashboard);
+        return dashboard;
+    }
+
+    public Dashboard salesDashboard(Company company) {
+        return dashboard(company, DashboardBuilder.aSalesDashboard());
+    }
+
+    public CreatedShare publicShare(OwnerPrincipal owner, Dashboard dashboard, PolicyInput... policies) {
+        return shares.create(owner, dashboard.id(), new NewShare("Public link - sales", "link", Optional.empty(),
+                List.of(policies), Optional.empty()));
+    }
+
+    public CreatedShare portalShare(OwnerPrincipal owner, Dashboard dashboard, ShareContext context,
+                                    PolicyInput... policies) {
+        return shares.create(owner, dashboard.id(), new NewShare("Customer portal", "link",
+                Optional.of(context.id().toString()), List.of(policies), Optional.empty()));
+    }
+
+    public ShareContext context(OwnerPrincipal owner, String name) {
+        return contexts.create(owner, name, "External customer access");
+    }
+
+    public Member member(OwnerPrincipal owner, ShareContext context, String email) {
+        return contexts.addMember(owner, context.id(), "external_email", email);
+    }
+
+    /** The whole one-time-code login, reading the code from the mail as a person would. */
+    public PortalTokens login(String companySlug, String email) {
+        shareAuth.requestCode(companySlug, email, "203.0.113.7");
+        return shareAuth.verify(companySlug, email, mailer.lastCodeFor(email));
+    }
+
+    public PortalViewer viewer(String companySlug, PortalTokens tokens) {
+        return portal.authenticate(companySlug, tokens.accessToken());
+    }
+
+    // ---- parts ----------------------------------------------------------------------------------
+
+    public MutableClock clock() {
+        return clock;
+    }
+
+    public InMemoryPersistence store() {
+        return store;
+    }
+
+    public RecordingMailer mailer() {
+        return mailer;
+    }
+
+    public ScriptedQueryExecutor executor() {
+        return executor;
+    }
+
+    public SecureRandomSource random() {
+        return random;
+    }
+
+    public HmacJwsSigner signer() {
+        return signer;
+    }
+
+    public TestPasswordHasher hasher() {
+        return hasher;
+    }
+
+    public SharingSettings settings() {
+        return settings;
+    }
+
+    public byte[] shareAccessKey() {
+        return shareAccessKey.clone();
+    }
+
+    public InMemoryResultCache cache() {
+        return cache;
+    }
+
+    public DashboardRunner runner() {
+        return runner;
+    }
+
+    public ShareAccessTokens accessTokens() {
+        return accessTokens;
+    }
+
+    public EmbedKeyRing keyRing() {
+        return keyRing;
+    }
+
+    public EmbedTokens embedTokens() {
+        return embedTokens;
+    }
+
+    public ShareAuthService shareAuth() {
+        return shareAuth;
+    }
+
+    public ViewSharePortalService portal() {
+        return portal;
+    }
+
+    public ViewPublicShareService publicShares() {
+        return publicShares;
+    }
+
+    public IssueEmbedTokenService issueEmbed() {
+        return issueEmbed;
+    }
+
+    public ViewEmbedService embeds() {
+        return embeds;
+    }
+
+    public ManageEmbedKeysService embedKeys() {
+        return embedKeys;
+    }
+
+    public ManageSharesService shares() {
+        return shares;
+    }
+
+    public ManageShareContextsService contexts() {
+        return contexts;
+    }
+
+    public ManageDashboardsService dashboards() {
+        return dashboards;
+    }
+
+    public PreviewDashboardService preview() {
+        return preview;
+    }
+
+    public OwnerLoginService ownerLogin() {
+        return ownerLogin;
+    }
+
+    public ManageCompanyService companies() {
+        return companies;
+    }
+
+    private static byte[] randomKey() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return key;
+    }
+}
