@@ -10,15 +10,14 @@ import io.micronaut.context.annotation.Factory;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import java.time.Clock;
-import javax.sql.DataSource;
 
 @Factory
 public class DemoFactory {
 
     @Singleton
-    DemoSeeder demoSeeder(DataSource dataSource, CompanyRepository companies, OwnerAccountRepository owners,
+    DemoSeeder demoSeeder(CompanyRepository companies, OwnerAccountRepository owners,
                           DashboardCatalog catalog, PasswordHasher hasher, RandomSource random, JsonMapper json,
                           Clock clock) {
-        return new DemoSeeder(dataSource, companies, owners, catalog, hasher, random, json, clock, System.out);
+        return new DemoSeeder(companies, owners, catalog, hasher, random, json, clock, System.out);
     }
 }

@@ -6,6 +6,7 @@ import io.dashshare.bootstrap.config.EmbeddedDatabase;
 import io.dashshare.bootstrap.config.MasterSecret;
 import io.dashshare.bootstrap.config.ServiceConfig;
 import io.dashshare.bootstrap.config.SharingKeys;
+import io.dashshare.bootstrap.demo.DemoDataset;
 import io.dashshare.bootstrap.demo.DemoSeeder;
 import io.dashshare.domain.dashboard.DataSourceName;
 import io.micronaut.context.ApplicationContext;
@@ -21,6 +22,12 @@ import java.util.Map;
  * opens only once the service can answer). Tests start it the same way, several times per JVM.
  */
 public final class SharingLauncher {
+
+    static {
+        // jOOQ prints a banner and a "tip of the day" unless told not to.
+        System.setProperty("org.jooq.no-logo", "true");
+        System.setProperty("org.jooq.no-tips", "true");
+    }
 
     private SharingLauncher() {
     }
@@ -58,6 +65,9 @@ public final class SharingLauncher {
                 }
             });
 
+            if (config.demo()) {
+                DemoDataset.seed(dbUrl, dbUser, dbPassword, keys.demoReaderPassword());
+            }
             ApplicationContext context = ApplicationContext.builder()
                     .properties(properties)
                     .singletons(keys, dataSources)
@@ -65,9 +75,7 @@ public final class SharingLauncher {
                     .start();
             try {
                 if (config.demo()) {
-                    DemoSeeder seeder = context.getBean(DemoSeeder.class);
-                    seeder.seedDataset(keys.demoReaderPassword());
-                    seeder.seedCompany(config.adminEmail(), config.adminPassword());
+                    context.getBean(DemoSeeder.class).seedCompany(config.adminEmail(), config.adminPassword());
                 }
                 EmbeddedServer server = context.getBean(EmbeddedServer.class).start();
                 return new RunningService(context, server, embedded);

@@ -1,6 +1,5 @@
 package io.dashshare.bootstrap.demo;
 
-import io.dashshare.adapter.persistence.query.ReadOnlyRoleProvisioner;
 import io.dashshare.domain.common.EmailAddress;
 import io.dashshare.domain.dashboard.Dashboard;
 import io.dashshare.domain.dashboard.DashboardDefinition;
@@ -23,23 +22,17 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
-import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What a newcomer gets on first start (PRODUCT.md §3): company {@code acme}, its admin, the
- * {@code demo.orders} dataset behind a read-only role, and the {@code sales-overview} dashboard.
- * Idempotent: a restart finds everything in place and changes nothing.
+ * What a newcomer gets on first start (PRODUCT.md §3): company {@code acme}, its admin and the
+ * {@code sales-overview} dashboard over {@link DemoDataset}. Idempotent: a restart finds
+ * everything in place and changes nothing.
  */
 public final class DemoSeeder {
 
@@ -47,7 +40,6 @@ public final class DemoSeeder {
     public static final String READER_ROLE = "sharing_demo_reader";
     private static final Logger LOG = LoggerFactory.getLogger(DemoSeeder.class);
 
-    private final DataSource serviceDatabase;
     private final CompanyRepository companies;
     private final OwnerAccountRepository owners;
     private final DashboardCatalog catalog;
@@ -57,10 +49,9 @@ public final class DemoSeeder {
     private final Clock clock;
     private final PrintStream console;
 
-    public DemoSeeder(DataSource serviceDatabase, CompanyRepository companies, OwnerAccountRepository owners,
+    public DemoSeeder(CompanyRepository companies, OwnerAccountRepository owners,
                       DashboardCatalog catalog, PasswordHasher hasher, RandomSource random, JsonMapper json,
                       Clock clock, PrintStream console) {
-        this.serviceDatabase = serviceDatabase;
         this.companies = companies;
         this.owners = owners;
         this.catalog = catalog;
@@ -69,33 +60,6 @@ public final class DemoSeeder {
         this.json = json;
         this.clock = clock;
         this.console = console;
-    }
-
-    /** Creates the dataset and its reader role in the service's own database. */
-    public void seedDataset(String readerPassword) {
-        try (Connection connection = serviceDatabase.getConnection(); Statement statement = connection.createStatement()) {
-            connection.setAutoCommit(true);
-            if (!hasOrders(statement)) {
-                LOG.info("Seeding the demo dataset (demo.orders, 120,000 rows)...");
-                statement.execute(resource("demo/orders.sql"));
-            }
-            ReadOnlyRoleProvisioner.provision(connection, READER_ROLE, readerPassword, "demo", Duration.ofSeconds(15));
-        } catch (SQLException e) {
-            throw new IllegalStateException("the demo dataset could not be created", e);
-        }
-    }
-
-    private static boolean hasOrders(Statement statement) throws SQLException {
-        try (ResultSet rs = statement.executeQuery("select to_regclass('demo.orders') is not null")) {
-            rs.next();
-            if (!rs.getBoolean(1)) {
-                return false;
-            }
-        }
-        try (ResultSet rs = statement.executeQuery("select exists (select 1 from demo.orders)")) {
-            rs.next();
-            return rs.getBoolean(1);
-        }
     }
 
     /** Company, admin and dashboard. The admin password is printed once, when it was generated. */
@@ -144,7 +108,7 @@ public final class DemoSeeder {
         }
     }
 
-    private static String resource(String name) {
+    static String resource(String name) {
         try (InputStream in = DemoSeeder.class.getClassLoader().getResourceAsStream(name)) {
             if (in == null) {
                 throw new IllegalStateException("missing resource " + name);
