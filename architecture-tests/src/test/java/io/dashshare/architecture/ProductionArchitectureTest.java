@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -48,29 +47,21 @@ class ProductionArchitectureTest {
         assertHasClasses("adapter.mail");
     }
 
-    // TODO remove @Disabled once adapter-http is merged: until then the adapter rules watch no HTTP code.
-    @Disabled("until adapter-http has classes")
     @Test
     void adapter_http_has_classes() {
         assertHasClasses("adapter.http");
     }
 
-    // TODO remove @Disabled once adapter-persistence is merged: until then the adapter rules watch no persistence code.
-    @Disabled("until adapter-persistence has classes")
     @Test
     void adapter_persistence_has_classes() {
         assertHasClasses("adapter.persistence");
     }
 
-    // TODO remove @Disabled once adapter-persistence generates jOOQ code into io.dashshare.adapter.persistence.jooq.
-    @Disabled("until adapter-persistence generates jOOQ code")
     @Test
     void generated_jooq_code_is_where_the_rules_look_for_it() {
         assertHasClasses(HexagonRules.GENERATED_JOOQ);
     }
 
-    // TODO remove @Disabled once bootstrap is merged: until then the module cycle rule sees no bootstrap.
-    @Disabled("until bootstrap has classes")
     @Test
     void bootstrap_has_classes() {
         assertHasClasses("bootstrap");
@@ -133,8 +124,6 @@ class ProductionArchitectureTest {
         rules.generatedJooqCodeIsUsedOnlyByPersistence().check(PRODUCTION);
     }
 
-    // TODO remove @Disabled with generated_jooq_code_is_where_the_rules_look_for_it: no jOOQ table classes exist yet.
-    @Disabled("until adapter-persistence generates jOOQ code")
     @Test
     void jooq_table_classes_live_in_the_generated_package() {
         rules.jooqTableClassesLiveInTheGeneratedPackage().check(PRODUCTION);

@@ -132,11 +132,8 @@ class ViewEmbedServiceTest {
         }
 
         @Test
-        void options_of_a_fixed_param_show_only_its_value() {
-            OptionsAnswer answer = h.embeds().options(token, "region", null);
-
-            assertThat(answer.source()).isEqualTo(OptionsSource.POLICY);
-            assertThat(answer.options()).extracting(FilterOption::value).containsExactly("north");
+        void options_of_a_fixed_param_outside_allowed_params_are_refused_as_the_embed_row_of_section_6_says() {
+            failsWith(ErrorCode.FILTER_DISABLED_BY_POLICY, () -> h.embeds().options(token, "region", null));
         }
     }
 
