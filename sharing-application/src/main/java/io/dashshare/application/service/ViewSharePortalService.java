@@ -78,7 +78,13 @@ public final class ViewSharePortalService implements ViewSharePortalUseCase {
         if (!live) {
             throw SharingException.tokenInvalid();
         }
-        return new PortalViewer(company, claims.email(), contexts.contextsOf(company.id(), claims.email()));
+        List<ShareContext> memberOf = contexts.contextsOf(company.id(), claims.email());
+        if (memberOf.isEmpty()) {
+            // Removed from every context: the session ends now, not when the token expires.
+            sessions.revoke(claims.sessionId(), now);
+            throw SharingException.tokenInvalid();
+        }
+        return new PortalViewer(company, claims.email(), memberOf);
     }
 
     @Override

@@ -17,6 +17,7 @@ import io.dashshare.application.port.in.ShareChanges;
 import io.dashshare.application.testing.SharingHarness;
 import io.dashshare.domain.context.ShareContext;
 import io.dashshare.domain.dashboard.Dashboard;
+import io.dashshare.domain.dashboard.Visualization;
 import io.dashshare.domain.error.ErrorCode;
 import io.dashshare.domain.filter.FilterPolicy;
 import io.dashshare.domain.filter.PolicyMode;
@@ -24,6 +25,8 @@ import io.dashshare.domain.filter.RawValue;
 import io.dashshare.domain.secret.TokenHash;
 import io.dashshare.domain.share.Share;
 import io.dashshare.domain.tenant.Company;
+import io.dashshare.domain.testing.DashboardBuilder;
+import io.dashshare.domain.testing.FilterBuilder;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -36,13 +39,14 @@ import org.junit.jupiter.api.Test;
 class ManageSharesServiceTest {
 
     private SharingHarness h;
+    private Company acme;
     private OwnerPrincipal owner;
     private Dashboard sales;
 
     @BeforeEach
     void setUp() {
         h = SharingHarness.create();
-        Company acme = h.company("acme");
+        acme = h.company("acme");
         owner = h.ownerOf(acme);
         sales = h.salesDashboard(acme);
     }
@@ -161,6 +165,15 @@ class ManageSharesServiceTest {
         void a_disabled_policy_takes_no_values() {
             invalidField("share_filter_policies[0]", () -> create(new PolicyInput("region", "select", "disabled",
                     List.of(str("north")), null)));
+        }
+
+        @Test
+        void a_required_filter_without_default_cannot_be_disabled() {
+            Dashboard strict = h.dashboard(acme, DashboardBuilder.aDashboard().withSlug("strict")
+                    .withFilter(FilterBuilder.aTextFilter("customer").required())
+                    .withWidget("rows", Visualization.TABLE, "select * from t where c = :customer"));
+            invalidField("share_filter_policies[0]", () -> h.shares().create(owner, strict.id(), new NewShare("x",
+                    "link", Optional.empty(), List.of(disabled("customer", "text")), Optional.empty())));
         }
 
         @Test

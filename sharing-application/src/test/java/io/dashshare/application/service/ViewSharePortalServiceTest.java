@@ -245,6 +245,15 @@ class ViewSharePortalServiceTest {
     }
 
     @Test
+    void a_person_removed_from_every_context_loses_the_token_and_the_session_at_once() {
+        h.contexts().delete(owner, partners.id());
+        h.contexts().removeMember(owner, customers.id(), aliceInCustomers.id());
+
+        failsWith(ErrorCode.TOKEN_INVALID, this::alice);
+        failsWith(ErrorCode.TOKEN_INVALID, () -> h.shareAuth().refresh(aliceTokens.refreshToken()));
+    }
+
+    @Test
     void deleting_the_context_cuts_an_access_token_already_issued() {
         h.contexts().delete(owner, customers.id());
 
