@@ -171,6 +171,12 @@ public final class ManageSharesService implements ManageSharesUseCase {
                 throw SharingException.invalidRequest(field,
                         field + ": a second policy for filter '" + policy.filterSlug() + "'");
             }
+            FilterDefinition filter = dashboard.filter(policy.filterSlug().value()).orElseThrow();
+            if (policy.mode() == PolicyMode.DISABLED && filter.required() && filter.defaultValue().isEmpty()) {
+                // The share could never run: the viewer may not send a value and nothing else supplies one.
+                throw SharingException.invalidRequest(field, field + ": filter '" + filter.slug()
+                        + "' is required and has no default, so it cannot be disabled (fix its value instead)");
+            }
             policies.add(policy);
         }
         return policies;
