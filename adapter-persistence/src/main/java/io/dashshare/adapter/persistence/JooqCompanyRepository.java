@@ -1,5 +1,6 @@
 package io.dashshare.adapter.persistence;
 
+import io.dashshare.domain.port.Conflicts;
 import static io.dashshare.adapter.persistence.jooq.Tables.COMPANIES;
 
 import io.dashshare.adapter.persistence.jooq.Keys;

@@ -1,5 +1,6 @@
 package io.dashshare.adapter.persistence;
 
+import io.dashshare.domain.port.Conflicts;
 import static io.dashshare.adapter.persistence.jooq.Tables.EMBED_KEYS;
 
 import io.dashshare.adapter.persistence.jooq.tables.records.EmbedKeysRecord;

@@ -1,5 +1,6 @@
 package io.dashshare.application.memory;
 
+import io.dashshare.domain.port.Conflicts;
 import io.dashshare.domain.port.CompanyRepository;
 import io.dashshare.domain.tenant.Company;
 import io.dashshare.domain.tenant.CompanyId;

@@ -1,5 +1,6 @@
 package io.dashshare.application.memory;
 
+import io.dashshare.domain.port.Conflicts;
 import io.dashshare.domain.dashboard.Dashboard;
 import io.dashshare.domain.dashboard.DashboardId;
 import io.dashshare.domain.dashboard.DashboardSlug;

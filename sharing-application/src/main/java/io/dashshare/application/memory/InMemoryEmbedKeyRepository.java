@@ -1,5 +1,6 @@
 package io.dashshare.application.memory;
 
+import io.dashshare.domain.port.Conflicts;
 import io.dashshare.domain.embed.EmbedKey;
 import io.dashshare.domain.embed.EmbedKeyId;
 import io.dashshare.domain.port.EmbedKeyRepository;

@@ -1,5 +1,6 @@
 package io.dashshare.application.memory;
 
+import io.dashshare.domain.port.Conflicts;
 import io.dashshare.domain.common.EmailAddress;
 import io.dashshare.domain.port.OwnerAccountRepository;
 import io.dashshare.domain.tenant.OwnerAccount;

@@ -1,5 +1,6 @@
 package io.dashshare.application.memory;
 
+import io.dashshare.domain.port.Conflicts;
 import io.dashshare.domain.common.EmailAddress;
 import io.dashshare.domain.context.Member;
 import io.dashshare.domain.context.MemberId;

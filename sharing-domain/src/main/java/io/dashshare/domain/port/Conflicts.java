@@ -1,30 +1,33 @@
-package io.dashshare.adapter.persistence;
+package io.dashshare.domain.port;
 
 import io.dashshare.domain.error.SharingException;
 
-/** The uniqueness failures the ports promise, worded as the in-memory adapters word them. */
-final class Conflicts {
+/**
+ * The uniqueness failures the ports promise ({@code INVALID_REQUEST} naming the field), worded
+ * once so that every adapter of a port answers exactly the same.
+ */
+public final class Conflicts {
 
     private Conflicts() {
     }
 
-    static SharingException dashboardSlugTaken() {
+    public static SharingException dashboardSlugTaken() {
         return SharingException.invalidRequest("slug", "slug: this company already has a dashboard with that slug");
     }
 
-    static SharingException companySlugTaken() {
+    public static SharingException companySlugTaken() {
         return SharingException.invalidRequest("slug", "slug: another company already uses that slug");
     }
 
-    static SharingException ownerEmailTaken() {
+    public static SharingException ownerEmailTaken() {
         return SharingException.invalidRequest("email", "email: an account with that email already exists");
     }
 
-    static SharingException memberEmailTaken() {
+    public static SharingException memberEmailTaken() {
         return SharingException.invalidRequest("email", "email: already a member of this share context");
     }
 
-    static SharingException kidTaken() {
+    public static SharingException kidTaken() {
         return SharingException.invalidRequest("kid", "kid: another company already uses that key id");
     }
 }
