@@ -166,7 +166,9 @@ function pickerControl(filter, base, { multiple, options, remote, onChange }) {
 
   function renderChips() {
     clear(chips);
-    if (!selected.length) {
+    // Without a search box every choice is visible with its checkbox: chips would repeat them.
+    if (!selected.length || !useSearch) {
+      if (selected.length) return;
       chips.append(h('span', { class: 'chips-empty' }, filter.mode === 'selectable' ? 'All allowed values' : 'All'));
       return;
     }

@@ -15,6 +15,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -100,7 +101,9 @@ public final class Browser implements AutoCloseable {
     }
 
     public <T> T waitFor(String what, Duration timeout, Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, timeout, Duration.ofMillis(100)).withMessage(what).until(condition);
+        // Lists re-render while a condition reads them: a stale element means "look again".
+        return new WebDriverWait(driver, timeout, Duration.ofMillis(100)).withMessage(what)
+                .ignoring(StaleElementReferenceException.class).until(condition);
     }
 
     /** Waits until the element exists and is displayed. */

@@ -36,8 +36,25 @@ final class Owner {
 
     /** A link share; {@code body} members beyond name and share_type, e.g. {@code "share_filter_policies": [...]}. */
     JsonNode share(String extraMembers) {
+        return share(dashboardId, extraMembers);
+    }
+
+    JsonNode share(String dashboard, String extraMembers) {
         String body = "{\"name\":\"browser test\",\"share_type\":\"link\"" + (extraMembers.isEmpty() ? "" : "," + extraMembers) + "}";
-        return ok(api.post("/api/v1/dashboards/" + dashboardId + "/shares", body, "Authorization", bearer(token)), 201).json();
+        return ok(api.post("/api/v1/dashboards/" + dashboard + "/shares", body, "Authorization", bearer(token)), 201).json();
+    }
+
+    void patchShare(String shareId, String body) {
+        ok(api.send("PATCH", "/api/v1/shares/" + shareId, body, "Authorization", bearer(token)), 200);
+    }
+
+    /** A dashboard of the owner's own (PRODUCT.md §5 document); its id. */
+    String createDashboard(String document) {
+        return ok(api.post("/api/v1/dashboards", document, "Authorization", bearer(token)), 201).json().get("id").asText();
+    }
+
+    void deleteDashboard(String id) {
+        ok(api.send("DELETE", "/api/v1/dashboards/" + id, null, "Authorization", bearer(token)), 204);
     }
 
     void revoke(String shareId) {

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.dashshare.bootstrap.testing.TestService;
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -182,6 +181,60 @@ class PublicLinkBrowserTest {
         browser.screenshot("public-link-phone");
     }
 
+    @Test
+    void a_failing_widget_shows_its_error_inside_itself_and_text_from_the_api_stays_text() {
+        String id = owner.createDashboard("{\"slug\":\"browser-broken-" + System.nanoTime() + "\","
+                + "\"name\":\"Broken <b>one</b>\",\"description\":\"<img src=x id=injected>\",\"data_source\":\"demo\","
+                + "\"filters\":[{\"slug\":\"minimum\",\"label\":\"Minimum orders\",\"kind\":\"number\",\"required\":false,\"default\":5},"
+                + "{\"slug\":\"customer\",\"label\":\"Customer\",\"kind\":\"text\",\"required\":false}],"
+                + "\"widgets\":[{\"slug\":\"share\",\"title\":\"Orders by status\",\"visualization\":\"pie\","
+                + "\"sql\":\"select status, count(*) as orders from demo.orders where (:customer::text is null or customer = :customer)"
+                + " group by status having count(*) >= :minimum order by status\"},"
+                + "{\"slug\":\"broken\",\"title\":\"Broken figure\",\"visualization\":\"number\",\"sql\":\"select 1/0 as x\"}]}");
+        try {
+            openAndWaitForData(owner.share(id, "").get("url").asText());
+            WebElement broken = browser.find("[data-widget=broken]");
+            assertThat(broken.findElement(By.className("widget-error")).getText()).contains("This widget's query failed.")
+                    .contains("DB_QUERY_ERROR");
+            WebElement pie = browser.find("[data-widget=share]");
+            assertThat(pie.findElements(By.className("widget-error"))).isEmpty();
+            assertThat(chartPoints("share")).isEqualTo(4);
+            assertThat(browser.find("h1").getText()).isEqualTo("Broken <b>one</b>");
+            assertThat(browser.find(".dash-description").getText()).isEqualTo("<img src=x id=injected>");
+            assertThat(browser.findAll("#injected, h1 b")).isEmpty();
+            assertThat(browser.find("[data-filter=minimum] input").getAttribute("type")).isEqualTo("number");
+            assertThat(browser.find("[data-filter=minimum] input").getAttribute("value")).isEqualTo("5");
+            browser.fullPageScreenshot("public-link-widget-error");
+
+            WebElement customer = browser.find("[data-filter=customer] input[type=text]");
+            customer.sendKeys("Hooli 08\n");
+            browser.waitFor("the dashboard ran for one customer", d -> "2".equals(dashboardAttribute("data-runs"))
+                    && "false".equals(dashboardAttribute("aria-busy")));
+            assertThat(chartPoints("share")).isBetween(1L, 4L);
+            assertThat(browser.find("[data-widget=broken] .widget-error").isDisplayed()).isTrue();
+        } finally {
+            owner.deleteDashboard(id);
+        }
+    }
+
+    @Test
+    void a_policy_refusal_is_explained_beside_the_filter_it_names() {
+        JsonNode share = owner.share("");
+        openAndWaitForData(share.get("url").asText());
+        WebElement active = browser.waitFor("the status options arrived", d -> optionInput("status", "Active"));
+        // The owner disables the filter while the page is open: the next run is refused.
+        owner.patchShare(share.get("id").asText(), "{\"share_filter_policies\":[{\"filter_slug\":\"status\","
+                + "\"filter_kind\":\"multi_select\",\"mode\":\"disabled\"}]}");
+        active.click();
+        WebElement error = browser.waitVisible("[data-filter=status] .field-error");
+        assertThat(error.getText()).isNotBlank();
+        assertThat(browser.find("[data-filter=status] fieldset").getAttribute("aria-describedby")).contains(error.getAttribute("id"));
+        assertThat(browser.find("[data-filter=status] fieldset").getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.findAll(".field-error")).filteredOn(WebElement::isDisplayed).hasSize(1);
+        browser.waitFor("the error was announced", d -> browser.find("#announcer").getAttribute("textContent").equals(error.getText()));
+        browser.screenshot("public-link-filter-refused");
+    }
+
     private static long chartPoints(String widget) {
         return ((Number) browser.js("const c = window.Chart.getChart(arguments[0]);"
                         + "return c ? c.data.datasets[0].data.filter(v => v !== null).length : -1;",
@@ -197,9 +250,11 @@ class PublicLinkBrowserTest {
         return null;
     }
 
+    /** Read in one script: the list may re-render between two WebDriver calls. */
+    @SuppressWarnings("unchecked")
     private static List<String> optionLabels(String filter) {
-        return browser.findAll("[data-filter=" + filter + "] label.option").stream()
-                .map(o -> o.getText().trim()).collect(Collectors.toList());
+        return (List<String>) browser.js("return [...document.querySelectorAll(arguments[0])].map(o => o.textContent.trim())",
+                "[data-filter=" + filter + "] label.option");
     }
 
     /** Form controls a screen reader would announce without a name. */
