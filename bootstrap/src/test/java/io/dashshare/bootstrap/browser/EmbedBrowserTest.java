@@ -156,6 +156,8 @@ class EmbedBrowserTest {
             WebElement title = browser.find("section.dashboard h1");
             assertThat(title.getAttribute("class")).isEqualTo("visually-hidden");
             assertThat(title.getAttribute("textContent")).isEqualTo("Sales overview");
+            assertThat(Accessibility.unlabelledControls(browser)).isEmpty();
+            assertThat(Accessibility.lowContrastText(browser)).isEmpty();
         } finally {
             browser.driver().switchTo().defaultContent();
         }

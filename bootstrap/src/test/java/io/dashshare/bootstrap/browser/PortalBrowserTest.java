@@ -107,6 +107,8 @@ class PortalBrowserTest {
         assertThat(browser.findAll("[data-widget=orders_by_status] details table tbody tr"))
                 .extracting(r -> r.findElement(By.tagName("th")).getAttribute("textContent"))
                 .containsExactly("Active", "Pending");
+        assertThat(Accessibility.unlabelledControls(browser)).isEmpty();
+        assertThat(Accessibility.lowContrastText(browser)).isEmpty();
         browser.fullPageScreenshot("portal-dashboard");
 
         browser.find(".back-link").click();

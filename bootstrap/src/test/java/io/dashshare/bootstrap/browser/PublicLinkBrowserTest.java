@@ -75,7 +75,8 @@ class PublicLinkBrowserTest {
         assertThat(browser.find("[data-filter=period_start] input").getAttribute("value")).isEqualTo("2025-01-01");
         assertThat(browser.find("[data-filter=region] select").findElements(By.tagName("option")))
                 .extracting(WebElement::getText).containsExactly("All", "North", "South", "East", "West");
-        assertThat(unlabelledControls()).isEmpty();
+        assertThat(Accessibility.unlabelledControls(browser)).isEmpty();
+        assertThat(Accessibility.lowContrastText(browser)).isEmpty();
         browser.fullPageScreenshot("public-link");
     }
 
@@ -255,14 +256,5 @@ class PublicLinkBrowserTest {
     private static List<String> optionLabels(String filter) {
         return (List<String>) browser.js("return [...document.querySelectorAll(arguments[0])].map(o => o.textContent.trim())",
                 "[data-filter=" + filter + "] label.option");
-    }
-
-    /** Form controls a screen reader would announce without a name. */
-    @SuppressWarnings("unchecked")
-    private static List<String> unlabelledControls() {
-        return (List<String>) browser.js("return [...document.querySelectorAll('input, select, textarea, button')]"
-                + ".filter(el => !(el.labels && el.labels.length) && !el.getAttribute('aria-label')"
-                + " && !el.getAttribute('aria-labelledby') && !(el.tagName === 'BUTTON' && el.textContent.trim()))"
-                + ".map(el => el.outerHTML)");
     }
 }
