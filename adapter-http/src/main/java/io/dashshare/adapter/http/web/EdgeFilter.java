@@ -71,7 +71,7 @@ public final class EdgeFilter implements Ordered {
             headers.set("Cache-Control", "no-store");
         }
         if (!TokenPaths.isEmbed(path)) {
-            headers.set("Content-Security-Policy", "frame-ancestors 'none'");
+            FrameAncestors.set(response, "'none'");
             headers.set("X-Frame-Options", "DENY");
         }
         long started = request.getAttribute(STARTED, Long.class).orElse(System.nanoTime());

@@ -62,7 +62,7 @@ public final class EmbedFilter implements Ordered {
                     .set(HttpHeaders.ACCESS_CONTROL_ALLOW_HEADERS, "Content-Type")
                     .set(HttpHeaders.ACCESS_CONTROL_MAX_AGE, "600"));
             response.getHeaders().add(HttpHeaders.VARY, HttpHeaders.ORIGIN);
-            response.getHeaders().set("Content-Security-Policy", frameAncestors(origins));
+            FrameAncestors.set(response, frameAncestorSources(origins));
             return response;
         }
         return null;
@@ -72,7 +72,7 @@ public final class EmbedFilter implements Ordered {
     @SuppressWarnings("unchecked")
     public void decorate(HttpRequest<?> request, MutableHttpResponse<?> response) {
         List<String> origins = request.getAttribute(ORIGINS, List.class).orElse(List.of());
-        response.getHeaders().set("Content-Security-Policy", frameAncestors(origins));
+        FrameAncestors.set(response, frameAncestorSources(origins));
         if (TokenPaths.isEmbedApi(request.getPath())) {
             response.getHeaders().add(HttpHeaders.VARY, HttpHeaders.ORIGIN);
             allowedOrigin(request, origins).ifPresent(origin -> response.getHeaders()
@@ -81,8 +81,8 @@ public final class EmbedFilter implements Ordered {
         }
     }
 
-    private static String frameAncestors(List<String> origins) {
-        return "frame-ancestors " + (origins.isEmpty() ? "'none'" : String.join(" ", origins));
+    private static String frameAncestorSources(List<String> origins) {
+        return origins.isEmpty() ? "'none'" : String.join(" ", origins);
     }
 
     private List<String> originsOf(String path) {

@@ -1,0 +1,39 @@
+package io.dashshare.adapter.http.page;
+
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+
+/** The three HTML shells, read once from the classpath ({@code viewer/pages/}). */
+@Singleton
+public final class PageShells {
+
+    private final byte[] publicLink = read("public.html");
+    private final byte[] portal = read("portal.html");
+    private final byte[] embed = read("embed.html");
+
+    byte[] publicLink() {
+        return publicLink.clone();
+    }
+
+    byte[] portal() {
+        return portal.clone();
+    }
+
+    byte[] embed() {
+        return embed.clone();
+    }
+
+    private static byte[] read(String name) {
+        String path = "viewer/pages/" + name;
+        try (InputStream in = PageShells.class.getClassLoader().getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException("missing page shell on the classpath: " + path);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,68 @@
+// GET /embed/d/{token}: the iframe page. No page chrome; `#theme=dark`, `#bordered=false` and
+// `#titled=false` adjust it, and the parent is told the content height on every change:
+// {type: "dashshare:resize", height} via postMessage, so the host can size the iframe.
+import { request, seg, withQuery } from './api.js';
+import { pathSegment } from './dom.js';
+import { mountDashboard } from './dashboard.js';
+import { showFailure } from './states.js';
+
+const main = document.getElementById('main');
+const token = pathSegment(3);
+const base = `/api/embed/d/${seg(token)}`;
+let dashboard = null;
+
+function hashOptions() {
+  const options = new URLSearchParams(window.location.hash.replace(/^#/, ''));
+  return {
+    dark: options.get('theme') === 'dark',
+    bordered: options.get('bordered') !== 'false',
+    titled: options.get('titled') !== 'false',
+  };
+}
+
+function applyLook() {
+  const look = hashOptions();
+  document.documentElement.dataset.theme = look.dark ? 'dark' : 'light';
+  document.documentElement.classList.toggle('embed-borderless', !look.bordered);
+  return look;
+}
+
+// Only a height crosses to the parent, and only origins the company configured may frame this
+// page (frame-ancestors), so no target origin narrower than '*' is needed.
+let lastHeight = -1;
+function postHeight() {
+  if (window.parent === window) return;
+  const height = Math.ceil(main.getBoundingClientRect().height);
+  if (height === lastHeight) return;
+  lastHeight = height;
+  window.parent.postMessage({ type: 'dashshare:resize', height }, '*');
+}
+
+const api = {
+  execute: (parameters, signal) => request('POST', `${base}/execute`, { body: { parameters }, signal }),
+  options: (slug, search, signal) => request('GET', withQuery(`${base}/filters/${seg(slug)}/options`, { search }), { signal }),
+};
+
+async function start() {
+  const look = applyLook();
+  new ResizeObserver(postHeight).observe(main);
+  postHeight();
+  try {
+    const shared = await request('GET', `${base}/info`);
+    dashboard = mountDashboard(main, shared, api, { titled: look.titled, onFatal: (e) => showFailure(main, e, { what: 'embed' }) });
+  } catch (e) {
+    showFailure(main, e, { what: 'embed' });
+  }
+}
+
+window.addEventListener('hashchange', () => {
+  const before = document.querySelector('.dash-title, .dashboard h1');
+  const look = applyLook();
+  if (before) before.className = look.titled ? 'dash-title' : 'visually-hidden';
+  const description = document.querySelector('.dash-description');
+  if (description) description.hidden = !look.titled;
+  if (dashboard) dashboard.rerender();
+});
+window.addEventListener('load', postHeight);
+
+start();

@@ -1,0 +1,29 @@
+const LOCALE = document.documentElement.lang || 'en';
+const numberFormat = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 2 });
+const compactFormat = new Intl.NumberFormat(LOCALE, { notation: 'compact', maximumFractionDigits: 1 });
+
+export function isNumeric(value) {
+  return typeof value === 'number' || (typeof value === 'string' && value.trim() !== '' && !Number.isNaN(Number(value)));
+}
+
+export function formatNumber(value) {
+  return isNumeric(value) ? numberFormat.format(Number(value)) : formatCell(value);
+}
+
+export function formatCompact(value) {
+  return isNumeric(value) ? compactFormat.format(Number(value)) : String(value);
+}
+
+export function formatCell(value) {
+  if (value === null || value === undefined) return '—';
+  if (typeof value === 'number') return numberFormat.format(value);
+  if (typeof value === 'boolean') return value ? 'Yes' : 'No';
+  if (typeof value === 'object') return JSON.stringify(value);
+  return String(value);
+}
+
+/** total_revenue -> Total revenue */
+export function humanize(name) {
+  const text = String(name || '').replace(/[_-]+/g, ' ').trim();
+  return text ? text.charAt(0).toUpperCase() + text.slice(1) : '';
+}

@@ -1,0 +1,164 @@
+package io.dashshare.bootstrap.browser;
+
+import static io.dashshare.bootstrap.testing.ApiClient.bearer;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dashshare.bootstrap.testing.TestService;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+/** The share portal {@code /portal/acme}: email, the mailed code, the list, a dashboard, sign-out. */
+class PortalBrowserTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String STORAGE_KEY = "dashshare.portal.acme";
+
+    private static TestService service;
+    private static Owner owner;
+    private static Browser browser;
+    private static String contextId;
+
+    @BeforeAll
+    static void start() {
+        service = TestService.shared();
+        owner = new Owner(service);
+        contextId = owner.context("Browser portal customers");
+        owner.share("\"share_context_id\":\"" + contextId + "\",\"share_filter_policies\":[{\"filter_slug\":\"status\","
+                + "\"filter_kind\":\"multi_select\",\"mode\":\"selectable\",\"allowed_values\":[\"Active\",\"Pending\"]}]");
+        browser = Browser.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    private static String newMember() {
+        String email = "viewer-" + System.nanoTime() + "@customer.test";
+        owner.member(contextId, email);
+        return email;
+    }
+
+    /** Email, then the code GreenMail received, as the person would type them. */
+    private static void signIn(String email) {
+        browser.open(service.baseUrl() + "/portal/acme");
+        WebElement emailInput = browser.waitVisible("input[type=email]");
+        assertThat(browser.findAll("label[for=portal-email]")).extracting(WebElement::getText).containsExactly("Email address");
+        emailInput.sendKeys(email);
+        browser.find("form.auth-form button[type=submit]").click();
+        WebElement codeInput = browser.waitVisible("#portal-code");
+        assertThat(browser.find("main").getText()).contains("Check your email").contains(email);
+        codeInput.sendKeys(service.latestCodeFor(email));
+        browser.find("form.auth-form button[type=submit]").click();
+        browser.waitVisible(".dash-list");
+    }
+
+    private static JsonNode storedSession() {
+        String raw = (String) browser.js("return window.sessionStorage.getItem(arguments[0])", STORAGE_KEY);
+        try {
+            return raw == null ? null : JSON.readTree(raw);
+        } catch (java.io.IOException e) {
+            throw new AssertionError(raw, e);
+        }
+    }
+
+    @Test
+    void a_member_signs_in_with_the_mailed_code_sees_the_list_opens_the_dashboard_and_signs_out() {
+        String email = newMember();
+        browser.open(service.baseUrl() + "/portal/acme");
+        browser.waitVisible("input[type=email]");
+        browser.screenshot("portal-email");
+        signIn(email);
+
+        assertThat(browser.find("h1").getText()).isEqualTo("Dashboards shared with you");
+        assertThat(browser.find("#signed-in-as").getText()).isEqualTo("Signed in as " + email);
+        assertThat(browser.find(".brand").getText()).isEqualTo("Acme · shared dashboards");
+        List<WebElement> items = browser.findAll(".dash-item");
+        assertThat(items).hasSize(1);
+        assertThat(items.get(0).getText()).contains("Sales overview").contains("Browser portal customers");
+        browser.screenshot("portal-list");
+
+        // The session is this tab's only: sessionStorage, no cookie.
+        JsonNode session = storedSession();
+        assertThat(session.get("accessToken").asText()).isNotBlank();
+        assertThat(session.get("refreshToken").asText()).isNotBlank();
+        assertThat((String) browser.js("return document.cookie")).isEmpty();
+        assertThat(browser.driver().manage().getCookies()).isEmpty();
+
+        browser.find(".dash-link").click();
+        browser.waitFor("the dashboard ran", d -> "1".equals(browser.find("section.dashboard").getAttribute("data-runs")));
+        assertThat(browser.driver().getCurrentUrl()).contains("#dashboard=sales-overview&context=" + contextId);
+        assertThat(browser.find("h1").getText()).isEqualTo("Sales overview");
+        assertThat(browser.findAll("article.widget")).hasSize(4);
+        assertThat(browser.findAll(".widget-error")).isEmpty();
+        // The share's policy: only Active and Pending may be chosen, both in force when none is ticked.
+        List<String> choices = browser.findAll("[data-filter=status] label.option").stream()
+                .map(o -> o.getText().trim()).collect(Collectors.toList());
+        assertThat(choices).containsExactly("Active", "Pending");
+        assertThat(browser.findAll("[data-widget=orders_by_status] details table tbody tr"))
+                .extracting(r -> r.findElement(By.tagName("th")).getAttribute("textContent"))
+                .containsExactly("Active", "Pending");
+        assertThat(Accessibility.unlabelledControls(browser)).isEmpty();
+        assertThat(Accessibility.lowContrastText(browser)).isEmpty();
+        browser.fullPageScreenshot("portal-dashboard");
+
+        browser.find(".back-link").click();
+        browser.waitVisible(".dash-list");
+
+        String accessToken = storedSession().get("accessToken").asText();
+        browser.find("#logout").click();
+        browser.waitVisible("input[type=email]");
+        assertThat(storedSession()).isNull();
+        assertThat(browser.find("#portal-nav").isDisplayed()).isFalse();
+        assertThat(service.api().get("/api/v1/share-portal/acme/dashboards", "Authorization", bearer(accessToken)).status())
+                .isEqualTo(401);
+    }
+
+    @Test
+    void a_wrong_code_is_explained_beside_the_code_field() {
+        String email = newMember();
+        browser.open(service.baseUrl() + "/portal/acme");
+        browser.waitVisible("input[type=email]").sendKeys(email);
+        browser.find("form.auth-form button[type=submit]").click();
+        browser.waitVisible("#portal-code").sendKeys("0000-0000");
+        browser.find("form.auth-form button[type=submit]").click();
+        WebElement error = browser.waitVisible("#portal-code-error");
+        assertThat(error.getText()).contains("wrong, used or expired");
+        assertThat(browser.find("#portal-code").getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.find("#portal-code").getAttribute("aria-describedby")).contains("portal-code-error");
+        browser.screenshot("portal-wrong-code");
+    }
+
+    @Test
+    void the_access_token_is_refreshed_before_it_expires_and_the_refresh_token_rotates() {
+        String email = newMember();
+        signIn(email);
+        JsonNode first = storedSession();
+        // Pretend the access token is about to expire, then come back to the page.
+        browser.js("const key = arguments[0]; const s = JSON.parse(sessionStorage.getItem(key));"
+                + "s.expiresAt = Date.now() + 3000; sessionStorage.setItem(key, JSON.stringify(s));", STORAGE_KEY);
+        browser.driver().navigate().refresh();
+        browser.waitVisible(".dash-list");
+        JsonNode refreshed = browser.waitFor("the session was refreshed", d -> {
+            JsonNode now = storedSession();
+            return now != null && !now.get("refreshToken").asText().equals(first.get("refreshToken").asText()) ? now : null;
+        });
+        assertThat(refreshed.get("accessToken").asText()).isNotEqualTo(first.get("accessToken").asText());
+        assertThat(refreshed.get("expiresAt").asLong()).isGreaterThan(first.get("expiresAt").asLong() - 60_000);
+        assertThat(service.api().get("/api/v1/share-portal/acme/dashboards", "Authorization",
+                bearer(refreshed.get("accessToken").asText())).status()).isEqualTo(200);
+        // Still signed in: the list works with the new token.
+        browser.driver().navigate().refresh();
+        browser.waitVisible(".dash-list");
+        assertThat(storedSession().get("refreshToken").asText()).isEqualTo(refreshed.get("refreshToken").asText());
+    }
+}
