@@ -22,6 +22,17 @@ export function formatCell(value) {
   return String(value);
 }
 
+/**
+ * One formatter for a whole column: when any value has decimals, all show at least two, so that
+ * 207,367.30 and 207,367.31 line up (JSON drops the trailing zero the database had).
+ */
+export function columnFormat(values) {
+  const decimals = values.some((v) => typeof v === 'number' && !Number.isInteger(v));
+  if (!decimals) return formatCell;
+  const format = new Intl.NumberFormat(LOCALE, { minimumFractionDigits: 2, maximumFractionDigits: 4 });
+  return (value) => (typeof value === 'number' ? format.format(value) : formatCell(value));
+}
+
 /** total_revenue -> Total revenue */
 export function humanize(name) {
   const text = String(name || '').replace(/[_-]+/g, ' ').trim();

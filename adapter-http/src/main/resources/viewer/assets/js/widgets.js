@@ -2,7 +2,7 @@
 // Chart.js chart (with its data as a table for screen readers), table = an HTML table. A widget's
 // own error stays inside its card.
 import { h, clear, uid } from './dom.js';
-import { formatCell, formatCompact, formatNumber, humanize, isNumeric } from './format.js';
+import { columnFormat, formatCell, formatCompact, formatNumber, humanize, isNumeric } from './format.js';
 
 const CHARTS = new Set(['bar', 'line', 'pie']);
 
@@ -89,11 +89,12 @@ function numberView(columns, rows) {
 
 function tableView(title, columns, rows, titleId) {
   const numeric = columns.map((c) => c.type === 'number');
+  const formats = columns.map((c, i) => columnFormat(rows.map((row) => row[i])));
   const table = h('table', { class: 'data-table' },
     h('caption', { class: 'visually-hidden' }, title),
     h('thead', {}, h('tr', {}, columns.map((c, i) => h('th', { scope: 'col', class: numeric[i] ? 'num' : null }, humanize(c.name))))),
     h('tbody', {}, rows.length
-      ? rows.map((row) => h('tr', {}, row.map((cell, i) => h('td', { class: numeric[i] ? 'num' : null }, formatCell(cell)))))
+      ? rows.map((row) => h('tr', {}, row.map((cell, i) => h('td', { class: numeric[i] ? 'num' : null }, formats[i](cell)))))
       : h('tr', {}, h('td', { colspan: Math.max(columns.length, 1), class: 'muted' }, 'No rows.'))));
   // Focusable so a keyboard can scroll a wide table on a narrow screen.
   return h('div', { class: 'table-wrap', role: 'region', 'aria-labelledby': titleId, tabindex: '0' }, table);
@@ -123,6 +124,7 @@ function chartView(kind, title, columns, rows) {
     role: 'img',
     'aria-label': `${title}: ${kind} chart of ${series.map((s) => s.name).join(', ') || 'values'} over ${rows.length} ${rows.length === 1 ? 'item' : 'items'}. The data follows as a table.`,
   });
+  const seriesFormats = series.map((s) => columnFormat(s.data));
   const dataTable = h('details', { class: 'chart-data' },
     h('summary', {}, 'Show data as a table'),
     h('table', { class: 'data-table' },
@@ -130,7 +132,7 @@ function chartView(kind, title, columns, rows) {
       h('thead', {}, h('tr', {}, labelIndex >= 0 ? h('th', { scope: 'col' }, humanize(columns[labelIndex].name)) : h('th', { scope: 'col' }, '#'),
         series.map((s) => h('th', { scope: 'col', class: 'num' }, s.name)))),
       h('tbody', {}, labels.map((label, r) => h('tr', {}, h('th', { scope: 'row' }, label),
-        series.map((s) => h('td', { class: 'num' }, formatCell(s.data[r]))))))));
+        series.map((s, k) => h('td', { class: 'num' }, seriesFormats[k](s.data[r]))))))));
   const box = h('div', { class: `chart-box chart-box--${kind}` }, canvas);
   const element = h('div', { class: 'chart' }, box, dataTable);
 
