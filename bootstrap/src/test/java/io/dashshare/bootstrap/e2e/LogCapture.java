@@ -55,7 +55,7 @@ final class LogCapture implements AutoCloseable {
         root.addAppender(appender);
         // The service's own loggers at every level, so that a debug line with a code is caught too;
         // the frameworks at their configured levels.
-        ours.setLevel(ch.qos.logback.classic.Level.ALL);
+        ours.setLevel(ch.qos.logback.classic.Level.TRACE);
         System.setOut(new PrintStream(new Tee(out, console), true, StandardCharsets.UTF_8));
         System.setErr(new PrintStream(new Tee(err, console), true, StandardCharsets.UTF_8));
     }
