@@ -11,7 +11,8 @@ import java.util.List;
 final class ApiAssertions {
 
     /** Text that would betray SQL, the schema, the database or a stack trace to a viewer. */
-    static final List<String> INTERNALS = List.of("select ", "SELECT ", "demo.orders", "sharing.", "pg_",
+    static final List<String> INTERNALS = List.of("select distinct", "select count", "select coalesce", "SELECT ",
+            " from demo", "where (", "demo.orders", "sharing.", "pg_",
             "Exception", "\tat ", "at io.", "at java.", "org.postgresql", "PSQL", "ERROR:", "<html", "<!DOCTYPE",
             "Internal Server Error");
 

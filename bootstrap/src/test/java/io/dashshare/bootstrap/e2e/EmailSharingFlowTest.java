@@ -143,8 +143,8 @@ class EmailSharingFlowTest {
         String email = Portal.newEmail("policies");
         String context = owner.createContext("Policies");
         owner.addMember(context, email);
-        owner.createShare(dashboardId, "{\"name\": \"p\", \"share_type\": \"link\", \"share_context_id\": \"" + context
-                + "\", \"share_filter_policies\": " + PublicLinkPoliciesTest.SELECTABLE + "}");
+        String shareId = owner.createShare(dashboardId, "{\"name\": \"p\", \"share_type\": \"link\", \"share_context_id\": \""
+                + context + "\", \"share_filter_policies\": " + PublicLinkPoliciesTest.SELECTABLE + "}").get("id").asText();
         String token = Portal.signIn("acme", email).get("access_token").asText();
         String base = "/api/v1/share-portal/acme/dashboards/sales-overview";
 
@@ -176,6 +176,12 @@ class EmailSharingFlowTest {
                 400, "INVALID_CONTEXT_ID");
         assertError(Portal.get("/api/v1/share-portal/acme/dashboards/no-such-dashboard?context_id=" + context, token),
                 404, "NOT_FOUND");
+
+        // Revoking the share takes the dashboard out of the portal at once.
+        owner.send("DELETE", "/api/v1/shares/" + shareId, null);
+        assertError(Portal.post(base + "/execute", "{\"context_id\": \"" + context + "\", \"parameters\": {}}", token),
+                404, "NOT_FOUND");
+        assertThat(Portal.get("/api/v1/share-portal/acme/dashboards", token).json().get("dashboards")).isEmpty();
     }
 
     private static void assertMailNamesTheCompanyAndLifetime(String code) throws Exception {

@@ -66,6 +66,21 @@ class LoginAndErrorsTest {
     }
 
     @Test
+    void an_unknown_user_costs_the_same_slow_hash_as_a_wrong_password() {
+        List<Long> wrong = new java.util.ArrayList<>();
+        List<Long> unknown = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            wrong.add(loginMillis(TestService.ADMIN_EMAIL));
+            unknown.add(loginMillis("nobody-" + i + "@acme.test"));
+        }
+        long wrongMedian = median(wrong);
+        long unknownMedian = median(unknown);
+
+        assertThat(unknownMedian).as("unknown %s vs wrong %s", unknown, wrong).isGreaterThanOrEqualTo(wrongMedian / 2);
+        assertThat(wrongMedian).as("wrong %s vs unknown %s", wrong, unknown).isGreaterThanOrEqualTo(unknownMedian / 2);
+    }
+
+    @Test
     void owner_routes_without_a_token_are_401_UNAUTHENTICATED_and_with_a_bad_one_401_TOKEN_INVALID() {
         assertError(api.get("/api/v1/dashboards"), 401, "UNAUTHENTICATED");
         assertError(api.get("/api/v1/dashboards", "Authorization", bearer("not.a.jwt")), 401, "TOKEN_INVALID");
@@ -73,6 +88,19 @@ class LoginAndErrorsTest {
                 "TOKEN_INVALID");
         // SECURITY.md 9: tokens in a query string are ignored.
         assertError(api.get("/api/v1/dashboards?access_token=" + owner.accessToken()), 401, "UNAUTHENTICATED");
+    }
+
+    private static long loginMillis(String email) {
+        long started = System.nanoTime();
+        Reply reply = api.post("/api/v1/auth/login", "{\"email\": \"" + email + "\", \"password\": \"guess-" + email + "\"}");
+        assertThat(reply.status()).isEqualTo(401);
+        return (System.nanoTime() - started) / 1_000_000;
+    }
+
+    private static long median(List<Long> values) {
+        List<Long> sorted = new java.util.ArrayList<>(values);
+        java.util.Collections.sort(sorted);
+        return sorted.get(sorted.size() / 2);
     }
 
     @Test

@@ -161,6 +161,55 @@ class PublicLinkAccessTest {
         assertThat(execute(token, "{}").json().at("/widgets/0/rows/0/0").asInt()).isEqualTo(42);
     }
 
+    @Test
+    void patching_a_shares_policies_applies_to_its_live_token_at_once() {
+        JsonNode share = owner.createShare(dashboardId, "{\"name\": \"patch policies\", \"share_type\": \"link\"}");
+        String token = share.get("token").asText();
+        String path = "/api/v1/shares/" + share.get("id").asText();
+        assertThat(statuses(execute(token, "{\"status\": [\"Closed\"]}"))).containsExactly("Closed");
+
+        Reply patched = owner.send("PATCH", path, "{\"share_filter_policies\": [{\"filter_slug\": \"status\","
+                + " \"filter_kind\": \"multi_select\", \"mode\": \"selectable\", \"allowed_values\": [\"Active\"]}]}");
+
+        assertThat(patched.status()).as("%s", patched).isEqualTo(200);
+        assertError(execute(token, "{\"status\": [\"Closed\"]}"), 400, "SHARE_FILTER_POLICY_VIOLATION");
+        assertThat(statuses(execute(token, "{}"))).containsExactly("Active");
+        assertThat(owner.send("PATCH", path, "{\"share_filter_policies\": []}").status()).isEqualTo(200);
+        assertThat(statuses(execute(token, "{\"status\": [\"Closed\"]}"))).containsExactly("Closed");
+    }
+
+    @Test
+    void policies_the_dashboard_cannot_honour_are_400_INVALID_REQUEST_naming_the_policy() {
+        String shares = "/api/v1/dashboards/" + dashboardId + "/shares";
+        int before = owner.get(shares).json().get("shares").size();
+        for (String policy : List.of(
+                "{\"filter_slug\": \"customer\", \"filter_kind\": \"text\", \"mode\": \"disabled\"}",
+                "{\"filter_slug\": \"status\", \"filter_kind\": \"select\", \"mode\": \"disabled\"}",
+                "{\"filter_slug\": \"status\", \"filter_kind\": \"multi_select\", \"mode\": \"hidden\"}",
+                "{\"filter_slug\": \"region\", \"filter_kind\": \"select\", \"mode\": \"selectable\", \"allowed_values\": [\"atlantis\"]}",
+                "{\"filter_slug\": \"region\", \"filter_kind\": \"select\", \"mode\": \"selectable\", \"allowed_values\": []}",
+                "{\"filter_slug\": \"region\", \"filter_kind\": \"select\", \"mode\": \"fixed\"}",
+                "{\"filter_slug\": \"period_start\", \"filter_kind\": \"date\", \"mode\": \"fixed\", \"value\": \"soon\"}")) {
+            Reply reply = owner.post(shares, "{\"name\": \"bad\", \"share_type\": \"link\", \"share_filter_policies\": ["
+                    + "{\"filter_slug\": \"period_end\", \"filter_kind\": \"date\", \"mode\": \"disabled\"}, " + policy + "]}");
+            JsonNode error = assertError(reply, 400, "INVALID_REQUEST");
+            assertThat(error.at("/details/field").asText()).as(policy).startsWith("share_filter_policies[1]");
+        }
+        assertThat(owner.get(shares).json().get("shares")).hasSize(before);
+    }
+
+    @Test
+    void deleting_the_dashboard_cuts_its_links() {
+        String id = owner.createDashboard(Owner.demoDashboardDocument().replace("\"slug\": \"sales-overview\"",
+                "\"slug\": \"short-lived-" + UUID.randomUUID().toString().substring(0, 8) + "\""));
+        String token = owner.publicLink(id, "[]");
+        assertThat(resolve(token).status()).isEqualTo(200);
+
+        assertThat(owner.send("DELETE", "/api/v1/dashboards/" + id, null).status()).isEqualTo(204);
+
+        assertCut(token);
+    }
+
     /** Executes and checks the rows against the share's own restriction, whatever ran before. */
     private static void assertOwnRestriction(String token, String parameters, String from, String to) {
         Reply reply = execute(token, parameters);

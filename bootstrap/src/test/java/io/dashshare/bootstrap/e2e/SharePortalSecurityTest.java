@@ -111,7 +111,13 @@ class SharePortalSecurityTest {
     void refresh_rotates_and_a_replayed_refresh_token_revokes_the_whole_family() {
         String email = Portal.newEmail("refresh");
         Portal.member(owner, dashboardId, email);
-        JsonNode first = Portal.signIn("acme", email);
+        // A newer request replaces the older code (SECURITY.md attack 5).
+        String replaced = Portal.requestCode("acme", email);
+        String code = Portal.requestCode("acme", email);
+        assertError(Portal.verify("acme", email, replaced), 401, "CODE_INVALID");
+        Reply verified = Portal.verify("acme", email, code);
+        assertThat(verified.status()).as("%s", verified).isEqualTo(200);
+        JsonNode first = verified.json();
         String r1 = first.get("refresh_token").asText();
 
         Reply rotated = refresh(r1);
@@ -126,6 +132,37 @@ class SharePortalSecurityTest {
         assertError(refresh(r2), 401, "TOKEN_INVALID");
         assertError(listDashboards(a2), 401, "TOKEN_INVALID");
         assertError(listDashboards(first.get("access_token").asText()), 401, "TOKEN_INVALID");
+    }
+
+    @Test
+    void of_ten_concurrent_refreshes_with_one_refresh_token_at_most_one_succeeds() throws Exception {
+        String email = Portal.newEmail("refresh-race");
+        Portal.member(owner, dashboardId, email);
+        String refreshToken = Portal.signIn("acme", email).get("refresh_token").asText();
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(10);
+        try {
+            List<Future<Reply>> replies = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                replies.add(pool.submit(() -> {
+                    start.await();
+                    return refresh(refreshToken);
+                }));
+            }
+            start.countDown();
+            int ok = 0;
+            for (Future<Reply> reply : replies) {
+                Reply r = reply.get();
+                if (r.status() == 200) {
+                    ok++;
+                } else {
+                    assertError(r, 401, "TOKEN_INVALID");
+                }
+            }
+            assertThat(ok).isLessThanOrEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
