@@ -11,6 +11,11 @@ import io.dashshare.bootstrap.testing.ApiClient.Reply;
 import io.dashshare.bootstrap.testing.TestService;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.List;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -24,17 +29,19 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * A dedicated service, because these tests change what all others rely on: a one-second
- * statement timeout and a seven-row cap (the query settings reach the executor), then its
- * PostgreSQL stopped under it (503 SERVICE_UNAVAILABLE, promptly, in the error model) and
- * started again (the service recovers by itself, PRODUCT.md §9).
+ * statement timeout and a seven-row cap (the query settings reach the executor), its SMTP server
+ * stopped (503, and no usable code left behind), then its PostgreSQL stopped under it (503
+ * SERVICE_UNAVAILABLE, promptly, in the error model) and started again (the service recovers by
+ * itself, PRODUCT.md §9).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class DatabaseDownTest {
+class LimitsAndOutagesTest {
 
     private static TestService service;
     private static ApiClient api;
     private static String accessToken;
     private static String shareToken;
+    private static String dashboardId;
     private static EmbeddedPostgres restarted;
 
     @BeforeAll
@@ -42,7 +49,7 @@ class DatabaseDownTest {
         service = TestService.start(Map.of("sharing.query.timeout", "1s", "sharing.query.max-rows", "7"));
         api = service.api();
         accessToken = api.login(TestService.ADMIN_EMAIL, TestService.ADMIN_PASSWORD);
-        String dashboardId = api.get("/api/v1/dashboards", "Authorization", bearer(accessToken)).json()
+        dashboardId = api.get("/api/v1/dashboards", "Authorization", bearer(accessToken)).json()
                 .get("dashboards").get(0).get("id").asText();
         shareToken = api.post("/api/v1/dashboards/" + dashboardId + "/shares",
                 "{\"name\": \"down\", \"share_type\": \"link\"}", "Authorization", bearer(accessToken))
@@ -86,6 +93,39 @@ class DatabaseDownTest {
 
     @Test
     @Order(2)
+    void with_the_mail_server_down_request_code_is_503_and_leaves_no_usable_code() throws Exception {
+        String email = "member-" + UUID.randomUUID().toString().substring(0, 8) + "@viewer.example";
+        String context = Owner.expect(201, api.post("/api/v1/share-contexts", "{\"name\": \"mail down\"}",
+                "Authorization", bearer(accessToken))).json().get("id").asText();
+        Owner.expect(201, api.post("/api/v1/share-contexts/" + context + "/members",
+                "{\"member_type\": \"external_email\", \"email\": \"" + email + "\"}", "Authorization", bearer(accessToken)));
+        Owner.expect(201, api.post("/api/v1/dashboards/" + dashboardId + "/shares", "{\"name\": \"mail\", \"share_type\":"
+                + " \"link\", \"share_context_id\": \"" + context + "\"}", "Authorization", bearer(accessToken)));
+        service.mail().stop();
+
+        List<String> lines;
+        Reply reply;
+        try (LogCapture capture = new LogCapture()) {
+            reply = api.post("/api/v1/share-auth/request",
+                    "{\"company_slug\": \"acme\", \"email\": \"" + email + "\"}");
+            lines = capture.lines();
+        }
+
+        assertError(reply, 503, "SERVICE_UNAVAILABLE");
+        try (Connection db = DriverManager.getConnection(service.jdbcUrl(), "postgres", "");
+             PreparedStatement query = db.prepareStatement("select count(*) from sharing.otp_challenges where email = ?")) {
+            query.setString(1, email);
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                assertThat(rows.getLong(1)).as("challenges left for %s", email).isZero();
+            }
+        }
+        assertThat(lines).anyMatch(l -> l.contains("status=503"));
+        assertThat(lines).noneMatch(l -> l.matches(".*\\b\\d{4}-\\d{4}\\b.*"));
+    }
+
+    @Test
+    @Order(3)
     void with_the_database_stopped_every_route_that_needs_it_answers_503_SERVICE_UNAVAILABLE_promptly() {
         service.running().embedded().close();
 
@@ -104,7 +144,7 @@ class DatabaseDownTest {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void when_the_database_is_back_the_service_recovers_by_itself() throws Exception {
         restarted = EmbeddedPostgres.builder()
                 .setPort(service.running().embedded().port())
