@@ -51,6 +51,7 @@ class EmbedFlowTest {
                 "expires_in": 3600
                 }""", "Authorization", bearer(accessToken));
         assertThat(generated.status()).as("%s", generated).isEqualTo(201);
+        assertThat(generated.header("Cache-Control")).hasValue("no-store");
         String token = generated.json().get("token").asText();
         assertThat(generated.json().get("embed_url").asText()).contains(token).contains("/embed/d/");
         Instant expiresAt = Instant.parse(generated.json().get("expires_at").asText());

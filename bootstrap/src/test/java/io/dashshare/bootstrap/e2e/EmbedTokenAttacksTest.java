@@ -179,6 +179,13 @@ class EmbedTokenAttacksTest {
         assertRefused(parts[0] + "." + parts[1] + "." + "MAYCAQACAQA");
         assertRefused(parts[0] + "." + parts[1] + "." + parts[2].substring(1));
         assertRefused(parts[0] + "." + parts[1] + "." + parts[2] + "=");
+        // Duplicate members, correctly signed: strict JSON refuses them (which "sub" would count?).
+        String claimsJson = new String(Base64.getUrlDecoder().decode(parts[1]), java.nio.charset.StandardCharsets.UTF_8);
+        String headerJson = new String(Base64.getUrlDecoder().decode(parts[0]), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(info(Jws.hs256Raw(headerJson, claimsJson, secret)).status()).isEqualTo(200);
+        assertRefused(Jws.hs256Raw(headerJson, claimsJson.replaceFirst("\\{", "{\"sub\":\"" + other.salesOverviewId() + "\","),
+                secret));
+        assertRefused(Jws.hs256Raw(headerJson.replaceFirst("\\{", "{\"alg\":\"none\","), claimsJson, secret));
         // The accepted original, to show the refusals were the tampering's doing.
         assertThat(info(token).status()).isEqualTo(200);
     }

@@ -57,6 +57,7 @@ class PublicLinkAccessTest {
         Reply rotated = owner.post("/api/v1/shares/" + share.get("id").asText() + "/rotate-token", null);
 
         assertThat(rotated.status()).isEqualTo(200);
+        assertThat(rotated.header("Cache-Control")).hasValue("no-store");
         String fresh = rotated.json().get("token").asText();
         assertThat(fresh).isNotEqualTo(old);
         assertThat(rotated.json().get("url").asText()).endsWith(fresh);
