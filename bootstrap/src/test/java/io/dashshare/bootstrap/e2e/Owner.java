@@ -1,0 +1,158 @@
+package io.dashshare.bootstrap.e2e;
+
+import static io.dashshare.bootstrap.testing.ApiClient.bearer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dashshare.bootstrap.testing.ApiClient;
+import io.dashshare.bootstrap.testing.ApiClient.Reply;
+import io.dashshare.bootstrap.testing.TestService;
+import io.dashshare.domain.common.EmailAddress;
+import io.dashshare.domain.port.CompanyRepository;
+import io.dashshare.domain.port.OwnerAccountRepository;
+import io.dashshare.domain.port.PasswordHasher;
+import io.dashshare.domain.tenant.Company;
+import io.dashshare.domain.tenant.CompanyId;
+import io.dashshare.domain.tenant.CompanySlug;
+import io.dashshare.domain.tenant.OwnerAccount;
+import io.dashshare.domain.tenant.OwnerId;
+import io.micronaut.context.ApplicationContext;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * An owner signed in to the running service: the demo's admin of {@code acme}, or the admin of a
+ * fresh company made for one test class (so that key rotation, embed origins and tenant checks
+ * never disturb the demo company other tests use). Every call checks its status, so tests read
+ * as the guide's steps.
+ */
+final class Owner {
+
+    static final String PASSWORD = "owner-test-password-1";
+    private static final AtomicInteger COMPANIES = new AtomicInteger();
+
+    private final TestService service;
+    private final ApiClient api;
+    private final String accessToken;
+    private final String companySlug;
+
+    private Owner(TestService service, String accessToken, String companySlug) {
+        this.service = service;
+        this.api = service.api();
+        this.accessToken = accessToken;
+        this.companySlug = companySlug;
+    }
+
+    /** The demo admin of {@code acme} on the shared service. */
+    static Owner acme() {
+        TestService service = TestService.shared();
+        return new Owner(service, service.api().login(TestService.ADMIN_EMAIL, TestService.ADMIN_PASSWORD), "acme");
+    }
+
+    /**
+     * A new company with its own admin, created straight through the service's repositories (there
+     * is no sign-up route), and a copy of the demo dashboard made over the owner API.
+     */
+    static Owner newCompany(String prefix) {
+        TestService service = TestService.shared();
+        ApplicationContext context = service.running().context();
+        String slug = prefix + "-" + COMPANIES.incrementAndGet() + "-" + UUID.randomUUID().toString().substring(0, 8);
+        Company company = new Company(new CompanyId(UUID.randomUUID()), new CompanySlug(slug), "Company " + slug,
+                List.of());
+        context.getBean(CompanyRepository.class).save(company);
+        String email = "admin@" + slug + ".test";
+        context.getBean(OwnerAccountRepository.class).save(new OwnerAccount(new OwnerId(UUID.randomUUID()),
+                company.id(), EmailAddress.parse(email).orElseThrow(),
+                context.getBean(PasswordHasher.class).hash(PASSWORD)));
+        Owner owner = new Owner(service, service.api().login(email, PASSWORD), slug);
+        owner.createDashboard(demoDashboardDocument());
+        return owner;
+    }
+
+    static String demoDashboardDocument() {
+        try (InputStream in = Owner.class.getClassLoader().getResourceAsStream("demo/sales-overview.json")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    TestService service() {
+        return service;
+    }
+
+    ApiClient api() {
+        return api;
+    }
+
+    String accessToken() {
+        return accessToken;
+    }
+
+    String companySlug() {
+        return companySlug;
+    }
+
+    Reply get(String path) {
+        return api.get(path, "Authorization", bearer(accessToken));
+    }
+
+    Reply post(String path, String body) {
+        return api.post(path, body, "Authorization", bearer(accessToken));
+    }
+
+    Reply send(String method, String path, String body) {
+        return api.send(method, path, body, "Authorization", bearer(accessToken));
+    }
+
+    /** The id of the company's {@code sales-overview} dashboard. */
+    String salesOverviewId() {
+        for (JsonNode dashboard : expect(200, get("/api/v1/dashboards")).json().get("dashboards")) {
+            if (dashboard.get("slug").asText().equals("sales-overview")) {
+                return dashboard.get("id").asText();
+            }
+        }
+        throw new AssertionError("no sales-overview dashboard in " + companySlug);
+    }
+
+    /** Creates a dashboard from a document; answers its id. */
+    String createDashboard(String document) {
+        return expect(201, post("/api/v1/dashboards", document)).json().get("id").asText();
+    }
+
+    /** Creates a share; answers the 201 body (id, token, url, ...). */
+    JsonNode createShare(String dashboardId, String body) {
+        return expect(201, post("/api/v1/dashboards/" + dashboardId + "/shares", body)).json();
+    }
+
+    /** A public link share with the given {@code share_filter_policies} JSON array; answers its token. */
+    String publicLink(String dashboardId, String policiesJson) {
+        return createShare(dashboardId, "{\"name\": \"link\", \"share_type\": \"link\", \"share_filter_policies\": "
+                + policiesJson + "}").get("token").asText();
+    }
+
+    String createContext(String name) {
+        return expect(201, post("/api/v1/share-contexts", "{\"name\": \"" + name + "\"}")).json().get("id").asText();
+    }
+
+    String addMember(String contextId, String email) {
+        return expect(201, post("/api/v1/share-contexts/" + contextId + "/members",
+                "{\"member_type\": \"external_email\", \"email\": \"" + email + "\"}")).json().get("id").asText();
+    }
+
+    /** An embed token minted by our API; {@code body} is the request of the guide's Flow 3. */
+    String embedToken(String dashboardId, String body) {
+        return expect(201, post("/api/v1/embed/dashboards/" + dashboardId, body)).json().get("token").asText();
+    }
+
+    static Reply expect(int status, Reply reply) {
+        if (reply.status() != status) {
+            throw new AssertionError("expected " + status + " but got " + reply);
+        }
+        return reply;
+    }
+}
