@@ -15,20 +15,23 @@ import javax.sql.DataSource;
 import org.slf4j.LoggerFactory;
 
 /**
- * A {@link DataSource} in front of a pool that fails fast while its database is unreachable.
+ * A gate in front of a pool that fails fast while its database is unreachable: use
+ * {@link #dataSource()} where the pool would be used.
  *
  * <p>Why: once PostgreSQL is gone, every {@code getConnection()} on HikariCP waits the whole
  * connection timeout before it fails, so each request would hang for seconds before its 503. The
  * first call that finds the database unreachable closes the gate; from then on callers get an
  * {@link SQLTransientConnectionException} (SQLState 08001, mapped to {@code SERVICE_UNAVAILABLE})
- * at once, while one background probe asks the pool for a connection every
- * {@code probeInterval}. The first probe that gets a valid connection opens the gate again, so the
- * service resumes by itself; the pool itself evicts the dead connections and makes new ones.
+ * at once. A heartbeat asks the pool for a valid connection every {@code interval}: it closes the
+ * gate when nobody is asking (so readiness turns DOWN without traffic) and opens it again as soon
+ * as the database answers, so the service resumes by itself; the pool evicts the dead connections
+ * and makes new ones. A statement that loses its connection mid-flight closes it too
+ * ({@link #report}).
  *
  * <p>A pool that is merely exhausted (every connection busy, no connection error behind the
  * timeout) does not close the gate: that is load, not an outage.
  */
-public final class DatabaseGate implements DataSource, AutoCloseable {
+public final class DatabaseGate implements AutoCloseable {
 
     private static final org.slf4j.Logger LOG = LoggerFactory.getLogger(DatabaseGate.class);
 
@@ -51,6 +54,8 @@ public final class DatabaseGate implements DataSource, AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
+        long millis = Math.max(50, probeInterval.toMillis());
+        prober.scheduleWithFixedDelay(this::heartbeat, millis, millis, TimeUnit.MILLISECONDS);
     }
 
     /** False from the first connection failure until a probe connects again. */
@@ -62,8 +67,17 @@ public final class DatabaseGate implements DataSource, AutoCloseable {
         return name;
     }
 
-    @Override
-    public Connection getConnection() throws SQLException {
+    private final Gated gated = new Gated();
+
+    /**
+     * The pool behind the gate. (The gate itself is no {@link DataSource}, so that a framework that
+     * wraps every DataSource bean leaves it alone.)
+     */
+    public DataSource dataSource() {
+        return gated;
+    }
+
+    Connection connect() throws SQLException {
         if (!reachable) {
             throw new SQLTransientConnectionException("database '" + name + "' is unreachable (waiting for it to return)",
                     UNREACHABLE_STATE);
@@ -97,26 +111,21 @@ public final class DatabaseGate implements DataSource, AutoCloseable {
         }
         LOG.warn("Database '{}' is unreachable; answering SERVICE_UNAVAILABLE until it returns: {}", name,
                 cause.toString());
-        scheduleProbe();
     }
 
-    private void scheduleProbe() {
-        if (!closed.get()) {
-            prober.schedule(this::probe, probeInterval.toMillis(), TimeUnit.MILLISECONDS);
-        }
-    }
-
-    private void probe() {
+    private void heartbeat() {
         try (Connection connection = pool.getConnection()) {
-            if (connection.isValid(2)) {
+            if (connection.isValid(2) && !reachable) {
                 reachable = true;
                 LOG.warn("Database '{}' is reachable again", name);
-                return;
             }
-        } catch (SQLException | RuntimeException e) {
-            LOG.debug("database '{}' still unreachable: {}", name, e.toString());
+        } catch (SQLException e) {
+            if (isUnreachable(e)) {
+                markUnreachable(e);
+            }
+        } catch (RuntimeException e) {
+            LOG.debug("heartbeat of database '{}' failed: {}", name, e.toString());
         }
-        scheduleProbe();
     }
 
     /**
@@ -148,43 +157,56 @@ public final class DatabaseGate implements DataSource, AutoCloseable {
         }
     }
 
-    @Override
-    public Connection getConnection(String username, String password) throws SQLException {
-        throw new SQLFeatureNotSupportedException("the gate hands out pooled connections only");
-    }
+    /** The pool seen through the gate. */
+    public final class Gated implements DataSource {
 
-    @Override
-    public PrintWriter getLogWriter() throws SQLException {
-        return pool.getLogWriter();
-    }
+        public DatabaseGate gate() {
+            return DatabaseGate.this;
+        }
 
-    @Override
-    public void setLogWriter(PrintWriter out) throws SQLException {
-        pool.setLogWriter(out);
-    }
+        @Override
+        public Connection getConnection() throws SQLException {
+            return connect();
+        }
 
-    @Override
-    public void setLoginTimeout(int seconds) throws SQLException {
-        pool.setLoginTimeout(seconds);
-    }
+        @Override
+        public Connection getConnection(String username, String password) throws SQLException {
+            throw new SQLFeatureNotSupportedException("the gate hands out pooled connections only");
+        }
 
-    @Override
-    public int getLoginTimeout() throws SQLException {
-        return pool.getLoginTimeout();
-    }
+        @Override
+        public PrintWriter getLogWriter() throws SQLException {
+            return pool.getLogWriter();
+        }
 
-    @Override
-    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-        return pool.getParentLogger();
-    }
+        @Override
+        public void setLogWriter(PrintWriter out) throws SQLException {
+            pool.setLogWriter(out);
+        }
 
-    @Override
-    public <T> T unwrap(Class<T> type) throws SQLException {
-        return type.isInstance(this) ? type.cast(this) : pool.unwrap(type);
-    }
+        @Override
+        public void setLoginTimeout(int seconds) throws SQLException {
+            pool.setLoginTimeout(seconds);
+        }
 
-    @Override
-    public boolean isWrapperFor(Class<?> type) throws SQLException {
-        return type.isInstance(this) || pool.isWrapperFor(type);
+        @Override
+        public int getLoginTimeout() throws SQLException {
+            return pool.getLoginTimeout();
+        }
+
+        @Override
+        public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+            return pool.getParentLogger();
+        }
+
+        @Override
+        public <T> T unwrap(Class<T> type) throws SQLException {
+            return type.isInstance(this) ? type.cast(this) : pool.unwrap(type);
+        }
+
+        @Override
+        public boolean isWrapperFor(Class<?> type) throws SQLException {
+            return type.isInstance(this) || pool.isWrapperFor(type);
+        }
     }
 }

@@ -37,16 +37,15 @@ public class PersistenceFactory {
      */
     @Singleton
     JooqPersistence jooqPersistence(DatabaseGate gate) {
-        return JooqPersistence.on(gate);
+        return JooqPersistence.on(gate.dataSource());
     }
 
     /**
      * The service database behind a {@link DatabaseGate}, so that an outage answers 503 at once
-     * instead of after the pool's connection timeout. Typed as itself only: it must not compete
-     * with the pool as "the" {@link DataSource} bean (Flyway, health).
+     * instead of after the pool's connection timeout.
      */
     @Singleton
-    @Bean(typed = DatabaseGate.class, preDestroy = "close")
+    @Bean(preDestroy = "close")
     DatabaseGate serviceDatabaseGate(DataSource dataSource, @Nullable DataSourceResolver resolver,
                                      @Value("${sharing.database.probe-interval:500ms}") Duration probeInterval) {
         DataSource target = resolver == null ? dataSource : resolver.resolve(dataSource);

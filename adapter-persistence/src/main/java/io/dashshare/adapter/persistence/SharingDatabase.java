@@ -34,7 +34,8 @@ public final class SharingDatabase {
         // Bind values may hold token hashes; they belong in no log, not even at DEBUG.
         configuration.set(new Settings().withExecuteLogging(false));
         configuration.set(new ThreadLocalTransactionProvider(new DataSourceConnectionProvider(dataSource)));
-        if (dataSource instanceof DatabaseGate gate) {
+        if (dataSource instanceof DatabaseGate.Gated gated) {
+            DatabaseGate gate = gated.gate();
             // A statement that loses its connection mid-flight closes the gate for everyone else at once.
             configuration.set(new DefaultExecuteListenerProvider(new ExecuteListener() {
                 @Override

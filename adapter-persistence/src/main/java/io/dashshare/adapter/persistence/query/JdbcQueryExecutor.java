@@ -168,7 +168,7 @@ public final class JdbcQueryExecutor implements QueryExecutor, AutoCloseable {
                     + " waiting", null);
         }
         // Closing an uncommitted connection makes HikariCP roll it back before reuse.
-        try (Connection connection = pool.gate().getConnection()) {
+        try (Connection connection = pool.gate().dataSource().getConnection()) {
             QueryResult result = execute(connection, statement, cap, timeout, started);
             connection.rollback();
             return result;
