@@ -147,6 +147,36 @@ def run_pgbench(pg_port, seconds, connections, threads, workdir):
             "requests": len(latencies)}
 
 
+TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def proc_stat(pid):
+    with open("/proc/%d/stat" % pid) as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    # fields[0] is field 3 (state): utime=14, stime=15, cutime=16, cstime=17, ppid=4
+    return {"ppid": int(fields[1]), "own": (int(fields[11]) + int(fields[12])) / TICKS,
+            "children": (int(fields[13]) + int(fields[14])) / TICKS}
+
+
+def cpu_seconds(pid):
+    """CPU time of a process (all threads)."""
+    return proc_stat(pid)["own"]
+
+
+def postgres_cpu_seconds(postmaster):
+    """CPU of the postmaster, its live backends and its reaped ones (counted in its children time)."""
+    total = proc_stat(postmaster)["own"] + proc_stat(postmaster)["children"]
+    for name in os.listdir("/proc"):
+        if name.isdigit():
+            try:
+                stat = proc_stat(int(name))
+            except (OSError, IndexError, ValueError):
+                continue
+            if stat["ppid"] == postmaster:
+                total += stat["own"]
+    return total
+
+
 def embedded_pg_port(data_dir):
     with open(os.path.join(data_dir, "postgres", "postmaster.pid")) as f:
         return int(f.read().split("\n")[3])
@@ -213,6 +243,8 @@ def main():
         services.append(on)
         on.wait_ready()
         pg_port = embedded_pg_port(on_dir)
+        with open(os.path.join(on_dir, "postgres", "postmaster.pid")) as f:
+            postmaster = int(f.readline())
         print("starting a second process on the same database with the result cache off ...", flush=True)
         off = Service("cache-off", dict(common, PORT=str(free_port()), SHARING_DATA_DIR=off_dir,
                                         SHARING_CACHE_TTL="0s", SHARING_DEMO="true",
@@ -286,13 +318,19 @@ def main():
             for key, label, service, url, post in targets:
                 for s in (on, off):
                     s.reset_peak_rss()
+                cpu_before = (cpu_seconds(on.proc.pid), cpu_seconds(off.proc.pid), postgres_cpu_seconds(postmaster))
                 result = measure(key, service, url, post, args.seconds)
+                cpu_after = (cpu_seconds(on.proc.pid), cpu_seconds(off.proc.pid), postgres_cpu_seconds(postmaster))
+                served = max(1, result["requests"])
+                result["svc_us"] = 1e6 * ((cpu_after[0] - cpu_before[0]) + (cpu_after[1] - cpu_before[1])) / served
+                result["pg_us"] = 1e6 * (cpu_after[2] - cpu_before[2]) / served
                 peak = max(on.peak_rss_mb(), off.peak_rss_mb()) if service is None else service.peak_rss_mb()
                 rss[key] = max(rss[key], peak)
                 results[key].append(result)
                 print("round %d %-34s %9.1f rps  p50 %7.2f ms  p99 %7.2f ms  non-2xx %d  peak RSS %.0f MB"
-                      % (r + 1, label, result["rps"], result["p50"], result["p99"], result["non2xx"], peak),
-                      flush=True)
+                      "  CPU/req: service %.0f us, postgres %.0f us  (load %.1f)"
+                      % (r + 1, label, result["rps"], result["p50"], result["p99"], result["non2xx"], peak,
+                         result["svc_us"], result["pg_us"], os.getloadavg()[0]), flush=True)
 
         summary = {}
         for key, label, *_ in targets:
@@ -301,6 +339,8 @@ def main():
                             "p50": statistics.median(x["p50"] for x in runs),
                             "p99": statistics.median(x["p99"] for x in runs),
                             "non2xx": sum(x["non2xx"] for x in runs), "rss": rss[key],
+                            "svc_us": statistics.median(x["svc_us"] for x in runs),
+                            "pg_us": statistics.median(x["pg_us"] for x in runs),
                             "all": [round(x["rps"], 1) for x in runs]}
         ratios = {
             "a_off / b": summary["a_off"]["rps"] / summary["b"]["rps"],
@@ -337,13 +377,17 @@ def render(summary, ratios, info, args):
              "Load: %d connections, %d threads, %d s per run, %d rounds alternating (medians shown); "
              "JVM options: `%s`." % (args.connections, args.threads, args.seconds, args.rounds,
                                      args.java_opts or "(none)"), "",
-             "| target | rps (median) | p50 ms | p99 ms | non-2xx | service peak RSS MB | rps per round |",
-             "|---|---:|---:|---:|---:|---:|---|"]
+             "Load average when the report was written: %.2f %.2f %.2f (other work on the machine "
+             "competes for its cores)." % os.getloadavg(), "",
+             "| target | rps (median) | p50 ms | p99 ms | non-2xx | service peak RSS MB | CPU per request: "
+             "service / postgres (us) | rps per round |",
+             "|---|---:|---:|---:|---:|---:|---:|---|"]
     for key in ("a_off", "a_on", "b", "c_resolve", "c_embed", "c_portal", "d"):
         s = summary[key]
         rss = "%.0f" % s["rss"] if key != "b" else "(both: %.0f)" % s["rss"]
-        lines.append("| %s | %.1f | %.2f | %.2f | %d | %s | %s |" % (
-            s["label"], s["rps"], s["p50"], s["p99"], s["non2xx"], rss, ", ".join(map(str, s["all"]))))
+        lines.append("| %s | %.1f | %.2f | %.2f | %d | %s | %.0f / %.0f | %s |" % (
+            s["label"], s["rps"], s["p50"], s["p99"], s["non2xx"], rss, s["svc_us"], s["pg_us"],
+            ", ".join(map(str, s["all"]))))
     lines += ["", "| ratio | value | target | met |", "|---|---:|---|---|"]
     targets = {"a_off / b": (0.8, ">= 0.8"), "a_on / b": (5.0, ">= 5"), "c_resolve / d": (0.5, ">= 0.5"),
                "c_embed / d": (0.5, ">= 0.5"), "c_portal / d": (0.5, ">= 0.5 (not a target; shown)")}
