@@ -310,7 +310,7 @@ def main():
 
         print("warming up ...", flush=True)
         for key, label, service, url, post in targets:
-            measure(key, service, url, post, max(3, args.seconds // 2))
+            measure(key, service, url, post, args.seconds)
 
         results = {key: [] for key, *_ in targets}
         rss = {key: 0.0 for key, *_ in targets}

@@ -36,6 +36,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 /**
  * Runs a dashboard under one flow's rules: resolves the filters (FilterResolver), binds the
@@ -52,6 +58,8 @@ public final class DashboardRunner {
 
     private final QueryExecutor executor;
     private final ResultCache cache;
+    /** Cached executions running now, so that concurrent identical misses run the SQL once. */
+    private final Map<ResultCache.Key, CompletableFuture<QueryResult>> inFlight = new ConcurrentHashMap<>();
     private final RateLimiter limiter;
     private final Clock clock;
     private final SharingSettings settings;
@@ -132,10 +140,9 @@ public final class DashboardRunner {
             }
             BoundStatement statement = widget.sql().bind(name -> effective.sqlParam(name).orElseThrow());
             try {
-                QueryResult result = executor.run(dashboard.definition().dataSource(), statement, limits);
-                if (cached) {
-                    cache.put(keys[i], result);
-                }
+                QueryResult result = cached
+                        ? coalesced(keys[i], () -> executor.run(dashboard.definition().dataSource(), statement, limits))
+                        : executor.run(dashboard.definition().dataSource(), statement, limits);
                 results.add(WidgetResult.ok(widget, result));
             } catch (QueryFailedException e) {
                 if (e.reason() == QueryFailedException.Reason.TOO_BUSY) {
@@ -151,6 +158,43 @@ public final class DashboardRunner {
             }
         }
         return new DashboardResult(effective, results);
+    }
+
+    /**
+     * Runs {@code query} for a cache miss, unless the same key is already running: then waits for
+     * that run instead. When a popular link's entries expire, the requests that arrive together
+     * would otherwise all run the same SQL at once (a stampede on the data source and a long tail
+     * of waiting viewers); now one runs it and the rest share its result or its failure.
+     */
+    private QueryResult coalesced(ResultCache.Key key, Supplier<QueryResult> query) {
+        CompletableFuture<QueryResult> mine = new CompletableFuture<>();
+        CompletableFuture<QueryResult> running = inFlight.putIfAbsent(key, mine);
+        if (running != null) {
+            try {
+                return running.get(settings.queryTimeout().toMillis() + 1_000, TimeUnit.MILLISECONDS);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException failure) {
+                    throw failure;
+                }
+                throw new IllegalStateException(e.getCause());
+            } catch (TimeoutException e) {
+                return query.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new QueryFailedException(QueryFailedException.Reason.UNAVAILABLE, "interrupted", e);
+            }
+        }
+        try {
+            QueryResult result = query.get();
+            cache.put(key, result);
+            mine.complete(result);
+            return result;
+        } catch (RuntimeException e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            inFlight.remove(key, mine);
+        }
     }
 
     /** Counts one execution against {@code quota}; 429 with the time left in the window when spent. */
