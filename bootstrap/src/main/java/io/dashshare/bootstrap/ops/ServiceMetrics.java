@@ -94,6 +94,11 @@ public final class ServiceMetrics {
             public void put(Key key, QueryResult result) {
                 cache.put(key, result);
             }
+
+            @Override
+            public boolean enabled() {
+                return cache.enabled();
+            }
         };
     }
 

@@ -140,7 +140,7 @@ public final class DashboardRunner {
             }
             BoundStatement statement = widget.sql().bind(name -> effective.sqlParam(name).orElseThrow());
             try {
-                QueryResult result = cached
+                QueryResult result = cached && cache.enabled()
                         ? coalesced(keys[i], () -> executor.run(dashboard.definition().dataSource(), statement, limits))
                         : executor.run(dashboard.definition().dataSource(), statement, limits);
                 results.add(WidgetResult.ok(widget, result));
@@ -164,7 +164,8 @@ public final class DashboardRunner {
      * Runs {@code query} for a cache miss, unless the same key is already running: then waits for
      * that run instead. When a popular link's entries expire, the requests that arrive together
      * would otherwise all run the same SQL at once (a stampede on the data source and a long tail
-     * of waiting viewers); now one runs it and the rest share its result or its failure.
+     * of waiting viewers); now one runs it and the rest share its result or its failure. With the
+     * cache turned off nothing is shared: each execution runs its own SQL.
      */
     private QueryResult coalesced(ResultCache.Key key, Supplier<QueryResult> query) {
         CompletableFuture<QueryResult> mine = new CompletableFuture<>();

@@ -90,6 +90,20 @@ class CoalescedExecutionTest {
     }
 
     @Test
+    void with_the_cache_off_every_execution_runs_its_own_sql() throws Exception {
+        DashboardRunner runner = new DashboardRunner(slow,
+                new InMemoryResultCache(Clock.systemUTC(), Duration.ZERO, 100),
+                SharingSettings.defaults("https://share.example"));
+        Dashboard dashboard = DashboardBuilder.aSalesDashboard().build();
+
+        for (Future<DashboardResult> answer : eightViewersAtOnce(runner, dashboard)) {
+            answer.get(10, TimeUnit.SECONDS);
+        }
+
+        assertThat(runs.get()).isEqualTo(8 * dashboard.definition().widgets().size());
+    }
+
+    @Test
     void a_failed_run_fails_its_waiters_and_is_not_cached() throws Exception {
         fail = true;
         DashboardRunner runner = new DashboardRunner(slow,
