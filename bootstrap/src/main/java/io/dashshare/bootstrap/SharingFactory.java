@@ -34,6 +34,7 @@ import io.dashshare.application.service.ViewPublicShareService;
 import io.dashshare.application.service.ViewSharePortalService;
 import io.dashshare.application.token.HmacJwsSigner;
 import io.dashshare.bootstrap.config.SharingKeys;
+import io.dashshare.bootstrap.ops.ServiceMetrics;
 import io.dashshare.domain.port.CompanyRepository;
 import io.dashshare.domain.port.DashboardCatalog;
 import io.dashshare.domain.port.EmbedKeyRepository;
@@ -81,13 +82,15 @@ public class SharingFactory {
     SharingSettings settings(@Value("${sharing.public-base-url}") String publicBaseUrl,
                              @Value("${sharing.query.timeout:15s}") Duration queryTimeout,
                              @Value("${sharing.query.max-rows:10000}") int maxRows,
-                             @Value("${sharing.otp.minimum-request-time:250ms}") Duration minimumRequestTime) {
+                             @Value("${sharing.otp.minimum-request-time:250ms}") Duration minimumRequestTime,
+                             @Value("${sharing.limits.executions-per-share-per-minute:600}") int perShare,
+                             @Value("${sharing.limits.executions-per-embed-dashboard-per-minute:1200}") int perEmbed) {
         SharingSettings defaults = SharingSettings.defaults(publicBaseUrl);
         return new SharingSettings(defaults.publicBaseUrl(), queryTimeout, maxRows, defaults.maxOptionRows(),
                 defaults.maxSearchLength(), defaults.codeValidity(), defaults.codeRequestsPerEmail(),
                 defaults.codeRequestsPerClient(), defaults.codeRequestWindow(), defaults.failedCodesPerEmailPerHour(),
                 minimumRequestTime, defaults.accessTokenTtl(), defaults.sessionLifetime(), defaults.embedDefaultTtl(),
-                defaults.embedMaxTtl(), defaults.tokenLeeway(), defaults.executionsPerSharePerMinute());
+                defaults.embedMaxTtl(), defaults.tokenLeeway(), perShare, perEmbed);
     }
 
     @Singleton
@@ -96,9 +99,16 @@ public class SharingFactory {
         return new InMemoryResultCache(clock, ttl, maxEntries);
     }
 
+    /**
+     * Execution quotas count in {@link RateLimiter}, the PostgreSQL one: a per-share limit must
+     * hold however many instances serve the link. The per-data-source concurrency cap, by
+     * contrast, is a local bound inside the query executor (it protects this instance's pool).
+     */
     @Singleton
-    DashboardRunner dashboardRunner(QueryExecutor executor, ResultCache cache, SharingSettings settings) {
-        return new DashboardRunner(executor, cache, settings);
+    DashboardRunner dashboardRunner(QueryExecutor executor, ResultCache cache, RateLimiter limiter, Clock clock,
+                                    SharingSettings settings, ServiceMetrics metrics) {
+        return new DashboardRunner(metrics.queries(executor), metrics.cache(cache), metrics.limiter(limiter), clock,
+                settings);
     }
 
     @Singleton
@@ -147,9 +157,9 @@ public class SharingFactory {
                                DashboardCatalog catalog, OtpChallengeRepository challenges,
                                ShareSessionRepository sessions, RateLimiter limiter, OneTimeCodeMailer mailer,
                                ShareAccessTokens accessTokens, SharingKeys keys, RandomSource random, Clock clock,
-                               SharingSettings settings) {
-        return new ShareAuthService(companies, contexts, shares, catalog, challenges, sessions, limiter, mailer,
-                accessTokens, new Keyed(keys.codeHmac()), random, clock, settings);
+                               SharingSettings settings, ServiceMetrics metrics) {
+        return new ShareAuthService(companies, contexts, shares, catalog, challenges, sessions,
+                metrics.limiter(limiter), metrics.mailer(mailer), accessTokens, new Keyed(keys.codeHmac()), random, clock, settings);
     }
 
     @Singleton

@@ -1,6 +1,5 @@
 package io.dashshare.bootstrap;
 
-import io.dashshare.adapter.persistence.query.DataSourceSettings;
 import io.dashshare.adapter.persistence.query.DataSourcesConfig;
 import io.dashshare.bootstrap.config.EmbeddedDatabase;
 import io.dashshare.bootstrap.config.MasterSecret;
@@ -8,7 +7,6 @@ import io.dashshare.bootstrap.config.ServiceConfig;
 import io.dashshare.bootstrap.config.SharingKeys;
 import io.dashshare.bootstrap.demo.DemoDataset;
 import io.dashshare.bootstrap.demo.DemoSeeder;
-import io.dashshare.domain.dashboard.DataSourceName;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.PrintStream;
@@ -59,6 +57,12 @@ public final class SharingLauncher {
                 }
             });
             config.env().forEach((name, value) -> {
+                if (name.startsWith("SHARING_LIMITS_")) {
+                    properties.put("sharing.limits." + name.substring("SHARING_LIMITS_".length())
+                            .toLowerCase(Locale.ROOT).replace('_', '-'), value);
+                }
+            });
+            config.env().forEach((name, value) -> {
                 if (name.startsWith("MICRONAUT_") || name.startsWith("sharing.") || name.startsWith("micronaut.")) {
                     properties.put(name.startsWith("MICRONAUT_")
                             ? name.toLowerCase(Locale.ROOT).replace('_', '.') : name, value);
@@ -97,14 +101,17 @@ public final class SharingLauncher {
      * role) when the demo is on and no {@code demo} is configured.
      */
     static DataSourcesConfig dataSources(ServiceConfig config, String serviceDbUrl, SharingKeys keys) {
-        DataSourcesConfig configured = DataSourcesConfig.fromEnvironment(config.env());
-        DataSourceName demo = new DataSourceName("demo");
-        if (!config.demo() || configured.sources().containsKey(demo)) {
-            return configured;
+        String demoPrefix = DataSourcesConfig.PREFIX + "DEMO_";
+        boolean demoConfigured = config.get(demoPrefix + "URL").isPresent();
+        if (!config.demo() || demoConfigured) {
+            return DataSourcesConfig.fromEnvironment(config.env());
         }
-        Map<DataSourceName, DataSourceSettings> sources = new LinkedHashMap<>(configured.sources());
-        sources.put(demo, DataSourceSettings.of(serviceDbUrl, DemoSeeder.READER_ROLE, keys.demoReaderPassword()));
-        return new DataSourcesConfig(sources);
+        // The implicit demo source still takes its tuning (_POOL_SIZE, _MAX_CONCURRENT_QUERIES, ...) from the environment.
+        Map<String, String> env = new LinkedHashMap<>(config.env());
+        env.put(demoPrefix + "URL", serviceDbUrl);
+        env.put(demoPrefix + "USER", DemoSeeder.READER_ROLE);
+        env.put(demoPrefix + "PASSWORD", keys.demoReaderPassword());
+        return DataSourcesConfig.fromEnvironment(env);
     }
 
     /** A started service; closing it stops the server, the context and the embedded database. */

@@ -24,7 +24,8 @@ public record SharingSettings(
         Duration embedDefaultTtl,
         Duration embedMaxTtl,
         Duration tokenLeeway,
-        int executionsPerSharePerMinute) {
+        int executionsPerSharePerMinute,
+        int executionsPerEmbedDashboardPerMinute) {
 
     public SharingSettings {
         Objects.requireNonNull(publicBaseUrl, "publicBaseUrl");
@@ -41,13 +42,24 @@ public record SharingSettings(
         return new SharingSettings(publicBaseUrl, Duration.ofSeconds(15), 10_000, 1_000, 200,
                 Duration.ofMinutes(10), 5, 30, Duration.ofMinutes(15), 100, Duration.ofMillis(250),
                 Duration.ofMinutes(15), Duration.ofHours(12), Duration.ofHours(1), Duration.ofDays(30),
-                Duration.ofSeconds(30), 600);
+                Duration.ofSeconds(30), 600, 1_200);
     }
 
     public SharingSettings withMinimumCodeRequestTime(Duration value) {
         return new SharingSettings(publicBaseUrl, queryTimeout, maxRowsPerWidget, maxOptionRows, maxSearchLength,
                 codeValidity, codeRequestsPerEmail, codeRequestsPerClient, codeRequestWindow,
                 failedCodesPerEmailPerHour, value, accessTokenTtl, sessionLifetime, embedDefaultTtl, embedMaxTtl,
-                tokenLeeway, executionsPerSharePerMinute);
+                tokenLeeway, executionsPerSharePerMinute, executionsPerEmbedDashboardPerMinute);
+    }
+
+    /**
+     * Dashboard executions that reach the data source, per minute: per share (public link and
+     * portal) and per embedded dashboard; 0 or less turns that limit off.
+     */
+    public SharingSettings withExecutionLimits(int perSharePerMinute, int perEmbedDashboardPerMinute) {
+        return new SharingSettings(publicBaseUrl, queryTimeout, maxRowsPerWidget, maxOptionRows, maxSearchLength,
+                codeValidity, codeRequestsPerEmail, codeRequestsPerClient, codeRequestWindow,
+                failedCodesPerEmailPerHour, minimumCodeRequestTime, accessTokenTtl, sessionLifetime, embedDefaultTtl,
+                embedMaxTtl, tokenLeeway, perSharePerMinute, perEmbedDashboardPerMinute);
     }
 }

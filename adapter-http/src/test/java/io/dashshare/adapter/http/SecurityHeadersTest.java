@@ -17,6 +17,8 @@ import io.dashshare.domain.tenant.EmbedOrigin;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.util.List;
 import java.util.stream.Collectors;
+import io.dashshare.application.port.in.SharedDashboard;
+import io.dashshare.domain.tenant.Company;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
@@ -29,7 +31,11 @@ class SecurityHeadersTest extends HttpTest {
     private void embedOriginsAre(String... origins) {
         when(embeds.frameAncestors(EMBED_TOKEN)).thenReturn(
                 java.util.Arrays.stream(origins).map(EmbedOrigin::new).toList());
-        when(embeds.info(EMBED_TOKEN)).thenReturn(Fixtures.shared(Fixtures.salesDashboard()));
+        // The filter verifies once (info) and takes the origins from the verified company.
+        SharedDashboard shared = Fixtures.shared(Fixtures.salesDashboard());
+        Company company = new Company(shared.company().id(), shared.company().slug(), shared.company().name(),
+                java.util.Arrays.stream(origins).map(EmbedOrigin::new).toList());
+        when(embeds.info(EMBED_TOKEN)).thenReturn(new SharedDashboard(company, shared.dashboard(), shared.filters()));
     }
 
     @Test
@@ -63,6 +69,14 @@ class SecurityHeadersTest extends HttpTest {
                 .isEqualTo("frame-ancestors https://allowed.example https://second.example:8443");
         assertThat(reply.header("X-Frame-Options")).isNull();
         assertThat(reply.header("Cache-Control")).isEqualTo("no-store");
+    }
+
+    @Test
+    void embed_info_verifies_its_token_once_per_request() {
+        embedOriginsAre(ALLOWED_ORIGIN);
+        org.mockito.Mockito.clearInvocations(embeds);
+        assertThat(api.get("/api/embed/d/" + EMBED_TOKEN + "/info").status()).isEqualTo(200);
+        org.mockito.Mockito.verify(embeds, org.mockito.Mockito.times(1)).info(EMBED_TOKEN);
     }
 
     @Test

@@ -16,11 +16,13 @@ import io.dashshare.domain.filter.FilterSlug;
 import io.dashshare.domain.filter.FilterValue;
 import io.dashshare.domain.filter.PolicyMode;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jooq.JSONB;
 
 /**
@@ -39,7 +41,25 @@ public final class DashboardJsonCodec {
             .build();
     private static final Set<String> POLICY = Set.of("filter_slug", "filter_kind", "mode", "allowed_values", "value");
 
+    /**
+     * Stored JSON already read, by its exact text. Every viewer request loads its dashboard (and
+     * share policies), and reading a definition (JSON, then every filter, option and widget SQL
+     * template) cost more CPU than the rest of a resolve together. The same text always reads to the
+     * same immutable value, so the memo can never serve stale data; it only skips re-reading.
+     */
+    private static final int MEMO_LIMIT = 1_024;
+    private static final Map<List<String>, DashboardDefinition> DEFINITIONS = new ConcurrentHashMap<>();
+    private static final Map<String, List<FilterPolicy>> POLICIES = new ConcurrentHashMap<>();
+
     private DashboardJsonCodec() {
+    }
+
+    private static <K, V> V remember(Map<K, V> memo, K key, V value) {
+        if (memo.size() >= MEMO_LIMIT) {
+            memo.clear();
+        }
+        memo.put(key, value);
+        return value;
     }
 
     /** {@code {"filters": [...], "widgets": [...]}}; slug, name, description and data source have columns. */
@@ -53,6 +73,14 @@ public final class DashboardJsonCodec {
 
     public static DashboardDefinition definition(String slug, String name, String description, String dataSource,
                                                  JSONB body) {
+        List<String> key = Arrays.asList(slug, name, description, dataSource, body == null ? null : body.data());
+        DashboardDefinition known = DEFINITIONS.get(key);
+        return known != null ? known : remember(DEFINITIONS, key, readDefinition(slug, name, description, dataSource,
+                body));
+    }
+
+    private static DashboardDefinition readDefinition(String slug, String name, String description,
+                                                      String dataSource, JSONB body) {
         Object tree = read(body);
         if (!(tree instanceof Map<?, ?> parts)) {
             throw new IllegalStateException("stored dashboard definition is not a JSON object");
@@ -77,6 +105,14 @@ public final class DashboardJsonCodec {
     }
 
     public static List<FilterPolicy> policies(JSONB stored) {
+        if (stored == null) {
+            return readPolicies(null);
+        }
+        List<FilterPolicy> known = POLICIES.get(stored.data());
+        return known != null ? known : remember(POLICIES, stored.data(), readPolicies(stored));
+    }
+
+    private static List<FilterPolicy> readPolicies(JSONB stored) {
         Object tree = read(stored);
         if (!(tree instanceof List<?> items)) {
             throw new IllegalStateException("stored policies are not a JSON array");
@@ -89,7 +125,7 @@ public final class DashboardJsonCodec {
         } catch (SharingException | IllegalArgumentException e) {
             throw new IllegalStateException("stored policies no longer read: " + e.getMessage(), e);
         }
-        return policies;
+        return List.copyOf(policies);
     }
 
     /**

@@ -16,9 +16,11 @@ import io.dashshare.domain.port.UnitOfWork;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.jdbc.DataSourceResolver;
 import jakarta.inject.Singleton;
+import java.time.Duration;
 import javax.sql.DataSource;
 
 /**
@@ -34,9 +36,20 @@ public class PersistenceFactory {
      * thread by {@link JooqUnitOfWork}, and must not mix with Micronaut-managed connections.
      */
     @Singleton
-    JooqPersistence jooqPersistence(DataSource dataSource, @Nullable DataSourceResolver resolver) {
+    JooqPersistence jooqPersistence(DatabaseGate gate) {
+        return JooqPersistence.on(gate.dataSource());
+    }
+
+    /**
+     * The service database behind a {@link DatabaseGate}, so that an outage answers 503 at once
+     * instead of after the pool's connection timeout.
+     */
+    @Singleton
+    @Bean(preDestroy = "close")
+    DatabaseGate serviceDatabaseGate(DataSource dataSource, @Nullable DataSourceResolver resolver,
+                                     @Value("${sharing.database.probe-interval:500ms}") Duration probeInterval) {
         DataSource target = resolver == null ? dataSource : resolver.resolve(dataSource);
-        return JooqPersistence.on(target);
+        return new DatabaseGate(target, "sharing", probeInterval);
     }
 
     @Singleton

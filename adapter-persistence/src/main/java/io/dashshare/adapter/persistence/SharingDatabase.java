@@ -3,10 +3,13 @@ package io.dashshare.adapter.persistence;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jooq.DSLContext;
+import org.jooq.ExecuteContext;
+import org.jooq.ExecuteListener;
 import org.jooq.SQLDialect;
 import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
 import org.jooq.impl.DataSourceConnectionProvider;
+import org.jooq.impl.DefaultExecuteListenerProvider;
 import org.jooq.impl.DefaultConfiguration;
 import org.jooq.impl.ThreadLocalTransactionProvider;
 
@@ -31,6 +34,16 @@ public final class SharingDatabase {
         // Bind values may hold token hashes; they belong in no log, not even at DEBUG.
         configuration.set(new Settings().withExecuteLogging(false));
         configuration.set(new ThreadLocalTransactionProvider(new DataSourceConnectionProvider(dataSource)));
+        if (dataSource instanceof DatabaseGate.Gated gated) {
+            DatabaseGate gate = gated.gate();
+            // A statement that loses its connection mid-flight closes the gate for everyone else at once.
+            configuration.set(new DefaultExecuteListenerProvider(new ExecuteListener() {
+                @Override
+                public void exception(ExecuteContext context) {
+                    gate.report(context.sqlException() != null ? context.sqlException() : context.exception());
+                }
+            }));
+        }
         return DSL.using(configuration);
     }
 

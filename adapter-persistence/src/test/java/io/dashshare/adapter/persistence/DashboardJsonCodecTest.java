@@ -67,6 +67,18 @@ class DashboardJsonCodecTest {
     }
 
     @Test
+    void the_same_stored_text_is_read_once_and_other_text_is_read_afresh() {
+        DashboardDefinition definition = dashboard().definition();
+        JSONB body = DashboardJsonCodec.definitionBody(definition);
+        DashboardDefinition first = DashboardJsonCodec.definition("d", "D", null, "demo", JSONB.jsonb(body.data()));
+
+        assertThat(DashboardJsonCodec.definition("d", "D", null, "demo", JSONB.jsonb(body.data()))).isSameAs(first);
+        assertThat(DashboardJsonCodec.definition("d", "Renamed", null, "demo", body).name()).isEqualTo("Renamed");
+        assertThat(DashboardJsonCodec.definition("d", "D", null, "other", body).dataSource().value())
+                .isEqualTo("other");
+    }
+
+    @Test
     void policies_are_stored_as_the_guide_writes_them_and_read_back_equal() throws Exception {
         Dashboard dashboard = DashboardBuilder.aSalesDashboard().withFilter(FilterBuilder.aNumberFilter("min_amount")).build();
         List<FilterPolicy> policies = List.of(

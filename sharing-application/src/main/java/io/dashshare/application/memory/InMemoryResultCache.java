@@ -72,6 +72,11 @@ public final class InMemoryResultCache implements ResultCache {
         }
     }
 
+    @Override
+    public boolean enabled() {
+        return !ttl.isZero();
+    }
+
     /** Entries held now, expired ones included until they are next looked up or pushed out. */
     public int size() {
         synchronized (entries) {

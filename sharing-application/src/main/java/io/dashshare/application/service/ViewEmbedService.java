@@ -31,13 +31,15 @@ public final class ViewEmbedService implements ViewEmbedUseCase {
     @Override
     public DashboardResult execute(String token, Map<String, RawValue> parameters) {
         EmbedTokens.Verified verified = tokens.verify(token);
-        return runner.execute(verified.dashboard(), rules(verified), parameters, true);
+        return runner.execute(verified.dashboard(), rules(verified), parameters,
+                DashboardRunner.Quota.perEmbedDashboard(runner.settings(), verified.dashboard().id()));
     }
 
     @Override
     public OptionsAnswer options(String token, String filterSlug, String search) {
         EmbedTokens.Verified verified = tokens.verify(token);
-        return runner.options(verified.dashboard(), rules(verified), filterSlug, search, true);
+        return runner.options(verified.dashboard(), rules(verified), filterSlug, search,
+                DashboardRunner.Quota.perEmbedDashboard(runner.settings(), verified.dashboard().id()));
     }
 
     @Override

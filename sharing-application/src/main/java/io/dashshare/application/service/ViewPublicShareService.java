@@ -44,13 +44,15 @@ public final class ViewPublicShareService implements ViewPublicShareUseCase {
     @Override
     public DashboardResult execute(String token, Map<String, RawValue> parameters) {
         Access access = open(token);
-        return runner.execute(access.dashboard(), access.share().accessRules(), parameters, true);
+        return runner.execute(access.dashboard(), access.share().accessRules(), parameters,
+                DashboardRunner.Quota.perShare(runner.settings(), access.share().id()));
     }
 
     @Override
     public OptionsAnswer options(String token, String filterSlug, String search) {
         Access access = open(token);
-        return runner.options(access.dashboard(), access.share().accessRules(), filterSlug, search, true);
+        return runner.options(access.dashboard(), access.share().accessRules(), filterSlug, search,
+                DashboardRunner.Quota.perShare(runner.settings(), access.share().id()));
     }
 
     /** Unknown, revoked, expired and rotated-away tokens look exactly alike to the caller. */

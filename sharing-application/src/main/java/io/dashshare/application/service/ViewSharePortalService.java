@@ -116,14 +116,16 @@ public final class ViewSharePortalService implements ViewSharePortalUseCase {
     public DashboardResult execute(PortalViewer viewer, String dashboardSlug, String contextId,
                                    Map<String, RawValue> parameters) {
         Access access = access(viewer, dashboardSlug, contextId);
-        return runner.execute(access.dashboard(), access.share().accessRules(), parameters, true);
+        return runner.execute(access.dashboard(), access.share().accessRules(), parameters,
+                DashboardRunner.Quota.perShare(runner.settings(), access.share().id()));
     }
 
     @Override
     public OptionsAnswer options(PortalViewer viewer, String dashboardSlug, String contextId, String filterSlug,
                                  String search) {
         Access access = access(viewer, dashboardSlug, contextId);
-        return runner.options(access.dashboard(), access.share().accessRules(), filterSlug, search, true);
+        return runner.options(access.dashboard(), access.share().accessRules(), filterSlug, search,
+                DashboardRunner.Quota.perShare(runner.settings(), access.share().id()));
     }
 
     /**

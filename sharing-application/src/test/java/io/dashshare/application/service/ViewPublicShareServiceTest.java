@@ -8,6 +8,7 @@ import static io.dashshare.application.testing.Values.params;
 import static io.dashshare.application.testing.Values.selectable;
 import static io.dashshare.application.testing.Values.str;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dashshare.application.port.in.CreatedShare;
 import io.dashshare.application.port.in.NewShare;
@@ -20,6 +21,7 @@ import io.dashshare.domain.context.ShareContext;
 import io.dashshare.domain.dashboard.Dashboard;
 import io.dashshare.domain.dashboard.Visualization;
 import io.dashshare.domain.error.ErrorCode;
+import io.dashshare.domain.error.RateLimitedException;
 import io.dashshare.domain.error.SharingException;
 import io.dashshare.domain.execution.DashboardResult;
 import io.dashshare.domain.execution.QueryFailedException;
@@ -384,12 +386,15 @@ class ViewPublicShareServiceTest {
         }
 
         @Test
-        void a_widget_refused_for_load_says_rate_limited() {
+        void a_widget_refused_for_load_makes_the_execution_RATE_LIMITED_with_a_retry_after() {
             h.executor().fail(CUSTOMERS_SQL, QueryFailedException.Reason.TOO_BUSY);
+            String token = share();
 
-            DashboardResult result = h.publicShares().execute(share(), Map.of());
-
-            assertThat(widget(result, "top_customers").error()).contains(ErrorCode.RATE_LIMITED);
+            assertThatThrownBy(() -> h.publicShares().execute(token, Map.of()))
+                    .isInstanceOfSatisfying(RateLimitedException.class, e -> {
+                        assertThat(e.code()).isEqualTo(ErrorCode.RATE_LIMITED);
+                        assertThat(e.retryAfter()).isPositive();
+                    });
         }
 
         @Test

@@ -86,7 +86,7 @@ public final class SharingHarness {
     private SharingHarness(SharingSettings settings, Duration cacheTtl) {
         this.settings = settings;
         this.cache = new InMemoryResultCache(clock, cacheTtl, 1_000);
-        this.runner = new DashboardRunner(executor, cache, settings);
+        this.runner = new DashboardRunner(executor, cache, store.rateLimiter(), clock, settings);
         this.accessTokens = new ShareAccessTokens(signer, shareAccessKey, random, clock, settings);
         this.keyRing = new EmbedKeyRing(store.embedKeys(), random, clock);
         this.embedTokens = new EmbedTokens(signer, store.embedKeys(), store.companies(), store.dashboards(), clock,

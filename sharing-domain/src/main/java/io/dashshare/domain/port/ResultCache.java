@@ -13,6 +13,14 @@ public interface ResultCache {
 
     void put(Key key, QueryResult result);
 
+    /**
+     * False when caching is turned off (a TTL of zero): then every execution must run its own SQL,
+     * and concurrent identical executions are not merged either.
+     */
+    default boolean enabled() {
+        return true;
+    }
+
     record Key(String companyId, String dashboardId, long dashboardVersion, String widgetSlug, String parameters) {
     }
 }

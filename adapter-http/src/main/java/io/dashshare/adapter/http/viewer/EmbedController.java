@@ -2,8 +2,10 @@ package io.dashshare.adapter.http.viewer;
 
 import io.dashshare.adapter.http.view.ViewerViews;
 import io.dashshare.adapter.http.web.Bodies;
+import io.dashshare.adapter.http.web.EmbedFilter;
 import io.dashshare.adapter.http.web.RequestIds;
 import io.dashshare.adapter.http.web.Responses;
+import io.dashshare.application.port.in.SharedDashboard;
 import io.dashshare.application.port.in.ViewEmbedUseCase;
 import io.dashshare.domain.document.Tree;
 import io.micronaut.core.annotation.Nullable;
@@ -34,8 +36,10 @@ public class EmbedController {
     }
 
     @Get("/info")
-    public HttpResponse<byte[]> info(@PathVariable String token) {
-        return Responses.ok(ViewerViews.sharedDashboard(embeds.info(token)));
+    public HttpResponse<byte[]> info(HttpRequest<?> request, @PathVariable String token) {
+        SharedDashboard verified = request.getAttribute(EmbedFilter.VERIFIED, SharedDashboard.class)
+                .orElseGet(() -> embeds.info(token));
+        return Responses.ok(ViewerViews.sharedDashboard(verified));
     }
 
     @Post("/execute")

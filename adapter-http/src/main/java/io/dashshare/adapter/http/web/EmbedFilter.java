@@ -1,5 +1,6 @@
 package io.dashshare.adapter.http.web;
 
+import io.dashshare.application.port.in.SharedDashboard;
 import io.dashshare.application.port.in.ViewEmbedUseCase;
 import io.dashshare.domain.error.SharingException;
 import io.dashshare.domain.tenant.EmbedOrigin;
@@ -33,6 +34,12 @@ public final class EmbedFilter implements Ordered {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbedFilter.class);
     private static final String ORIGINS = "dashshare.embed-origins";
+    /**
+     * The token's verification, done once here for the headers and reused by {@code GET .../info}:
+     * each verification reads the key, the company and the dashboard, so verifying twice per
+     * request doubled the database work of the embed's first call.
+     */
+    public static final String VERIFIED = "dashshare.embed-verified";
 
     private final ViewEmbedUseCase embeds;
 
@@ -49,7 +56,7 @@ public final class EmbedFilter implements Ordered {
     @Nullable
     @ExecuteOn(TaskExecutors.BLOCKING)
     public HttpResponse<?> lookUpOrigins(HttpRequest<?> request) {
-        List<String> origins = originsOf(request.getPath());
+        List<String> origins = originsOf(request);
         request.setAttribute(ORIGINS, origins);
         boolean preflight = request.getMethod() == HttpMethod.OPTIONS
                 && request.getHeaders().get(HttpHeaders.ORIGIN) != null
@@ -85,10 +92,13 @@ public final class EmbedFilter implements Ordered {
         return origins.isEmpty() ? "'none'" : String.join(" ", origins);
     }
 
-    private List<String> originsOf(String path) {
-        return TokenPaths.embedToken(path).map(token -> {
+    private List<String> originsOf(HttpRequest<?> request) {
+        return TokenPaths.embedToken(request.getPath()).map(token -> {
             try {
-                return embeds.frameAncestors(token).stream().map(EmbedOrigin::value).collect(Collectors.toList());
+                SharedDashboard verified = embeds.info(token);
+                request.setAttribute(VERIFIED, verified);
+                return verified.company().embedOrigins().stream().map(EmbedOrigin::value)
+                        .collect(Collectors.toList());
             } catch (SharingException e) {
                 return List.<String>of();
             } catch (RuntimeException e) {

@@ -9,7 +9,25 @@ import java.util.Objects;
  * statement's own limits can only tighten these.
  */
 public record DataSourceSettings(String url, String user, String password, int poolSize, Duration statementTimeout,
-                                 int maxRows, Duration connectionTimeout) {
+                                 int maxRows, Duration connectionTimeout, Admission admission) {
+
+    /**
+     * How many of this instance's queries may run on the source at once ({@code maxConcurrent},
+     * 0 meaning the pool size), how many more may wait for a turn, and for how long, before a
+     * query is refused as too busy (429). The bound is local to each instance on purpose: it
+     * protects this instance's pool and threads; the database sees at most instances x cap.
+     */
+    public record Admission(int maxConcurrent, int maxQueued, Duration maxWait) {
+
+        public static final Admission DEFAULT = new Admission(0, 50, Duration.ofSeconds(1));
+
+        public Admission {
+            Objects.requireNonNull(maxWait, "maxWait");
+            if (maxConcurrent < 0 || maxQueued < 0 || maxWait.isNegative()) {
+                throw new IllegalArgumentException("query admission bounds must not be negative");
+            }
+        }
+    }
 
     public static final int DEFAULT_POOL_SIZE = 5;
     public static final Duration DEFAULT_STATEMENT_TIMEOUT = Duration.ofSeconds(15);
@@ -28,6 +46,7 @@ public record DataSourceSettings(String url, String user, String password, int p
         if (poolSize < 1 || maxRows < 1 || statementTimeout.isNegative() || statementTimeout.isZero()) {
             throw new IllegalArgumentException("pool size, max rows and statement timeout must be positive");
         }
+        admission = admission == null ? Admission.DEFAULT : admission;
         if (connectionTimeout.toMillis() < 250) {
             throw new IllegalArgumentException("connection timeout must be at least 250 ms (HikariCP's floor)");
         }
@@ -36,29 +55,38 @@ public record DataSourceSettings(String url, String user, String password, int p
     /** The defaults of PRODUCT.md section 7: 15 s statement timeout, 10,000 rows. */
     public static DataSourceSettings of(String url, String user, String password) {
         return new DataSourceSettings(url, user, password, DEFAULT_POOL_SIZE, DEFAULT_STATEMENT_TIMEOUT,
-                DEFAULT_MAX_ROWS, DEFAULT_CONNECTION_TIMEOUT);
+                DEFAULT_MAX_ROWS, DEFAULT_CONNECTION_TIMEOUT, Admission.DEFAULT);
+    }
+
+    /** The effective number of queries that may run at once: the configured cap, or the pool size. */
+    public int concurrencyCap() {
+        return admission.maxConcurrent() == 0 ? poolSize : admission.maxConcurrent();
+    }
+
+    public DataSourceSettings withAdmission(Admission value) {
+        return new DataSourceSettings(url, user, password, poolSize, statementTimeout, maxRows, connectionTimeout, value);
     }
 
     public DataSourceSettings withStatementTimeout(Duration value) {
-        return new DataSourceSettings(url, user, password, poolSize, value, maxRows, connectionTimeout);
+        return new DataSourceSettings(url, user, password, poolSize, value, maxRows, connectionTimeout, admission);
     }
 
     public DataSourceSettings withMaxRows(int value) {
-        return new DataSourceSettings(url, user, password, poolSize, statementTimeout, value, connectionTimeout);
+        return new DataSourceSettings(url, user, password, poolSize, statementTimeout, value, connectionTimeout, admission);
     }
 
     public DataSourceSettings withPoolSize(int value) {
-        return new DataSourceSettings(url, user, password, value, statementTimeout, maxRows, connectionTimeout);
+        return new DataSourceSettings(url, user, password, value, statementTimeout, maxRows, connectionTimeout, admission);
     }
 
     public DataSourceSettings withConnectionTimeout(Duration value) {
-        return new DataSourceSettings(url, user, password, poolSize, statementTimeout, maxRows, value);
+        return new DataSourceSettings(url, user, password, poolSize, statementTimeout, maxRows, value, admission);
     }
 
     @Override
     public String toString() {
         return "DataSourceSettings[url=" + url + ", user=" + user + ", password=redacted, poolSize=" + poolSize
                 + ", statementTimeout=" + statementTimeout + ", maxRows=" + maxRows + ", connectionTimeout="
-                + connectionTimeout + "]";
+                + connectionTimeout + ", admission=" + admission + "]";
     }
 }

@@ -12,14 +12,16 @@ import java.util.TreeMap;
  * The named databases dashboards may query ({@code data_source} of a dashboard), as bootstrap
  * reads them from configuration. {@link #fromEnvironment} reads the documented variables
  * {@code SHARING_DATA_SOURCES_<NAME>_URL}, {@code _USER}, {@code _PASSWORD}, and optionally
- * {@code _POOL_SIZE}, {@code _STATEMENT_TIMEOUT_MS}, {@code _MAX_ROWS}, {@code _CONNECTION_TIMEOUT_MS}.
+ * {@code _POOL_SIZE}, {@code _STATEMENT_TIMEOUT_MS}, {@code _MAX_ROWS}, {@code _CONNECTION_TIMEOUT_MS},
+ * {@code _MAX_CONCURRENT_QUERIES}, {@code _MAX_QUEUED_QUERIES}, {@code _QUEUE_TIMEOUT_MS}.
  */
 public record DataSourcesConfig(Map<DataSourceName, DataSourceSettings> sources) {
 
     public static final String PREFIX = "SHARING_DATA_SOURCES_";
     // Longest first, so that NAME_POOL_SIZE is never read as a source "NAME_POOL" with key "SIZE".
-    private static final List<String> KEYS = List.of("_CONNECTION_TIMEOUT_MS", "_STATEMENT_TIMEOUT_MS", "_POOL_SIZE",
-            "_MAX_ROWS", "_PASSWORD", "_USER", "_URL");
+    private static final List<String> KEYS = List.of("_MAX_CONCURRENT_QUERIES", "_CONNECTION_TIMEOUT_MS",
+            "_STATEMENT_TIMEOUT_MS", "_MAX_QUEUED_QUERIES", "_QUEUE_TIMEOUT_MS", "_POOL_SIZE", "_MAX_ROWS", "_PASSWORD",
+            "_USER", "_URL");
 
     public DataSourcesConfig {
         sources = Map.copyOf(sources);
@@ -61,10 +63,20 @@ public record DataSourcesConfig(Map<DataSourceName, DataSourceSettings> sources)
                     intOr(values, "_POOL_SIZE", DataSourceSettings.DEFAULT_POOL_SIZE, variable),
                     millisOr(values, "_STATEMENT_TIMEOUT_MS", DataSourceSettings.DEFAULT_STATEMENT_TIMEOUT, variable),
                     intOr(values, "_MAX_ROWS", DataSourceSettings.DEFAULT_MAX_ROWS, variable),
-                    millisOr(values, "_CONNECTION_TIMEOUT_MS", DataSourceSettings.DEFAULT_CONNECTION_TIMEOUT, variable));
+                    millisOr(values, "_CONNECTION_TIMEOUT_MS", DataSourceSettings.DEFAULT_CONNECTION_TIMEOUT, variable),
+                    admission(values, variable));
             sources.put(new DataSourceName(source.getKey()), settings);
         }
         return new DataSourcesConfig(sources);
+    }
+
+    /** The admission bounds of one source; each variable falls back to {@link DataSourceSettings.Admission#DEFAULT}. */
+    public static DataSourceSettings.Admission admission(Map<String, String> values, String variable) {
+        DataSourceSettings.Admission defaults = DataSourceSettings.Admission.DEFAULT;
+        return new DataSourceSettings.Admission(
+                intOr(values, "_MAX_CONCURRENT_QUERIES", defaults.maxConcurrent(), variable),
+                intOr(values, "_MAX_QUEUED_QUERIES", defaults.maxQueued(), variable),
+                millisOr(values, "_QUEUE_TIMEOUT_MS", defaults.maxWait(), variable));
     }
 
     private static int intOr(Map<String, String> values, String key, int fallback, String variable) {

@@ -189,6 +189,15 @@ class JdbcQueryExecutorTest {
     }
 
     @Test
+    void dashboard_sql_is_always_planned_for_its_actual_values() {
+        // Optional filters, "(:p is null or col = :p)", only use an index in a custom plan.
+        for (int i = 0; i < 7; i++) {
+            assertThat(run(SINGLE, "select current_setting('plan_cache_mode')", Map.of(), LIMITS).rows().get(0))
+                    .containsExactly("force_custom_plan");
+        }
+    }
+
+    @Test
     void connections_are_read_only_even_when_the_role_could_write() {
         for (int i = 0; i < 3; i++) {
             // pool of one: the same session each time, so the session default must have stuck

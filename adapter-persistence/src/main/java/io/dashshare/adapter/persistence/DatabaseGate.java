@@ -1,0 +1,212 @@
+package io.dashshare.adapter.persistence;
+
+import java.io.PrintWriter;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A gate in front of a pool that fails fast while its database is unreachable: use
+ * {@link #dataSource()} where the pool would be used.
+ *
+ * <p>Why: once PostgreSQL is gone, every {@code getConnection()} on HikariCP waits the whole
+ * connection timeout before it fails, so each request would hang for seconds before its 503. The
+ * first call that finds the database unreachable closes the gate; from then on callers get an
+ * {@link SQLTransientConnectionException} (SQLState 08001, mapped to {@code SERVICE_UNAVAILABLE})
+ * at once. A heartbeat asks the pool for a valid connection every {@code interval}: it closes the
+ * gate when nobody is asking (so readiness turns DOWN without traffic) and opens it again as soon
+ * as the database answers, so the service resumes by itself; the pool evicts the dead connections
+ * and makes new ones. A statement that loses its connection mid-flight closes it too
+ * ({@link #report}).
+ *
+ * <p>A pool that is merely exhausted (every connection busy, no connection error behind the
+ * timeout) does not close the gate: that is load, not an outage.
+ */
+public final class DatabaseGate implements AutoCloseable {
+
+    private static final org.slf4j.Logger LOG = LoggerFactory.getLogger(DatabaseGate.class);
+
+    /** The SQLState of the gate's own refusal: connection could not be established. */
+    public static final String UNREACHABLE_STATE = "08001";
+
+    private final DataSource pool;
+    private final String name;
+    private final Duration probeInterval;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final ScheduledExecutorService prober;
+    private volatile boolean reachable = true;
+
+    public DatabaseGate(DataSource pool, String name, Duration probeInterval) {
+        this.pool = pool;
+        this.name = name;
+        this.probeInterval = probeInterval;
+        this.prober = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "db-gate-" + name);
+            thread.setDaemon(true);
+            return thread;
+        });
+        long millis = Math.max(50, probeInterval.toMillis());
+        prober.scheduleWithFixedDelay(this::heartbeat, millis, millis, TimeUnit.MILLISECONDS);
+    }
+
+    /** False from the first connection failure until a probe connects again. */
+    public boolean isReachable() {
+        return reachable;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    private final Gated gated = new Gated();
+
+    /**
+     * The pool behind the gate. (The gate itself is no {@link DataSource}, so that a framework that
+     * wraps every DataSource bean leaves it alone.)
+     */
+    public DataSource dataSource() {
+        return gated;
+    }
+
+    Connection connect() throws SQLException {
+        if (!reachable) {
+            throw new SQLTransientConnectionException("database '" + name + "' is unreachable (waiting for it to return)",
+                    UNREACHABLE_STATE);
+        }
+        try {
+            return pool.getConnection();
+        } catch (SQLException e) {
+            if (isUnreachable(e)) {
+                markUnreachable(e);
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Reports a failure seen on a connection already handed out (the server went away mid-query):
+     * closes the gate when it says the database is unreachable.
+     */
+    public void report(Throwable failure) {
+        if (isUnreachable(failure)) {
+            markUnreachable(failure);
+        }
+    }
+
+    private void markUnreachable(Throwable cause) {
+        synchronized (this) {
+            if (!reachable || closed.get()) {
+                return;
+            }
+            reachable = false;
+        }
+        LOG.warn("Database '{}' is unreachable; answering SERVICE_UNAVAILABLE until it returns: {}", name,
+                cause.toString());
+    }
+
+    private void heartbeat() {
+        try (Connection connection = pool.getConnection()) {
+            if (connection.isValid(2) && !reachable) {
+                reachable = true;
+                LOG.warn("Database '{}' is reachable again", name);
+            }
+        } catch (SQLException e) {
+            if (isUnreachable(e)) {
+                markUnreachable(e);
+            }
+        } catch (RuntimeException e) {
+            LOG.debug("heartbeat of database '{}' failed: {}", name, e.toString());
+        }
+    }
+
+    /**
+     * The database cannot be reached: a connection-class SQLState (08), a server shutting down
+     * (57P01-57P03), or a pool timeout with such a failure behind it. HikariCP's timeout without a
+     * cause means every connection was busy, which is not an outage.
+     */
+    static boolean isUnreachable(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLTransientConnectionException && t.getCause() == null
+                    && !"08001".equals(((SQLException) t).getSQLState())) {
+                return false;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P0"))) {
+                return true;
+            }
+            if (t instanceof java.net.ConnectException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            prober.shutdownNow();
+        }
+    }
+
+    /** The pool seen through the gate. */
+    public final class Gated implements DataSource {
+
+        public DatabaseGate gate() {
+            return DatabaseGate.this;
+        }
+
+        @Override
+        public Connection getConnection() throws SQLException {
+            return connect();
+        }
+
+        @Override
+        public Connection getConnection(String username, String password) throws SQLException {
+            throw new SQLFeatureNotSupportedException("the gate hands out pooled connections only");
+        }
+
+        @Override
+        public PrintWriter getLogWriter() throws SQLException {
+            return pool.getLogWriter();
+        }
+
+        @Override
+        public void setLogWriter(PrintWriter out) throws SQLException {
+            pool.setLogWriter(out);
+        }
+
+        @Override
+        public void setLoginTimeout(int seconds) throws SQLException {
+            pool.setLoginTimeout(seconds);
+        }
+
+        @Override
+        public int getLoginTimeout() throws SQLException {
+            return pool.getLoginTimeout();
+        }
+
+        @Override
+        public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+            return pool.getParentLogger();
+        }
+
+        @Override
+        public <T> T unwrap(Class<T> type) throws SQLException {
+            return type.isInstance(this) ? type.cast(this) : pool.unwrap(type);
+        }
+
+        @Override
+        public boolean isWrapperFor(Class<?> type) throws SQLException {
+            return type.isInstance(this) || pool.isWrapperFor(type);
+        }
+    }
+}

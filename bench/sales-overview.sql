@@ -1,0 +1,8 @@
+-- The four widget statements of the demo's sales-overview, as the service runs them for
+-- POST /api/v1/public/shares/{token}/execute with {"parameters": {}}: the defaults
+-- period_start=2025-01-01 and period_end=2025-12-31 are bound parameters (pgbench -M prepared
+-- with -D), status and region are NULL (pgbench cannot bind a NULL, so they are typed literals).
+select coalesce(sum(amount), 0) as revenue from demo.orders where (:period_start::date is null or order_date >= :period_start::date) and (:period_end::date is null or order_date <= :period_end::date) and (null::text[] is null or status = any(null::text[])) and (null::text is null or region = null::text);
+select status, count(*) as orders from demo.orders where (:period_start::date is null or order_date >= :period_start::date) and (:period_end::date is null or order_date <= :period_end::date) and (null::text[] is null or status = any(null::text[])) and (null::text is null or region = null::text) group by status order by status;
+select to_char(date_trunc('month', order_date), 'YYYY-MM') as month, sum(amount) as revenue from demo.orders where (:period_start::date is null or order_date >= :period_start::date) and (:period_end::date is null or order_date <= :period_end::date) and (null::text[] is null or status = any(null::text[])) and (null::text is null or region = null::text) group by 1 order by 1;
+select customer, count(*) as orders, sum(amount) as revenue from demo.orders where (:period_start::date is null or order_date >= :period_start::date) and (:period_end::date is null or order_date <= :period_end::date) and (null::text[] is null or status = any(null::text[])) and (null::text is null or region = null::text) group by customer order by revenue desc, customer limit 10;

@@ -1,0 +1,150 @@
+package io.dashshare.bootstrap.ops;
+
+import io.dashshare.domain.dashboard.DataSourceName;
+import io.dashshare.domain.execution.QueryFailedException;
+import io.dashshare.domain.execution.QueryLimits;
+import io.dashshare.domain.execution.QueryResult;
+import io.dashshare.domain.port.OneTimeCodeMailer;
+import io.dashshare.domain.port.QueryExecutor;
+import io.dashshare.domain.port.RateLimiter;
+import io.dashshare.domain.port.ResultCache;
+import io.dashshare.domain.sql.BoundStatement;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The service's own meters, added around the driven ports (HTTP requests by route template and
+ * status come from micronaut-micrometer). Tags are bounded on purpose: data source names, outcomes
+ * and fixed limit names, never a token, an email, an address or an id.
+ */
+@Singleton
+public final class ServiceMetrics {
+
+    /** The limiter keys' fixed prefixes (what follows them is an email, an address or an id). */
+    private static final List<String> LIMITS = List.of("otp-request:email", "otp-request:client", "otp-failures",
+            "otp-attempts", "executions:share", "executions:embed");
+
+    private final MeterRegistry registry;
+    private final Counter cacheHits;
+    private final Counter cacheMisses;
+    private final Counter codesSent;
+    private final Counter codesFailed;
+
+    public ServiceMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        this.cacheHits = Counter.builder("sharing.cache.requests").tag("result", "hit")
+                .description("Widget and option results looked up in the result cache").register(registry);
+        this.cacheMisses = Counter.builder("sharing.cache.requests").tag("result", "miss")
+                .description("Widget and option results looked up in the result cache").register(registry);
+        this.codesSent = Counter.builder("sharing.codes.sent").tag("outcome", "sent")
+                .description("One-time codes handed to the mailer").register(registry);
+        this.codesFailed = Counter.builder("sharing.codes.sent").tag("outcome", "failed")
+                .description("One-time codes handed to the mailer").register(registry);
+    }
+
+    public QueryExecutor queries(QueryExecutor executor) {
+        return new QueryExecutor() {
+            @Override
+            public QueryResult run(DataSourceName dataSource, BoundStatement statement, QueryLimits limits) {
+                long started = System.nanoTime();
+                String outcome = "ok";
+                try {
+                    return executor.run(dataSource, statement, limits);
+                } catch (QueryFailedException e) {
+                    outcome = e.reason().name().toLowerCase(java.util.Locale.ROOT);
+                    if (e.reason() == QueryFailedException.Reason.TOO_BUSY) {
+                        rejections("data-source-busy").increment();
+                    }
+                    throw e;
+                } finally {
+                    Timer.builder("sharing.query.duration")
+                            .description("Dashboard SQL by data source and outcome")
+                            .tag("data_source", dataSource.value())
+                            .tag("outcome", outcome)
+                            .publishPercentileHistogram()
+                            .register(registry)
+                            .record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
+                }
+            }
+
+            @Override
+            public Set<DataSourceName> dataSources() {
+                return executor.dataSources();
+            }
+        };
+    }
+
+    public ResultCache cache(ResultCache cache) {
+        return new ResultCache() {
+            @Override
+            public Optional<QueryResult> get(Key key) {
+                Optional<QueryResult> hit = cache.get(key);
+                (hit.isPresent() ? cacheHits : cacheMisses).increment();
+                return hit;
+            }
+
+            @Override
+            public void put(Key key, QueryResult result) {
+                cache.put(key, result);
+            }
+
+            @Override
+            public boolean enabled() {
+                return cache.enabled();
+            }
+        };
+    }
+
+    public RateLimiter limiter(RateLimiter limiter) {
+        return new RateLimiter() {
+            @Override
+            public Decision hit(String key, int limit, Duration window, Instant now) {
+                Decision decision = limiter.hit(key, limit, window, now);
+                if (!decision.allowed()) {
+                    rejections(limitName(key)).increment();
+                }
+                return decision;
+            }
+
+            @Override
+            public int count(String key, Duration window, Instant now) {
+                return limiter.count(key, window, now);
+            }
+        };
+    }
+
+    public OneTimeCodeMailer mailer(OneTimeCodeMailer mailer) {
+        return message -> {
+            try {
+                mailer.send(message);
+                codesSent.increment();
+            } catch (RuntimeException e) {
+                codesFailed.increment();
+                throw e;
+            }
+        };
+    }
+
+    private Counter rejections(String limit) {
+        return Counter.builder("sharing.rate_limit.rejections")
+                .description("Requests refused by a rate limit or a data source's concurrency cap")
+                .tag("limit", limit)
+                .register(registry);
+    }
+
+    static String limitName(String key) {
+        for (String limit : LIMITS) {
+            if (key.startsWith(limit + ":")) {
+                return limit;
+            }
+        }
+        return "other";
+    }
+}

@@ -1,0 +1,129 @@
+package io.dashshare.bootstrap.ops;
+
+import static io.dashshare.bootstrap.testing.ApiClient.bearer;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dashshare.bootstrap.testing.ApiClient;
+import io.dashshare.bootstrap.testing.ApiClient.Reply;
+import io.dashshare.bootstrap.testing.TestService;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 7 / PRODUCT.md §11: two service instances on one PostgreSQL behave as one. Instance A runs
+ * the embedded database; B is started on it as an operator would start a second node (same
+ * SHARING_SECRET, SHARING_DB_URL pointing at A's database).
+ */
+class TwoInstancesTest {
+
+    private static final String SECRET = "two-instances-test-secret-0123456789abcdef";
+    private static TestService first;
+    private static TestService second;
+    private static ApiClient a;
+    private static ApiClient b;
+    private static OpsApi opsA;
+    private static OpsApi opsB;
+
+    @BeforeAll
+    static void start() {
+        Map<String, String> common = Map.of("SHARING_SECRET", SECRET, "SHARING_CACHE_TTL", "0s",
+                "SHARING_LIMITS_EXECUTIONS_PER_SHARE_PER_MINUTE", "4");
+        first = TestService.start(common);
+        Map<String, String> env = new HashMap<>(common);
+        env.put("SHARING_DB_URL", first.jdbcUrl());
+        env.put("SHARING_DB_USER", "postgres");
+        env.put("SHARING_DB_PASSWORD", "");
+        env.put("SHARING_DEMO", "true");
+        second = TestService.start(env);
+        a = first.api();
+        b = second.api();
+        opsA = new OpsApi(a);
+        opsB = new OpsApi(b);
+    }
+
+    @AfterAll
+    static void stop() {
+        try {
+            second.close();
+        } finally {
+            first.close();
+        }
+    }
+
+    @Test
+    void a_code_requested_on_one_instance_is_verified_on_the_other() {
+        String email = "two-nodes@partner.test";
+        opsA.contextWithMember("Two nodes", email);
+        assertThat(a.post("/api/v1/share-auth/request", "{\"company_slug\":\"acme\",\"email\":\"" + email + "\"}")
+                .status()).isEqualTo(202);
+        String code = first.latestCodeFor(email);
+
+        Reply verified = b.post("/api/v1/share-auth/verify",
+                "{\"company_slug\":\"acme\",\"email\":\"" + email + "\",\"code\":\"" + code + "\"}");
+
+        assertThat(verified.status()).as(verified.toString()).isEqualTo(200);
+        String access = verified.json().get("access_token").asText();
+        assertThat(a.get("/api/v1/share-portal/acme/dashboards", "Authorization", bearer(access)).status())
+                .as("the access token from B works on A").isEqualTo(200);
+        Reply refreshed = a.post("/api/v1/share-auth/refresh",
+                "{\"refresh_token\":\"" + verified.json().get("refresh_token").asText() + "\"}");
+        assertThat(refreshed.status()).as("B's refresh token rotates on A").isEqualTo(200);
+    }
+
+    @Test
+    void execution_limits_are_shared_between_the_instances() {
+        String token = opsA.publicShare("shared quota")[1];
+        assertThat(opsA.execute(token, "{}").status()).isEqualTo(200);
+        assertThat(opsB.execute(token, "{}").status()).isEqualTo(200);
+        assertThat(opsA.execute(token, "{}").status()).isEqualTo(200);
+        assertThat(opsB.execute(token, "{}").status()).isEqualTo(200);
+
+        Reply onA = opsA.execute(token, "{}");
+        Reply onB = opsB.execute(token, "{}");
+
+        assertThat(onA.status()).isEqualTo(429);
+        assertThat(onB.status()).isEqualTo(429);
+        assertThat(onB.header("Retry-After")).isPresent();
+    }
+
+    @Test
+    void a_share_revoked_on_one_instance_is_refused_by_the_other_at_once() {
+        String[] share = opsA.publicShare("revoked on A");
+        assertThat(b.get("/api/v1/public/shares/" + share[1] + "/resolve").status()).isEqualTo(200);
+
+        assertThat(a.send("DELETE", "/api/v1/shares/" + share[0], null, "Authorization", bearer(opsA.owner))
+                .status()).isEqualTo(200);
+
+        Reply onB = b.get("/api/v1/public/shares/" + share[1] + "/resolve");
+        assertThat(onB.status()).isEqualTo(401);
+        assertThat(onB.errorCode()).isEqualTo("TOKEN_INVALID");
+    }
+
+    @Test
+    void embed_keys_rotated_on_one_instance_are_seen_by_the_other() {
+        String oldToken = opsA.embedToken();
+        assertThat(b.get("/api/embed/d/" + oldToken + "/info").status()).isEqualTo(200);
+
+        String newKid = OpsApi.ok(a.post("/api/v1/embed/keys", null, "Authorization", bearer(opsA.owner)), 201)
+                .get("kid").asText();
+        for (JsonNode key : OpsApi.ok(a.get("/api/v1/embed/keys", "Authorization", bearer(opsA.owner)), 200)
+                .get("keys")) {
+            if (key.get("active").asBoolean() && !key.get("kid").asText().equals(newKid)) {
+                OpsApi.ok(a.post("/api/v1/embed/keys/" + key.get("kid").asText() + "/retire", null,
+                        "Authorization", bearer(opsA.owner)), 200);
+            }
+        }
+
+        assertThat(b.get("/api/embed/d/" + oldToken + "/info").status())
+                .as("a token of the retired key, on B").isEqualTo(401);
+        String newToken = opsA.embedToken();
+        assertThat(b.get("/api/embed/d/" + newToken + "/info").status()).isEqualTo(200);
+        String fromB = opsB.embedToken();
+        assertThat(a.get("/api/embed/d/" + fromB + "/info").status())
+                .as("B signs with the key A created").isEqualTo(200);
+    }
+}
