@@ -9,8 +9,26 @@ public final class Application {
     }
 
     public static void main(String[] args) {
-        SharingLauncher.RunningService service = SharingLauncher.launch(ServiceConfig.fromEnvironment(), System.out);
+        SharingLauncher.RunningService service;
+        try {
+            service = SharingLauncher.launch(ServiceConfig.fromEnvironment(), System.out);
+        } catch (RuntimeException e) {
+            // A refused configuration is an operator's problem to fix: say what, not where in our code.
+            System.err.println("The sharing service cannot start: " + rootMessage(e));
+            System.exit(1);
+            return;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(service::close, "sharing-shutdown"));
         System.out.println("Sharing service listening on port " + service.port());
+    }
+
+    static String rootMessage(Throwable failure) {
+        Throwable cause = failure;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
     }
 }
