@@ -220,11 +220,15 @@ def main():
     # still in flight when a run ends (pgbench lets its transactions finish), so a short run
     # under-counts the service by about latency / duration. Those two targets run longer.
     parser.add_argument("--slow-seconds", type=int, default=int(os.environ.get("BENCH_SLOW_SECONDS", "60")))
+    parser.add_argument("--warmup-seconds", type=int, default=int(os.environ.get("BENCH_WARMUP_SECONDS", "30")))
     parser.add_argument("--rounds", type=int, default=int(os.environ.get("BENCH_ROUNDS", "3")))
     parser.add_argument("--connections", type=int, default=32)
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--java-opts", default=os.environ.get("BENCH_JAVA_OPTS", "-Xmx256m"))
     parser.add_argument("--keep", action="store_true", help="keep the temporary data directory")
+    parser.add_argument("--only", default=os.environ.get("BENCH_ONLY", ""),
+                        help="comma-separated targets to measure (a_off,a_on,b,c_resolve,c_embed,c_portal,d);"
+                             " prints the rounds and the ratios it can, writes no report")
     args = parser.parse_args()
     java_opts = args.java_opts.split()
 
@@ -315,9 +319,16 @@ def main():
                     "non2xx": int(bad.group(1)) if bad else 0, "socket_errors": "",
                     "requests": int(re.search(r"(\d+) requests in", out).group(1))}
 
-        print("warming up ...", flush=True)
+        if args.only:
+            wanted = set(args.only.split(","))
+            targets = [t for t in targets if t[0] in wanted]
+
+        # On 2 cores the JIT's C2 compiler needs the better part of a minute of traffic on a route
+        # before its code is compiled; until then a run measures the compiler as much as the route.
+        print("warming up (%d s per target) ..." % args.warmup_seconds, flush=True)
         for key, label, service, url, post in targets:
-            measure(key, service, url, post, args.seconds)
+            if key != "b":
+                measure(key, service, url, post, args.warmup_seconds)
 
         results = {key: [] for key, *_ in targets}
         rss = {key: 0.0 for key, *_ in targets}
@@ -347,6 +358,13 @@ def main():
                 light[key] = run_wrk(url, args.seconds, 2, 1, post)
                 print("light load (2 connections) %-22s %9.1f rps  p50 %6.2f ms  p99 %6.2f ms"
                       % (label, light[key]["rps"], light[key]["p50"], light[key]["p99"]), flush=True)
+
+        if args.only:
+            medians = {key: statistics.median(x["rps"] for x in results[key]) for key, *_ in targets}
+            for key in ("c_resolve", "c_embed", "c_portal"):
+                if key in medians and "d" in medians:
+                    print("%s / d: %.2f" % (key, medians[key] / medians["d"]))
+            return
 
         summary = {}
         for key, label, *_ in targets:

@@ -51,6 +51,7 @@ import io.dashshare.domain.port.ShareRepository;
 import io.dashshare.domain.port.ShareSessionRepository;
 import io.dashshare.domain.port.TokenSigner;
 import io.dashshare.domain.port.UnitOfWork;
+import io.dashshare.domain.port.ViewerLookups;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
@@ -135,9 +136,8 @@ public class SharingFactory {
     }
 
     @Singleton
-    ViewPublicShareUseCase viewPublicShare(ShareRepository shares, DashboardCatalog catalog,
-                                           CompanyRepository companies, DashboardRunner runner, Clock clock) {
-        return new ViewPublicShareService(shares, catalog, companies, runner, clock);
+    ViewPublicShareUseCase viewPublicShare(ViewerLookups lookups, DashboardRunner runner, Clock clock) {
+        return new ViewPublicShareService(lookups, runner, clock);
     }
 
     @Singleton
@@ -176,9 +176,9 @@ public class SharingFactory {
     }
 
     @Singleton
-    EmbedTokens embedTokens(TokenSigner signer, EmbedKeyRepository keys, CompanyRepository companies,
-                            DashboardCatalog catalog, Clock clock, SharingSettings settings) {
-        return new EmbedTokens(signer, keys, companies, catalog, clock, settings);
+    EmbedTokens embedTokens(TokenSigner signer, ViewerLookups lookups, DashboardCatalog catalog, Clock clock,
+                            SharingSettings settings) {
+        return new EmbedTokens(signer, lookups, catalog, clock, settings);
     }
 
     @Singleton

@@ -17,6 +17,7 @@ import io.dashshare.domain.tenant.EmbedOrigin;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.util.List;
 import java.util.stream.Collectors;
+import io.dashshare.application.port.in.EmbedAccess;
 import io.dashshare.application.port.in.SharedDashboard;
 import io.dashshare.domain.tenant.Company;
 import org.junit.jupiter.api.Test;
@@ -29,13 +30,14 @@ class SecurityHeadersTest extends HttpTest {
     private static final String EMBED_TOKEN = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl";
 
     private void embedOriginsAre(String... origins) {
-        when(embeds.frameAncestors(EMBED_TOKEN)).thenReturn(
-                java.util.Arrays.stream(origins).map(EmbedOrigin::new).toList());
-        // The filter verifies once (info) and takes the origins from the verified company.
+        // One verification per request (open), whose company carries the origins.
         SharedDashboard shared = Fixtures.shared(Fixtures.salesDashboard());
         Company company = new Company(shared.company().id(), shared.company().slug(), shared.company().name(),
                 java.util.Arrays.stream(origins).map(EmbedOrigin::new).toList());
-        when(embeds.info(EMBED_TOKEN)).thenReturn(new SharedDashboard(company, shared.dashboard(), shared.filters()));
+        SharedDashboard ofCompany = new SharedDashboard(company, shared.dashboard(), shared.filters());
+        EmbedAccess access = Fixtures.embedAccess(ofCompany);
+        when(embeds.open(EMBED_TOKEN)).thenReturn(access);
+        when(embeds.info(access)).thenReturn(ofCompany);
     }
 
     @Test
@@ -72,17 +74,26 @@ class SecurityHeadersTest extends HttpTest {
     }
 
     @Test
-    void embed_info_verifies_its_token_once_per_request() {
+    void embed_routes_verify_their_token_once_per_request() {
         embedOriginsAre(ALLOWED_ORIGIN);
         org.mockito.Mockito.clearInvocations(embeds);
         assertThat(api.get("/api/embed/d/" + EMBED_TOKEN + "/info").status()).isEqualTo(200);
-        org.mockito.Mockito.verify(embeds, org.mockito.Mockito.times(1)).info(EMBED_TOKEN);
+        org.mockito.Mockito.verify(embeds, org.mockito.Mockito.times(1)).open(EMBED_TOKEN);
+
+        EmbedAccess access = embeds.open(EMBED_TOKEN);
+        when(embeds.execute(org.mockito.ArgumentMatchers.eq(access), org.mockito.ArgumentMatchers.anyMap()))
+                .thenReturn(Fixtures.result(access.dashboard(), java.util.Map.of()));
+        org.mockito.Mockito.clearInvocations(embeds);
+        Reply executed = api.post("/api/embed/d/" + EMBED_TOKEN + "/execute", "{}", "Origin", ALLOWED_ORIGIN);
+        assertThat(executed.status()).as(executed.body()).isEqualTo(200);
+        assertThat(executed.header("Access-Control-Allow-Origin")).isEqualTo(ALLOWED_ORIGIN);
+        assertThat(executed.header("Content-Security-Policy")).isEqualTo("frame-ancestors " + ALLOWED_ORIGIN);
+        org.mockito.Mockito.verify(embeds, org.mockito.Mockito.times(1)).open(EMBED_TOKEN);
     }
 
     @Test
     void embed_routes_of_an_invalid_token_may_be_framed_by_nobody() {
-        when(embeds.frameAncestors(anyString())).thenReturn(List.of());
-        when(embeds.info(anyString())).thenThrow(SharingException.tokenInvalid());
+        when(embeds.open(anyString())).thenThrow(SharingException.tokenInvalid());
         Reply reply = api.get("/api/embed/d/not-a-token/info", "Origin", ALLOWED_ORIGIN);
         assertThat(reply.status()).as(reply.body()).isEqualTo(401);
         assertThat(reply.header("Content-Security-Policy")).isEqualTo("frame-ancestors 'none'");

@@ -11,6 +11,7 @@ import static org.mockito.Mockito.when;
 import io.dashshare.adapter.http.support.Fixtures;
 import io.dashshare.adapter.http.support.HttpTest;
 import io.dashshare.adapter.http.support.Reply;
+import io.dashshare.application.port.in.EmbedAccess;
 import io.dashshare.application.port.in.OptionsAnswer;
 import io.dashshare.application.port.in.PortalDashboard;
 import io.dashshare.application.port.in.PortalTokens;
@@ -212,10 +213,12 @@ class ViewerRoutesTest extends HttpTest {
     @Test
     void embed_info_execute_and_options() {
         String token = "header.payload.signature";
-        when(embeds.info(token)).thenReturn(Fixtures.shared(sales));
+        EmbedAccess access = Fixtures.embedAccess(Fixtures.shared(sales));
+        when(embeds.open(token)).thenReturn(access);
+        when(embeds.info(access)).thenReturn(Fixtures.shared(sales));
         Map<String, RawValue> sent = Map.of("period_start", new RawValue.Str("2025-01-01"));
-        when(embeds.execute(token, sent)).thenReturn(Fixtures.result(sales, sent));
-        when(embeds.options(token, "region", "no")).thenReturn(new OptionsAnswer("region",
+        when(embeds.execute(access, sent)).thenReturn(Fixtures.result(sales, sent));
+        when(embeds.options(access, "region", "no")).thenReturn(new OptionsAnswer("region",
                 List.of(new FilterOption("north", "north")), OptionsSource.STATIC));
         assertThat(api.get("/api/embed/d/" + token + "/info").json()).containsOnlyKeys("company", "dashboard", "filters");
         Reply executed = api.post("/api/embed/d/" + token + "/execute", "{\"parameters\":{\"period_start\":\"2025-01-01\"}}");

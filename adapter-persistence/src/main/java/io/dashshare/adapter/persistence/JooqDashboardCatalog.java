@@ -13,8 +13,10 @@ import io.dashshare.domain.port.DashboardCatalog;
 import io.dashshare.domain.tenant.CompanyId;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jooq.exception.DataAccessException;
+import org.jooq.impl.DSL;
 
 /**
  * Dashboards with an optimistic version: an update names the version it was read at and
@@ -23,9 +25,14 @@ import org.jooq.exception.DataAccessException;
 public final class JooqDashboardCatalog implements DashboardCatalog {
 
     private final DSLContext db;
+    /** On every embed request: rendered once. */
+    private final PreparedRead byId;
 
     public JooqDashboardCatalog(DSLContext db) {
         this.db = db;
+        this.byId = new PreparedRead(db, db.select(DASHBOARDS.fields()).from(DASHBOARDS)
+                .where(DASHBOARDS.COMPANY_ID.eq(DSL.param("company_id", UUID.class)),
+                        DASHBOARDS.ID.eq(DSL.param("id", UUID.class))));
     }
 
     @Override
@@ -37,9 +44,8 @@ public final class JooqDashboardCatalog implements DashboardCatalog {
 
     @Override
     public Optional<Dashboard> findById(CompanyId company, DashboardId id) {
-        return DatabaseFailures.call(() -> db.selectFrom(DASHBOARDS)
-                .where(DASHBOARDS.COMPANY_ID.eq(company.value()), DASHBOARDS.ID.eq(id.value()))
-                .fetchOptional().map(RecordMappers::dashboard));
+        return byId.fetch(company.value(), id.value()).stream().findFirst()
+                .map(row -> RecordMappers.dashboard(row.into(DASHBOARDS)));
     }
 
     @Override

@@ -19,6 +19,7 @@ public final class JooqPersistence {
     private final JooqEmbedKeyRepository embedKeys;
     private final JooqRateLimiter rateLimiter;
     private final JooqUnitOfWork unitOfWork;
+    private final JooqViewerLookups viewerLookups;
 
     public JooqPersistence(DSLContext db) {
         this.companies = new JooqCompanyRepository(db);
@@ -31,6 +32,7 @@ public final class JooqPersistence {
         this.embedKeys = new JooqEmbedKeyRepository(db);
         this.rateLimiter = new JooqRateLimiter(db);
         this.unitOfWork = new JooqUnitOfWork(db);
+        this.viewerLookups = new JooqViewerLookups(db);
     }
 
     public static JooqPersistence on(DataSource dataSource) {
@@ -75,5 +77,9 @@ public final class JooqPersistence {
 
     public JooqUnitOfWork unitOfWork() {
         return unitOfWork;
+    }
+
+    public JooqViewerLookups viewerLookups() {
+        return viewerLookups;
     }
 }

@@ -13,6 +13,7 @@ import io.dashshare.domain.port.ShareContextRepository;
 import io.dashshare.domain.port.ShareRepository;
 import io.dashshare.domain.port.ShareSessionRepository;
 import io.dashshare.domain.port.UnitOfWork;
+import io.dashshare.domain.port.ViewerLookups;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
@@ -100,6 +101,11 @@ public class PersistenceFactory {
     @Singleton
     UnitOfWork unitOfWork(JooqPersistence persistence) {
         return persistence.unitOfWork();
+    }
+
+    @Singleton
+    ViewerLookups viewerLookups(JooqPersistence persistence) {
+        return persistence.viewerLookups();
     }
 
     /** Present when bootstrap provides the dashboards' data sources; its pools close with the context. */

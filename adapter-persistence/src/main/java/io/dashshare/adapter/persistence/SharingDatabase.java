@@ -19,7 +19,20 @@ public final class SharingDatabase {
     public static final String SCHEMA = "sharing";
     public static final String MIGRATIONS = "classpath:db/migration";
 
+    /** Where {@link #dslContext} keeps the gate of a gated data source, for statements run without jOOQ. */
+    private static final String GATE = "io.dashshare.gate";
+
     private SharingDatabase() {
+    }
+
+    /**
+     * Tells the gate of {@code db}'s data source (if any) that a statement run on one of its
+     * connections without jOOQ's execute pipeline failed, as jOOQ's listener does for the rest.
+     */
+    static void reportFailure(DSLContext db, Throwable failure) {
+        if (db.configuration().data(GATE) instanceof DatabaseGate gate) {
+            gate.report(failure);
+        }
     }
 
     /**
@@ -36,6 +49,7 @@ public final class SharingDatabase {
         configuration.set(new ThreadLocalTransactionProvider(new DataSourceConnectionProvider(dataSource)));
         if (dataSource instanceof DatabaseGate.Gated gated) {
             DatabaseGate gate = gated.gate();
+            configuration.data(GATE, gate);
             // A statement that loses its connection mid-flight closes the gate for everyone else at once.
             configuration.set(new DefaultExecuteListenerProvider(new ExecuteListener() {
                 @Override

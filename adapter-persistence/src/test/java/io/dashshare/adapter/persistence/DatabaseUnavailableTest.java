@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.dashshare.domain.dashboard.DashboardId;
+import io.dashshare.domain.embed.EmbedKeyId;
 import io.dashshare.domain.error.ErrorCode;
 import io.dashshare.domain.error.SharingException;
 import io.dashshare.domain.portal.OtpChallengeId;
@@ -59,6 +61,10 @@ class DatabaseUnavailableTest {
         assertUnavailable(() -> down.companies().findById(new CompanyId(UUID.randomUUID())));
         assertUnavailable(() -> down.companies().save(CompanyBuilder.aCompany().build()));
         assertUnavailable(() -> down.shares().findByTokenHash(TokenHash.of("x")));
+        assertUnavailable(() -> down.viewerLookups().shareByTokenHash(TokenHash.of("x")));
+        assertUnavailable(() -> down.viewerLookups().embedKey(new EmbedKeyId("some-kid-1234")));
+        assertUnavailable(() -> down.dashboards().findById(new CompanyId(UUID.randomUUID()),
+                new DashboardId(UUID.randomUUID())));
         assertUnavailable(() -> down.rateLimiter().hit("k", 1, Duration.ofMinutes(1), Instant.now()));
         assertUnavailable(() -> down.challenges().consume(new OtpChallengeId(UUID.randomUUID()),
                 Instant.now(), 5));
@@ -92,6 +98,9 @@ class DatabaseUnavailableTest {
         empty.setPassword("postgres");
 
         assertThatThrownBy(() -> JooqPersistence.on(empty).companies().findById(new CompanyId(UUID.randomUUID())))
+                .isInstanceOf(DataAccessException.class)
+                .hasMessageContaining("does not exist");
+        assertThatThrownBy(() -> JooqPersistence.on(empty).viewerLookups().shareByTokenHash(TokenHash.of("x")))
                 .isInstanceOf(DataAccessException.class)
                 .hasMessageContaining("does not exist");
     }

@@ -11,6 +11,7 @@ final class JooqPorts {
     static Ports create() {
         JooqPersistence p = TestDatabase.get().persistence();
         return new Ports(p.companies(), p.owners(), p.dashboards(), p.shares(), p.contexts(), p.challenges(),
-                p.sessions(), p.embedKeys(), p.rateLimiter(), p.unitOfWork());
+                p.sessions(), p.embedKeys(), p.rateLimiter(), p.unitOfWork(),
+                p.viewerLookups());
     }
 }

@@ -17,6 +17,8 @@ public final class InMemoryPersistence {
     private final InMemoryEmbedKeyRepository embedKeys = new InMemoryEmbedKeyRepository();
     private final InMemoryRateLimiter rateLimiter = new InMemoryRateLimiter();
     private final InMemoryUnitOfWork unitOfWork = new InMemoryUnitOfWork();
+    private final InMemoryViewerLookups viewerLookups =
+            new InMemoryViewerLookups(shares, companies, dashboards, embedKeys);
 
     public InMemoryCompanyRepository companies() {
         return companies;
@@ -56,5 +58,9 @@ public final class InMemoryPersistence {
 
     public InMemoryUnitOfWork unitOfWork() {
         return unitOfWork;
+    }
+
+    public InMemoryViewerLookups viewerLookups() {
+        return viewerLookups;
     }
 }

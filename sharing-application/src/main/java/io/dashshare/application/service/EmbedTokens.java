@@ -11,10 +11,10 @@ import io.dashshare.domain.embed.EmbedKey;
 import io.dashshare.domain.embed.EmbedKeyId;
 import io.dashshare.domain.error.SharingException;
 import io.dashshare.domain.filter.RawValue;
-import io.dashshare.domain.port.CompanyRepository;
 import io.dashshare.domain.port.DashboardCatalog;
-import io.dashshare.domain.port.EmbedKeyRepository;
 import io.dashshare.domain.port.TokenSigner;
+import io.dashshare.domain.port.ViewerLookups;
+import io.dashshare.domain.port.ViewerLookups.KeyOfCompany;
 import io.dashshare.domain.tenant.Company;
 import java.time.Clock;
 import java.time.Instant;
@@ -24,22 +24,21 @@ import java.util.Optional;
 
 /**
  * Signs and verifies embed tokens (PRODUCT.md §8). Verification reads no row for the token
- * itself: only the key (by {@code kid}), the company and the dashboard.
+ * itself: only the key (by {@code kid}) with its company, then the dashboard once the signature
+ * holds.
  */
 public final class EmbedTokens {
 
     private final TokenSigner signer;
-    private final EmbedKeyRepository keys;
-    private final CompanyRepository companies;
+    private final ViewerLookups lookups;
     private final DashboardCatalog catalog;
     private final Clock clock;
     private final SharingSettings settings;
 
-    public EmbedTokens(TokenSigner signer, EmbedKeyRepository keys, CompanyRepository companies,
-                       DashboardCatalog catalog, Clock clock, SharingSettings settings) {
+    public EmbedTokens(TokenSigner signer, ViewerLookups lookups, DashboardCatalog catalog, Clock clock,
+                       SharingSettings settings) {
         this.signer = signer;
-        this.keys = keys;
-        this.companies = companies;
+        this.lookups = lookups;
         this.catalog = catalog;
         this.clock = clock;
         this.settings = settings;
@@ -64,14 +63,14 @@ public final class EmbedTokens {
 
     /** A verified token with its company and dashboard, or {@code TOKEN_INVALID}. */
     public Verified verify(String token) {
-        EmbedKey[] used = new EmbedKey[1];
+        KeyOfCompany[] used = new KeyOfCompany[1];
         TokenSigner.Verified verified = signer.verify(token, EmbedClaims.TYPE, kid -> {
             if (!EmbedKeyId.isValid(kid)) {
                 return Optional.empty();
             }
-            Optional<EmbedKey> key = keys.find(new EmbedKeyId(kid)).filter(EmbedKey::isActive);
+            Optional<KeyOfCompany> key = lookups.embedKey(new EmbedKeyId(kid)).filter(k -> k.key().isActive());
             key.ifPresent(k -> used[0] = k);
-            return key.map(EmbedKey::secret);
+            return key.map(k -> k.key().secret());
         });
         Claims claims = new Claims(verified.claims());
         Instant now = clock.instant();
@@ -82,7 +81,7 @@ public final class EmbedTokens {
         if (expiresAt.isAfter(issuedAt.plus(settings.embedMaxTtl()))) {
             throw SharingException.tokenInvalid();
         }
-        Company company = companies.findById(used[0].companyId()).orElseThrow(SharingException::tokenInvalid);
+        Company company = used[0].company();
         claims.requireEquals("iss", company.slug().value());
         claims.requireEquals("company", company.slug().value());
         DashboardId dashboardId = Ids.parse(claims.string("sub")).map(DashboardId::new)

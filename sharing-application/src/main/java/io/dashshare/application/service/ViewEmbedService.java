@@ -1,14 +1,12 @@
 package io.dashshare.application.service;
 
+import io.dashshare.application.port.in.EmbedAccess;
 import io.dashshare.application.port.in.OptionsAnswer;
 import io.dashshare.application.port.in.SharedDashboard;
 import io.dashshare.application.port.in.ViewEmbedUseCase;
-import io.dashshare.domain.error.SharingException;
 import io.dashshare.domain.execution.DashboardResult;
 import io.dashshare.domain.filter.AccessRules;
 import io.dashshare.domain.filter.RawValue;
-import io.dashshare.domain.tenant.EmbedOrigin;
-import java.util.List;
 import java.util.Map;
 
 public final class ViewEmbedService implements ViewEmbedUseCase {
@@ -22,36 +20,29 @@ public final class ViewEmbedService implements ViewEmbedUseCase {
     }
 
     @Override
-    public SharedDashboard info(String token) {
+    public EmbedAccess open(String token) {
         EmbedTokens.Verified verified = tokens.verify(token);
-        return new SharedDashboard(verified.company(), verified.dashboard(),
-                runner.filters(verified.dashboard(), rules(verified)));
+        return new EmbedAccess(verified.company(), verified.dashboard(), verified.claims());
     }
 
     @Override
-    public DashboardResult execute(String token, Map<String, RawValue> parameters) {
-        EmbedTokens.Verified verified = tokens.verify(token);
-        return runner.execute(verified.dashboard(), rules(verified), parameters,
-                DashboardRunner.Quota.perEmbedDashboard(runner.settings(), verified.dashboard().id()));
+    public SharedDashboard info(EmbedAccess access) {
+        return new SharedDashboard(access.company(), access.dashboard(), runner.filters(access.dashboard(), rules(access)));
     }
 
     @Override
-    public OptionsAnswer options(String token, String filterSlug, String search) {
-        EmbedTokens.Verified verified = tokens.verify(token);
-        return runner.options(verified.dashboard(), rules(verified), filterSlug, search,
-                DashboardRunner.Quota.perEmbedDashboard(runner.settings(), verified.dashboard().id()));
+    public DashboardResult execute(EmbedAccess access, Map<String, RawValue> parameters) {
+        return runner.execute(access.dashboard(), rules(access), parameters,
+                DashboardRunner.Quota.perEmbedDashboard(runner.settings(), access.dashboard().id()));
     }
 
     @Override
-    public List<EmbedOrigin> frameAncestors(String token) {
-        try {
-            return tokens.verify(token).company().embedOrigins();
-        } catch (SharingException e) {
-            return List.of();
-        }
+    public OptionsAnswer options(EmbedAccess access, String filterSlug, String search) {
+        return runner.options(access.dashboard(), rules(access), filterSlug, search,
+                DashboardRunner.Quota.perEmbedDashboard(runner.settings(), access.dashboard().id()));
     }
 
-    private static AccessRules rules(EmbedTokens.Verified verified) {
-        return verified.claims().rulesFor(verified.dashboard().definition());
+    private static AccessRules rules(EmbedAccess access) {
+        return access.claims().rulesFor(access.dashboard().definition());
     }
 }

@@ -10,6 +10,7 @@ import io.dashshare.domain.port.ShareContextRepository;
 import io.dashshare.domain.port.ShareRepository;
 import io.dashshare.domain.port.ShareSessionRepository;
 import io.dashshare.domain.port.UnitOfWork;
+import io.dashshare.domain.port.ViewerLookups;
 
 /**
  * One implementation of every stored driven port over the same store. Contracts need more than
@@ -18,5 +19,5 @@ import io.dashshare.domain.port.UnitOfWork;
 public record Ports(CompanyRepository companies, OwnerAccountRepository owners, DashboardCatalog dashboards,
                     ShareRepository shares, ShareContextRepository contexts, OtpChallengeRepository challenges,
                     ShareSessionRepository sessions, EmbedKeyRepository embedKeys, RateLimiter rateLimiter,
-                    UnitOfWork unitOfWork) {
+                    UnitOfWork unitOfWork, ViewerLookups viewerLookups) {
 }

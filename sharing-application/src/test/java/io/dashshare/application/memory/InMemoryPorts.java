@@ -10,6 +10,7 @@ final class InMemoryPorts {
     static Ports create() {
         InMemoryPersistence p = new InMemoryPersistence();
         return new Ports(p.companies(), p.owners(), p.dashboards(), p.shares(), p.contexts(), p.challenges(),
-                p.sessions(), p.embedKeys(), p.rateLimiter(), p.unitOfWork());
+                p.sessions(), p.embedKeys(), p.rateLimiter(), p.unitOfWork(),
+                p.viewerLookups());
     }
 }

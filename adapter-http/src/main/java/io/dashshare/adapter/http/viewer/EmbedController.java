@@ -5,7 +5,7 @@ import io.dashshare.adapter.http.web.Bodies;
 import io.dashshare.adapter.http.web.EmbedFilter;
 import io.dashshare.adapter.http.web.RequestIds;
 import io.dashshare.adapter.http.web.Responses;
-import io.dashshare.application.port.in.SharedDashboard;
+import io.dashshare.application.port.in.EmbedAccess;
 import io.dashshare.application.port.in.ViewEmbedUseCase;
 import io.dashshare.domain.document.Tree;
 import io.micronaut.core.annotation.Nullable;
@@ -37,21 +37,27 @@ public class EmbedController {
 
     @Get("/info")
     public HttpResponse<byte[]> info(HttpRequest<?> request, @PathVariable String token) {
-        SharedDashboard verified = request.getAttribute(EmbedFilter.VERIFIED, SharedDashboard.class)
-                .orElseGet(() -> embeds.info(token));
-        return Responses.ok(ViewerViews.sharedDashboard(verified));
+        return Responses.ok(ViewerViews.sharedDashboard(embeds.info(open(request, token))));
     }
 
     @Post("/execute")
     public HttpResponse<byte[]> execute(HttpRequest<?> request, @PathVariable String token,
                                         @Nullable @Body byte[] body) {
         Tree root = Bodies.object(body, "parameters");
-        return Responses.ok(ViewerViews.result(embeds.execute(token, Bodies.parameters(root)), RequestIds.of(request)));
+        EmbedAccess access = open(request, token);
+        return Responses.ok(ViewerViews.result(embeds.execute(access, Bodies.parameters(root)), RequestIds.of(request)));
     }
 
     @Get("/filters/{filterSlug}/options")
-    public HttpResponse<byte[]> options(@PathVariable String token, @PathVariable String filterSlug,
-                                        @Nullable @QueryValue String search) {
-        return Responses.ok(ViewerViews.options(embeds.options(token, filterSlug, search)));
+    public HttpResponse<byte[]> options(HttpRequest<?> request, @PathVariable String token,
+                                        @PathVariable String filterSlug, @Nullable @QueryValue String search) {
+        return Responses.ok(ViewerViews.options(embeds.options(open(request, token), filterSlug, search)));
+    }
+
+    /** One verification per request; its company's origins go to the response's CSP and CORS headers. */
+    private EmbedAccess open(HttpRequest<?> request, String token) {
+        EmbedAccess access = embeds.open(token);
+        EmbedFilter.allowFraming(request, access.company().embedOrigins());
+        return access;
     }
 }

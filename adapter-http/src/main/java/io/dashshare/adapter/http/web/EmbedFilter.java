@@ -1,6 +1,5 @@
 package io.dashshare.adapter.http.web;
 
-import io.dashshare.application.port.in.SharedDashboard;
 import io.dashshare.application.port.in.ViewEmbedUseCase;
 import io.dashshare.domain.error.SharingException;
 import io.dashshare.domain.tenant.EmbedOrigin;
@@ -19,6 +18,7 @@ import io.micronaut.http.filter.ServerFilterPhase;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,51 +28,26 @@ import org.slf4j.LoggerFactory;
  * token's company configured (SECURITY.md 23-24): {@code frame-ancestors} lists them (or
  * {@code 'none'}), and {@code Access-Control-Allow-Origin} echoes a request's {@code Origin} only
  * when it equals one of them. No other path gets CORS at all.
+ *
+ * <p>The origins come from the token's verification, done once per request: by the embed API's
+ * controller, which verifies the token anyway ({@link #allowFraming}), and, where no controller
+ * verifies it (the page, a CORS preflight), by {@link PageOrigins} and {@link PreflightOrigins}.
+ * A token that does not verify leaves the list empty: nobody may frame, no origin is allowed.
  */
 @ServerFilter({"/api/embed/**", "/embed/**"})
 public final class EmbedFilter implements Ordered {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbedFilter.class);
     private static final String ORIGINS = "dashshare.embed-origins";
-    /**
-     * The token's verification, done once here for the headers and reused by {@code GET .../info}:
-     * each verification reads the key, the company and the dashboard, so verifying twice per
-     * request doubled the database work of the embed's first call.
-     */
-    public static final String VERIFIED = "dashshare.embed-verified";
-
-    private final ViewEmbedUseCase embeds;
-
-    public EmbedFilter(ViewEmbedUseCase embeds) {
-        this.embeds = embeds;
-    }
 
     @Override
     public int getOrder() {
         return ServerFilterPhase.FIRST.order();
     }
 
-    @RequestFilter
-    @Nullable
-    @ExecuteOn(TaskExecutors.BLOCKING)
-    public HttpResponse<?> lookUpOrigins(HttpRequest<?> request) {
-        List<String> origins = originsOf(request);
-        request.setAttribute(ORIGINS, origins);
-        boolean preflight = request.getMethod() == HttpMethod.OPTIONS
-                && request.getHeaders().get(HttpHeaders.ORIGIN) != null
-                && request.getHeaders().get(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD) != null;
-        if (preflight && TokenPaths.isEmbedApi(request.getPath())) {
-            MutableHttpResponse<?> response = HttpResponse.status(HttpStatus.NO_CONTENT);
-            allowedOrigin(request, origins).ifPresent(origin -> response.getHeaders()
-                    .set(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, origin)
-                    .set(HttpHeaders.ACCESS_CONTROL_ALLOW_METHODS, "GET, POST")
-                    .set(HttpHeaders.ACCESS_CONTROL_ALLOW_HEADERS, "Content-Type")
-                    .set(HttpHeaders.ACCESS_CONTROL_MAX_AGE, "600"));
-            response.getHeaders().add(HttpHeaders.VARY, HttpHeaders.ORIGIN);
-            FrameAncestors.set(response, frameAncestorSources(origins));
-            return response;
-        }
-        return null;
+    /** Records the origins of a token verified while handling {@code request}, for its response headers. */
+    public static void allowFraming(HttpRequest<?> request, List<EmbedOrigin> origins) {
+        request.setAttribute(ORIGINS, origins.stream().map(EmbedOrigin::value).collect(Collectors.toList()));
     }
 
     @ResponseFilter
@@ -92,12 +67,11 @@ public final class EmbedFilter implements Ordered {
         return origins.isEmpty() ? "'none'" : String.join(" ", origins);
     }
 
-    private List<String> originsOf(HttpRequest<?> request) {
-        return TokenPaths.embedToken(request.getPath()).map(token -> {
+    /** Verifies the token of an embed path and records its origins; nothing for a token that does not verify. */
+    private static List<String> lookUp(ViewEmbedUseCase embeds, HttpRequest<?> request) {
+        List<String> origins = TokenPaths.embedToken(request.getPath()).map(token -> {
             try {
-                SharedDashboard verified = embeds.info(token);
-                request.setAttribute(VERIFIED, verified);
-                return verified.company().embedOrigins().stream().map(EmbedOrigin::value)
+                return embeds.open(token).company().embedOrigins().stream().map(EmbedOrigin::value)
                         .collect(Collectors.toList());
             } catch (SharingException e) {
                 return List.<String>of();
@@ -107,14 +81,73 @@ public final class EmbedFilter implements Ordered {
                 return List.<String>of();
             }
         }).orElse(List.of());
+        request.setAttribute(ORIGINS, origins);
+        return origins;
     }
 
     /** Exact, case-sensitive equality with a configured origin: no prefix, suffix or {@code null}. */
-    private static java.util.Optional<String> allowedOrigin(HttpRequest<?> request, List<String> origins) {
+    private static Optional<String> allowedOrigin(HttpRequest<?> request, List<String> origins) {
         String origin = request.getHeaders().get(HttpHeaders.ORIGIN);
         if (origin == null || origin.equals("null") || origin.contains("*")) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         return origins.stream().filter(origin::equals).findFirst();
+    }
+
+    /** The embed page has no token-verifying controller: its frame-ancestors come from here. */
+    @ServerFilter("/embed/**")
+    public static final class PageOrigins implements Ordered {
+
+        private final ViewEmbedUseCase embeds;
+
+        public PageOrigins(ViewEmbedUseCase embeds) {
+            this.embeds = embeds;
+        }
+
+        @Override
+        public int getOrder() {
+            return ServerFilterPhase.FIRST.after();
+        }
+
+        @RequestFilter
+        @ExecuteOn(TaskExecutors.BLOCKING)
+        public void lookUpOrigins(HttpRequest<?> request) {
+            lookUp(embeds, request);
+        }
+    }
+
+    /** A CORS preflight of the embed API is answered here, before any route, with the token's origins. */
+    @ServerFilter(value = "/api/embed/**", methods = HttpMethod.OPTIONS)
+    public static final class PreflightOrigins implements Ordered {
+
+        private final ViewEmbedUseCase embeds;
+
+        public PreflightOrigins(ViewEmbedUseCase embeds) {
+            this.embeds = embeds;
+        }
+
+        @Override
+        public int getOrder() {
+            return ServerFilterPhase.FIRST.after();
+        }
+
+        @RequestFilter
+        @Nullable
+        @ExecuteOn(TaskExecutors.BLOCKING)
+        public HttpResponse<?> answerPreflight(HttpRequest<?> request) {
+            boolean preflight = request.getHeaders().get(HttpHeaders.ORIGIN) != null
+                    && request.getHeaders().get(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD) != null;
+            if (!preflight || !TokenPaths.isEmbedApi(request.getPath())) {
+                return null;
+            }
+            List<String> origins = lookUp(embeds, request);
+            MutableHttpResponse<?> response = HttpResponse.status(HttpStatus.NO_CONTENT);
+            allowedOrigin(request, origins).ifPresent(origin -> response.getHeaders()
+                    .set(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, origin)
+                    .set(HttpHeaders.ACCESS_CONTROL_ALLOW_METHODS, "GET, POST")
+                    .set(HttpHeaders.ACCESS_CONTROL_ALLOW_HEADERS, "Content-Type")
+                    .set(HttpHeaders.ACCESS_CONTROL_MAX_AGE, "600"));
+            return response;
+        }
     }
 }

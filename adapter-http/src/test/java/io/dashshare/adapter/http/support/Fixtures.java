@@ -3,7 +3,9 @@ package io.dashshare.adapter.http.support;
 import static io.dashshare.domain.testing.DashboardBuilder.aSalesDashboard;
 
 import io.dashshare.application.port.in.OwnerPrincipal;
+import io.dashshare.application.port.in.EmbedAccess;
 import io.dashshare.application.port.in.SharedDashboard;
+import io.dashshare.domain.testing.EmbedClaimsBuilder;
 import io.dashshare.domain.common.EmailAddress;
 import io.dashshare.domain.context.Member;
 import io.dashshare.domain.context.MemberId;
@@ -60,6 +62,12 @@ public final class Fixtures {
     }
 
     /** The first widget answers, the second failed. */
+    /** What a verified embed token of {@code shared}'s company and dashboard opens to. */
+    public static EmbedAccess embedAccess(SharedDashboard shared) {
+        return new EmbedAccess(shared.company(), shared.dashboard(), EmbedClaimsBuilder.anEmbedToken()
+                .forCompany(shared.company().slug().value()).forDashboard(shared.dashboard().id()).build());
+    }
+
     public static DashboardResult result(Dashboard dashboard, Map<String, RawValue> parameters) {
         var effective = FilterResolver.resolve(dashboard.definition().filters(), AccessRules.UNRESTRICTED, parameters);
         var widgets = dashboard.definition().widgets();

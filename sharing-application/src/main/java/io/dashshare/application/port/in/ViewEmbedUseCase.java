@@ -1,20 +1,45 @@
 package io.dashshare.application.port.in;
 
+import io.dashshare.domain.error.SharingException;
 import io.dashshare.domain.execution.DashboardResult;
 import io.dashshare.domain.filter.RawValue;
 import io.dashshare.domain.tenant.EmbedOrigin;
 import java.util.List;
 import java.util.Map;
 
-/** The embed flow: every call verifies the token statelessly, then applies its params. */
+/**
+ * The embed flow: a request verifies its token statelessly once ({@link #open}), then applies the
+ * token's params. The methods taking the token itself do both.
+ */
 public interface ViewEmbedUseCase {
 
-    SharedDashboard info(String token);
+    /** The verified token with its company and dashboard; {@code TOKEN_INVALID} for anything else. */
+    EmbedAccess open(String token);
 
-    DashboardResult execute(String token, Map<String, RawValue> parameters);
+    SharedDashboard info(EmbedAccess access);
 
-    OptionsAnswer options(String token, String filterSlug, String search);
+    DashboardResult execute(EmbedAccess access, Map<String, RawValue> parameters);
+
+    OptionsAnswer options(EmbedAccess access, String filterSlug, String search);
+
+    default SharedDashboard info(String token) {
+        return info(open(token));
+    }
+
+    default DashboardResult execute(String token, Map<String, RawValue> parameters) {
+        return execute(open(token), parameters);
+    }
+
+    default OptionsAnswer options(String token, String filterSlug, String search) {
+        return options(open(token), filterSlug, search);
+    }
 
     /** The origins allowed to frame this token's pages; empty when the token is not valid. */
-    List<EmbedOrigin> frameAncestors(String token);
+    default List<EmbedOrigin> frameAncestors(String token) {
+        try {
+            return open(token).company().embedOrigins();
+        } catch (SharingException e) {
+            return List.of();
+        }
+    }
 }

@@ -1,0 +1,30 @@
+package io.dashshare.domain.port;
+
+import io.dashshare.domain.dashboard.Dashboard;
+import io.dashshare.domain.embed.EmbedKey;
+import io.dashshare.domain.embed.EmbedKeyId;
+import io.dashshare.domain.secret.TokenHash;
+import io.dashshare.domain.share.Share;
+import io.dashshare.domain.tenant.Company;
+import java.util.Optional;
+
+/**
+ * The reads every viewer request starts with, each answered in one read of the store (one round
+ * trip to the database) instead of one per repository. Read-only: the repositories stay the only
+ * writers, and nothing here is cached, so a share revoked or a key retired is refused by the
+ * next request of any instance.
+ */
+public interface ViewerLookups {
+
+    /** Across companies: the share whose token hashes to {@code hash}, whatever its state, with its company and dashboard. */
+    Optional<SharedView> shareByTokenHash(TokenHash hash);
+
+    /** Across companies: the key named by an embed token's {@code kid}, retired or not, with its company. */
+    Optional<KeyOfCompany> embedKey(EmbedKeyId id);
+
+    record SharedView(Share share, Company company, Dashboard dashboard) {
+    }
+
+    record KeyOfCompany(EmbedKey key, Company company) {
+    }
+}
