@@ -176,9 +176,8 @@ public class SharingFactory {
     }
 
     @Singleton
-    EmbedTokens embedTokens(TokenSigner signer, ViewerLookups lookups, DashboardCatalog catalog, Clock clock,
-                            SharingSettings settings) {
-        return new EmbedTokens(signer, lookups, catalog, clock, settings);
+    EmbedTokens embedTokens(TokenSigner signer, ViewerLookups lookups, Clock clock, SharingSettings settings) {
+        return new EmbedTokens(signer, lookups, clock, settings);
     }
 
     @Singleton

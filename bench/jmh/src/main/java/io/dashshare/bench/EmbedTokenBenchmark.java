@@ -72,7 +72,7 @@ public class EmbedTokenBenchmark {
         kid = "bench-key-0001";
         EmbedKey key = EmbedKey.create(new EmbedKeyId(kid), company.id(), secret, Instant.now().minusSeconds(60));
         store.embedKeys().save(key);
-        tokens = new EmbedTokens(signer, store.viewerLookups(), store.dashboards(), clock, settings);
+        tokens = new EmbedTokens(signer, store.viewerLookups(), clock, settings);
         Instant now = Instant.now();
         token = tokens.sign(key, new EmbedClaims(company.slug(), dashboard.id(), List.of("region", "status"),
                 List.of(), Map.of("period_start", new RawValue.Str("2025-01-01")), now, Optional.empty(),

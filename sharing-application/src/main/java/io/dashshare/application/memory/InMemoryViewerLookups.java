@@ -1,5 +1,7 @@
 package io.dashshare.application.memory;
 
+import io.dashshare.domain.dashboard.Dashboard;
+import io.dashshare.domain.dashboard.DashboardId;
 import io.dashshare.domain.embed.EmbedKeyId;
 import io.dashshare.domain.port.CompanyRepository;
 import io.dashshare.domain.port.DashboardCatalog;
@@ -7,6 +9,7 @@ import io.dashshare.domain.port.EmbedKeyRepository;
 import io.dashshare.domain.port.ShareRepository;
 import io.dashshare.domain.port.ViewerLookups;
 import io.dashshare.domain.secret.TokenHash;
+import io.dashshare.domain.tenant.CompanyId;
 import java.util.Optional;
 
 /** The viewer's joined reads, composed from the repositories of the same store. */
@@ -30,6 +33,11 @@ public final class InMemoryViewerLookups implements ViewerLookups {
         return shares.findByTokenHash(hash).flatMap(share -> companies.findById(share.companyId())
                 .flatMap(company -> dashboards.findById(company.id(), share.dashboardId())
                         .map(dashboard -> new SharedView(share, company, dashboard))));
+    }
+
+    @Override
+    public Optional<Dashboard> dashboard(CompanyId company, DashboardId id) {
+        return dashboards.findById(company, id);
     }
 
     @Override

@@ -11,7 +11,6 @@ import io.dashshare.domain.embed.EmbedKey;
 import io.dashshare.domain.embed.EmbedKeyId;
 import io.dashshare.domain.error.SharingException;
 import io.dashshare.domain.filter.RawValue;
-import io.dashshare.domain.port.DashboardCatalog;
 import io.dashshare.domain.port.TokenSigner;
 import io.dashshare.domain.port.ViewerLookups;
 import io.dashshare.domain.port.ViewerLookups.KeyOfCompany;
@@ -31,15 +30,12 @@ public final class EmbedTokens {
 
     private final TokenSigner signer;
     private final ViewerLookups lookups;
-    private final DashboardCatalog catalog;
     private final Clock clock;
     private final SharingSettings settings;
 
-    public EmbedTokens(TokenSigner signer, ViewerLookups lookups, DashboardCatalog catalog, Clock clock,
-                       SharingSettings settings) {
+    public EmbedTokens(TokenSigner signer, ViewerLookups lookups, Clock clock, SharingSettings settings) {
         this.signer = signer;
         this.lookups = lookups;
-        this.catalog = catalog;
         this.clock = clock;
         this.settings = settings;
     }
@@ -86,7 +82,7 @@ public final class EmbedTokens {
         claims.requireEquals("company", company.slug().value());
         DashboardId dashboardId = Ids.parse(claims.string("sub")).map(DashboardId::new)
                 .orElseThrow(SharingException::tokenInvalid);
-        Dashboard dashboard = catalog.findById(company.id(), dashboardId).orElseThrow(SharingException::tokenInvalid);
+        Dashboard dashboard = lookups.dashboard(company.id(), dashboardId).orElseThrow(SharingException::tokenInvalid);
         if (dashboard.embedTokensNotBefore().filter(issuedAt::isBefore).isPresent()) {
             throw SharingException.tokenInvalid();
         }

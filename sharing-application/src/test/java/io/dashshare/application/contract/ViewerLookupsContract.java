@@ -123,4 +123,88 @@ public abstract class ViewerLookupsContract extends PortContract {
         assertThat(ports.viewerLookups().embedKey(secondKey.id()).orElseThrow().company().id())
                 .isEqualTo(second.id());
     }
+
+    @Test
+    void a_dashboard_is_found_for_its_own_company_only() {
+        Company company = savedCompany();
+        Dashboard dashboard = savedDashboard(company.id());
+
+        assertThat(ports.viewerLookups().dashboard(company.id(), dashboard.id()).orElseThrow())
+                .usingRecursiveComparison().isEqualTo(dashboard);
+        assertThat(ports.viewerLookups().dashboard(savedCompany().id(), dashboard.id())).isEmpty();
+        ports.dashboards().delete(company.id(), dashboard.id());
+        assertThat(ports.viewerLookups().dashboard(company.id(), dashboard.id())).isEmpty();
+    }
+
+    // An implementation may keep what it read: every change below, made after a first read, must
+    // show on the very next one.
+
+    @Test
+    void a_share_revoked_rotated_or_repoliced_after_a_read_is_read_as_it_is_now() {
+        Company company = savedCompany();
+        Dashboard dashboard = savedDashboard(company.id());
+        ShareBuilder builder = ShareBuilder.aShareOf(dashboard);
+        Share share = builder.build();
+        ports.shares().save(share);
+        ports.viewerLookups().shareByTokenHash(builder.token().hash()).orElseThrow();
+
+        Share narrowed = share.withPolicies(dashboard.definition(),
+                java.util.List.of(PolicyBuilder.disabled(dashboard.definition().filter("status").orElseThrow())),
+                T0.plusSeconds(1));
+        ports.shares().save(narrowed);
+        assertThat(ports.viewerLookups().shareByTokenHash(builder.token().hash()).orElseThrow().share().policies())
+                .isEqualTo(narrowed.policies());
+
+        ports.shares().save(narrowed.revoke(T0.plusSeconds(2)));
+        assertThat(ports.viewerLookups().shareByTokenHash(builder.token().hash()).orElseThrow().share().revokedAt())
+                .contains(T0.plusSeconds(2));
+
+        SecretToken next = randomToken();
+        ports.shares().save(narrowed.rotateToken(next.hash(), T0.plusSeconds(3)));
+        assertThat(ports.viewerLookups().shareByTokenHash(builder.token().hash())).isEmpty();
+        assertThat(ports.viewerLookups().shareByTokenHash(next.hash())).isPresent();
+    }
+
+    @Test
+    void a_dashboard_edited_or_deleted_after_a_read_is_read_as_it_is_now() {
+        Company company = savedCompany();
+        Dashboard dashboard = savedDashboard(company.id());
+        ShareBuilder builder = ShareBuilder.aShareOf(dashboard);
+        ports.shares().save(builder.build());
+        ports.viewerLookups().shareByTokenHash(builder.token().hash()).orElseThrow();
+        ports.viewerLookups().dashboard(company.id(), dashboard.id()).orElseThrow();
+
+        Dashboard cutOff = dashboard.refuseEmbedTokensIssuedBefore(T0.plusSeconds(10), T0.plusSeconds(10));
+        ports.dashboards().save(cutOff);
+        assertThat(ports.viewerLookups().shareByTokenHash(builder.token().hash()).orElseThrow().dashboard().version())
+                .isEqualTo(cutOff.version());
+        assertThat(ports.viewerLookups().dashboard(company.id(), dashboard.id()).orElseThrow().embedTokensNotBefore())
+                .contains(T0.plusSeconds(10));
+
+        ports.dashboards().delete(company.id(), dashboard.id());
+        assertThat(ports.viewerLookups().shareByTokenHash(builder.token().hash())).isEmpty();
+        assertThat(ports.viewerLookups().dashboard(company.id(), dashboard.id())).isEmpty();
+    }
+
+    @Test
+    void a_key_retired_or_origins_changed_after_a_read_are_read_as_they_are_now() {
+        Company company = savedCompany();
+        EmbedKey key = EmbedKeyBuilder.anEmbedKey().inCompany(company.id()).build();
+        ports.embedKeys().save(key);
+        ShareBuilder builder = ShareBuilder.aShareOf(savedDashboard(company.id()));
+        ports.shares().save(builder.build());
+        assertThat(ports.viewerLookups().embedKey(key.id()).orElseThrow().key().isActive()).isTrue();
+        ports.viewerLookups().shareByTokenHash(builder.token().hash()).orElseThrow();
+
+        ports.embedKeys().save(key.retire(T0.plusSeconds(20)));
+        assertThat(ports.viewerLookups().embedKey(key.id()).orElseThrow().key().isActive()).isFalse();
+
+        Company framed = company.withEmbedOrigins(java.util.List.of(new io.dashshare.domain.tenant.EmbedOrigin(
+                "https://framer.example")));
+        ports.companies().save(framed);
+        assertThat(ports.viewerLookups().embedKey(key.id()).orElseThrow().company().embedOrigins())
+                .isEqualTo(framed.embedOrigins());
+        assertThat(ports.viewerLookups().shareByTokenHash(builder.token().hash()).orElseThrow().company()
+                .embedOrigins()).isEqualTo(framed.embedOrigins());
+    }
 }

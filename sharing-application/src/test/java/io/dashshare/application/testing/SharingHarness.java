@@ -89,7 +89,7 @@ public final class SharingHarness {
         this.runner = new DashboardRunner(executor, cache, store.rateLimiter(), clock, settings);
         this.accessTokens = new ShareAccessTokens(signer, shareAccessKey, random, clock, settings);
         this.keyRing = new EmbedKeyRing(store.embedKeys(), random, clock);
-        this.embedTokens = new EmbedTokens(signer, store.viewerLookups(), store.dashboards(), clock, settings);
+        this.embedTokens = new EmbedTokens(signer, store.viewerLookups(), clock, settings);
         this.shareAuth = shareAuthOver(store.challenges());
         this.portal = new ViewSharePortalService(accessTokens, store.sessions(), store.companies(), store.contexts(),
                 store.shares(), store.dashboards(), runner, clock);

@@ -94,19 +94,27 @@ public final class EmbedFilter implements Ordered {
         return origins.stream().filter(origin::equals).findFirst();
     }
 
-    /** The embed page has no token-verifying controller: its frame-ancestors come from here. */
-    @ServerFilter("/embed/**")
-    public static final class PageOrigins implements Ordered {
+    /** Where no controller verifies the token, a filter does it before the route, on a blocking thread. */
+    abstract static class OriginsLookup implements Ordered {
 
-        private final ViewEmbedUseCase embeds;
+        final ViewEmbedUseCase embeds;
 
-        public PageOrigins(ViewEmbedUseCase embeds) {
+        OriginsLookup(ViewEmbedUseCase embeds) {
             this.embeds = embeds;
         }
 
         @Override
         public int getOrder() {
             return ServerFilterPhase.FIRST.after();
+        }
+    }
+
+    /** The embed page has no token-verifying controller: its frame-ancestors come from here. */
+    @ServerFilter("/embed/**")
+    public static final class PageOrigins extends OriginsLookup {
+
+        public PageOrigins(ViewEmbedUseCase embeds) {
+            super(embeds);
         }
 
         @RequestFilter
@@ -118,17 +126,10 @@ public final class EmbedFilter implements Ordered {
 
     /** A CORS preflight of the embed API is answered here, before any route, with the token's origins. */
     @ServerFilter(value = "/api/embed/**", methods = HttpMethod.OPTIONS)
-    public static final class PreflightOrigins implements Ordered {
-
-        private final ViewEmbedUseCase embeds;
+    public static final class PreflightOrigins extends OriginsLookup {
 
         public PreflightOrigins(ViewEmbedUseCase embeds) {
-            this.embeds = embeds;
-        }
-
-        @Override
-        public int getOrder() {
-            return ServerFilterPhase.FIRST.after();
+            super(embeds);
         }
 
         @RequestFilter
