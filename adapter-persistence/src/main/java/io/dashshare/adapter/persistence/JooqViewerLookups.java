@@ -86,21 +86,32 @@ public final class JooqViewerLookups implements ViewerLookups {
     public Optional<SharedView> shareByTokenHash(TokenHash hash) {
         return kept(shares, hash.hex(), view -> view.company().id(), () -> shareByTokenHash.fetch(hash.hex()),
                 row -> new SharedView(RecordMappers.share(row.into(SHARES)), RecordMappers.company(row.into(COMPANIES)),
-                        RecordMappers.dashboard(row.into(DASHBOARDS))));
+                        RecordMappers.dashboard(row.into(DASHBOARDS))), new long[1]);
     }
 
     @Override
     public Optional<KeyOfCompany> embedKey(EmbedKeyId id) {
-        return kept(keys, id.value(), found -> found.company().id(), () -> embedKey.fetch(id.value()),
+        long[] generationRead = new long[1];
+        Optional<KeyOfCompany> key = kept(keys, id.value(), found -> found.company().id(),
+                () -> embedKey.fetch(id.value()),
                 row -> new KeyOfCompany(RecordMappers.embedKey(row.into(EMBED_KEYS)),
-                        RecordMappers.company(row.into(COMPANIES))));
+                        RecordMappers.company(row.into(COMPANIES)), null),
+                generationRead);
+        // The dashboards as of the generation just read for the key: a kept dashboard of that very
+        // generation needs no second check; any other is read again (and is then newer, never older).
+        return key.map(found -> new KeyOfCompany(found.key(), found.company(),
+                dashboardId -> dashboard(found.company().id(), dashboardId, generationRead[0])));
     }
 
-    @Override
-    public Optional<Dashboard> dashboard(CompanyId company, DashboardId id) {
-        Optional<Dashboard> found = kept(dashboards, id.value(), Dashboard::companyId,
-                () -> dashboard.fetch(company.value(), id.value()),
-                row -> RecordMappers.dashboard(row.into(DASHBOARDS)));
+    private Optional<Dashboard> dashboard(CompanyId company, DashboardId id, long generationOfKey) {
+        Kept<Dashboard> kept = dashboards.get(id.value());
+        Optional<Dashboard> found;
+        if (kept != null && kept.generation() == generationOfKey && kept.value().companyId().equals(company)) {
+            found = Optional.of(kept.value());
+        } else {
+            found = read(dashboards, id.value(), () -> dashboard.fetch(company.value(), id.value()),
+                    row -> RecordMappers.dashboard(row.into(DASHBOARDS)), new long[1]);
+        }
         // Kept by id alone: another company asking for this id finds nothing, as in the catalog.
         return found.filter(d -> d.companyId().equals(company));
     }
@@ -108,14 +119,23 @@ public final class JooqViewerLookups implements ViewerLookups {
     /**
      * The answer kept for {@code key} if its company's generation has not moved since it was read;
      * otherwise the rows read again ({@code read}), kept with the generation read alongside them.
+     * {@code generationRead[0]} receives the generation the answer is current at.
      */
     private <K, V> Optional<V> kept(Map<K, Kept<V>> store, K key, Function<V, CompanyId> companyOf,
-                                    Supplier<Result<Record>> read,
-                                    Function<Record, V> map) {
+                                    Supplier<Result<Record>> read, Function<Record, V> map, long[] generationRead) {
         Kept<V> kept = store.get(key);
-        if (kept != null && kept.generation() == currentGeneration(companyOf.apply(kept.value()))) {
-            return Optional.of(kept.value());
+        if (kept != null) {
+            long current = currentGeneration(companyOf.apply(kept.value()));
+            if (kept.generation() == current) {
+                generationRead[0] = current;
+                return Optional.of(kept.value());
+            }
         }
+        return read(store, key, read, map, generationRead);
+    }
+
+    private <K, V> Optional<V> read(Map<K, Kept<V>> store, K key, Supplier<Result<Record>> read,
+                                    Function<Record, V> map, long[] generationRead) {
         Optional<Record> row = read.get().stream().findFirst();
         if (row.isEmpty()) {
             store.remove(key);
@@ -125,11 +145,13 @@ public final class JooqViewerLookups implements ViewerLookups {
         Long generation = row.get().get(COMPANY_GENERATIONS.GENERATION);
         if (generation == null) {
             store.remove(key);
+            generationRead[0] = -1;
         } else {
             if (store.size() >= MAX_KEPT) {
                 store.clear();
             }
             store.put(key, new Kept<>(value, generation));
+            generationRead[0] = generation;
         }
         return Optional.of(value);
     }

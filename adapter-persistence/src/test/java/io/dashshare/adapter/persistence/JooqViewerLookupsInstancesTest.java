@@ -71,14 +71,14 @@ class JooqViewerLookupsInstancesTest {
         EmbedKey key = EmbedKeyBuilder.anEmbedKey().inCompany(company.id()).build();
         first.embedKeys().save(key);
         assertThat(second.viewerLookups().embedKey(key.id()).orElseThrow().key().isActive()).isTrue();
-        assertThat(second.viewerLookups().dashboard(company.id(), dashboard.id()).orElseThrow()
+        assertThat(second.viewerLookups().embedKey(key.id()).orElseThrow().dashboard(dashboard.id()).orElseThrow()
                 .embedTokensNotBefore()).isEmpty();
 
         first.embedKeys().save(key.retire(T0.plusSeconds(5)));
         first.dashboards().save(dashboard.refuseEmbedTokensIssuedBefore(T0.plusSeconds(6), T0.plusSeconds(6)));
 
         assertThat(second.viewerLookups().embedKey(key.id()).orElseThrow().key().isActive()).isFalse();
-        assertThat(second.viewerLookups().dashboard(company.id(), dashboard.id()).orElseThrow()
+        assertThat(second.viewerLookups().embedKey(key.id()).orElseThrow().dashboard(dashboard.id()).orElseThrow()
                 .embedTokensNotBefore()).contains(T0.plusSeconds(6));
     }
 
@@ -96,6 +96,21 @@ class JooqViewerLookupsInstancesTest {
 
         sql("delete from sharing.companies where id = '" + company.id().value() + "'");
         assertThat(second.viewerLookups().shareByTokenHash(builder.token().hash())).isEmpty();
+    }
+
+    @Test
+    void an_unchanged_key_and_dashboard_cost_one_primary_key_read_of_the_generation_together() {
+        Company company = company();
+        Dashboard dashboard = dashboard(company);
+        EmbedKey key = EmbedKeyBuilder.anEmbedKey().inCompany(company.id()).build();
+        first.embedKeys().save(key);
+        second.viewerLookups().embedKey(key.id()).orElseThrow().dashboard(dashboard.id()).orElseThrow();
+        secondStatements.clear();
+
+        second.viewerLookups().embedKey(key.id()).orElseThrow().dashboard(dashboard.id()).orElseThrow();
+
+        assertThat(secondStatements).singleElement().satisfies(statement -> assertThat(statement)
+                .contains("company_generations").doesNotContain("embed_keys").doesNotContain("dashboards"));
     }
 
     @Test

@@ -1,7 +1,5 @@
 package io.dashshare.application.memory;
 
-import io.dashshare.domain.dashboard.Dashboard;
-import io.dashshare.domain.dashboard.DashboardId;
 import io.dashshare.domain.embed.EmbedKeyId;
 import io.dashshare.domain.port.CompanyRepository;
 import io.dashshare.domain.port.DashboardCatalog;
@@ -9,7 +7,6 @@ import io.dashshare.domain.port.EmbedKeyRepository;
 import io.dashshare.domain.port.ShareRepository;
 import io.dashshare.domain.port.ViewerLookups;
 import io.dashshare.domain.secret.TokenHash;
-import io.dashshare.domain.tenant.CompanyId;
 import java.util.Optional;
 
 /** The viewer's joined reads, composed from the repositories of the same store. */
@@ -36,13 +33,9 @@ public final class InMemoryViewerLookups implements ViewerLookups {
     }
 
     @Override
-    public Optional<Dashboard> dashboard(CompanyId company, DashboardId id) {
-        return dashboards.findById(company, id);
-    }
-
-    @Override
     public Optional<KeyOfCompany> embedKey(EmbedKeyId id) {
         return embedKeys.find(id).flatMap(key -> companies.findById(key.companyId())
-                .map(company -> new KeyOfCompany(key, company)));
+                .map(company -> new KeyOfCompany(key, company,
+                        dashboardId -> dashboards.findById(company.id(), dashboardId))));
     }
 }

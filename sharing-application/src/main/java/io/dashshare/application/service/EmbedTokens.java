@@ -82,7 +82,7 @@ public final class EmbedTokens {
         claims.requireEquals("company", company.slug().value());
         DashboardId dashboardId = Ids.parse(claims.string("sub")).map(DashboardId::new)
                 .orElseThrow(SharingException::tokenInvalid);
-        Dashboard dashboard = lookups.dashboard(company.id(), dashboardId).orElseThrow(SharingException::tokenInvalid);
+        Dashboard dashboard = used[0].dashboard(dashboardId).orElseThrow(SharingException::tokenInvalid);
         if (dashboard.embedTokensNotBefore().filter(issuedAt::isBefore).isPresent()) {
             throw SharingException.tokenInvalid();
         }

@@ -124,16 +124,22 @@ public abstract class ViewerLookupsContract extends PortContract {
                 .isEqualTo(second.id());
     }
 
+    /** The company's dashboard as the lookup of one of its keys answers it, read afresh each time. */
+    private java.util.Optional<Dashboard> dashboardThroughKey(Company company, Dashboard dashboard) {
+        EmbedKey key = EmbedKeyBuilder.anEmbedKey().inCompany(company.id()).build();
+        ports.embedKeys().save(key);
+        return ports.viewerLookups().embedKey(key.id()).orElseThrow().dashboard(dashboard.id());
+    }
+
     @Test
-    void a_dashboard_is_found_for_its_own_company_only() {
+    void a_keys_dashboards_are_its_own_companys_only() {
         Company company = savedCompany();
         Dashboard dashboard = savedDashboard(company.id());
 
-        assertThat(ports.viewerLookups().dashboard(company.id(), dashboard.id()).orElseThrow())
-                .usingRecursiveComparison().isEqualTo(dashboard);
-        assertThat(ports.viewerLookups().dashboard(savedCompany().id(), dashboard.id())).isEmpty();
+        assertThat(dashboardThroughKey(company, dashboard).orElseThrow()).usingRecursiveComparison().isEqualTo(dashboard);
+        assertThat(dashboardThroughKey(savedCompany(), dashboard)).isEmpty();
         ports.dashboards().delete(company.id(), dashboard.id());
-        assertThat(ports.viewerLookups().dashboard(company.id(), dashboard.id())).isEmpty();
+        assertThat(dashboardThroughKey(company, dashboard)).isEmpty();
     }
 
     // An implementation may keep what it read: every change below, made after a first read, must
@@ -172,18 +178,20 @@ public abstract class ViewerLookupsContract extends PortContract {
         ShareBuilder builder = ShareBuilder.aShareOf(dashboard);
         ports.shares().save(builder.build());
         ports.viewerLookups().shareByTokenHash(builder.token().hash()).orElseThrow();
-        ports.viewerLookups().dashboard(company.id(), dashboard.id()).orElseThrow();
+        EmbedKey key = EmbedKeyBuilder.anEmbedKey().inCompany(company.id()).build();
+        ports.embedKeys().save(key);
+        ports.viewerLookups().embedKey(key.id()).orElseThrow().dashboard(dashboard.id()).orElseThrow();
 
         Dashboard cutOff = dashboard.refuseEmbedTokensIssuedBefore(T0.plusSeconds(10), T0.plusSeconds(10));
         ports.dashboards().save(cutOff);
         assertThat(ports.viewerLookups().shareByTokenHash(builder.token().hash()).orElseThrow().dashboard().version())
                 .isEqualTo(cutOff.version());
-        assertThat(ports.viewerLookups().dashboard(company.id(), dashboard.id()).orElseThrow().embedTokensNotBefore())
-                .contains(T0.plusSeconds(10));
+        assertThat(ports.viewerLookups().embedKey(key.id()).orElseThrow().dashboard(dashboard.id()).orElseThrow()
+                .embedTokensNotBefore()).contains(T0.plusSeconds(10));
 
         ports.dashboards().delete(company.id(), dashboard.id());
         assertThat(ports.viewerLookups().shareByTokenHash(builder.token().hash())).isEmpty();
-        assertThat(ports.viewerLookups().dashboard(company.id(), dashboard.id())).isEmpty();
+        assertThat(ports.viewerLookups().embedKey(key.id()).orElseThrow().dashboard(dashboard.id())).isEmpty();
     }
 
     @Test

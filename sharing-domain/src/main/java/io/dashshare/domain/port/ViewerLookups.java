@@ -7,8 +7,8 @@ import io.dashshare.domain.embed.EmbedKeyId;
 import io.dashshare.domain.secret.TokenHash;
 import io.dashshare.domain.share.Share;
 import io.dashshare.domain.tenant.Company;
-import io.dashshare.domain.tenant.CompanyId;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The reads every viewer request starts with, each answered in one read of the store (one round
@@ -23,15 +23,21 @@ public interface ViewerLookups {
     /** Across companies: the share whose token hashes to {@code hash}, whatever its state, with its company and dashboard. */
     Optional<SharedView> shareByTokenHash(TokenHash hash);
 
-    /** Across companies: the key named by an embed token's {@code kid}, retired or not, with its company. */
+    /**
+     * Across companies: the key named by an embed token's {@code kid}, retired or not, with its
+     * company, and the company's dashboards as of the same read.
+     */
     Optional<KeyOfCompany> embedKey(EmbedKeyId id);
-
-    /** The company's dashboard, as {@link DashboardCatalog#findById} would answer. */
-    Optional<Dashboard> dashboard(CompanyId company, DashboardId id);
 
     record SharedView(Share share, Company company, Dashboard dashboard) {
     }
 
-    record KeyOfCompany(EmbedKey key, Company company) {
+    /** {@code dashboards} answers for the key's company only, as {@link DashboardCatalog#findById} would. */
+    record KeyOfCompany(EmbedKey key, Company company, Function<DashboardId, Optional<Dashboard>> dashboards) {
+
+        /** The key's company's dashboard {@code id}, read as of the key (or later, never earlier). */
+        public Optional<Dashboard> dashboard(DashboardId id) {
+            return dashboards.apply(id);
+        }
     }
 }
