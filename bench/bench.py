@@ -412,8 +412,9 @@ def render(summary, ratios, info, args, light):
              "alternating (medians shown); JVM options: `%s`." % (args.connections, args.threads, args.seconds,
                                                                   args.slow_seconds, args.rounds,
                                                                   args.java_opts or "(none)"), "",
-             "Load average when the report was written: %.2f %.2f %.2f (other work on the machine "
-             "competes for its cores)." % os.getloadavg(), "",
+             "Load average when the report was written: %.2f %.2f %.2f (the benchmark's own processes "
+             "count in it: wrk, the PostgreSQL backends, both JVMs; anything else running competes for "
+             "the same cores)." % os.getloadavg(), "",
              "| target | rps (median) | p50 ms | p99 ms | non-2xx | service peak RSS MB | CPU per request: "
              "service / postgres (us) | rps per round |",
              "|---|---:|---:|---:|---:|---:|---:|---|"]
