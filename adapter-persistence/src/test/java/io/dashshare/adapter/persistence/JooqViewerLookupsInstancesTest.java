@@ -47,6 +47,12 @@ class JooqViewerLookupsInstancesTest {
         return dashboard;
     }
 
+    private EmbedKey key(Company company) {
+        EmbedKey key = EmbedKeyBuilder.anEmbedKey().inCompany(company.id()).build();
+        first.embedKeys().save(key);
+        return key;
+    }
+
     @Test
     void a_share_revoked_on_one_instance_is_read_revoked_by_another_that_had_read_it() {
         ShareBuilder builder = ShareBuilder.aShareOf(dashboard(company()));
@@ -68,8 +74,7 @@ class JooqViewerLookupsInstancesTest {
     void a_key_retired_and_a_cutoff_set_on_one_instance_are_seen_by_another() {
         Company company = company();
         Dashboard dashboard = dashboard(company);
-        EmbedKey key = EmbedKeyBuilder.anEmbedKey().inCompany(company.id()).build();
-        first.embedKeys().save(key);
+        EmbedKey key = key(company);
         assertThat(second.viewerLookups().embedKey(key.id()).orElseThrow().key().isActive()).isTrue();
         assertThat(second.viewerLookups().embedKey(key.id()).orElseThrow().dashboard(dashboard.id()).orElseThrow()
                 .embedTokensNotBefore()).isEmpty();
@@ -102,8 +107,7 @@ class JooqViewerLookupsInstancesTest {
     void an_unchanged_key_and_dashboard_cost_one_primary_key_read_of_the_generation_together() {
         Company company = company();
         Dashboard dashboard = dashboard(company);
-        EmbedKey key = EmbedKeyBuilder.anEmbedKey().inCompany(company.id()).build();
-        first.embedKeys().save(key);
+        EmbedKey key = key(company);
         second.viewerLookups().embedKey(key.id()).orElseThrow().dashboard(dashboard.id()).orElseThrow();
         secondStatements.clear();
 

@@ -3,6 +3,7 @@ package io.dashshare.bootstrap.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
+import io.dashshare.bootstrap.testing.Owner;
 import io.dashshare.bootstrap.testing.TestService;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -36,7 +37,7 @@ class EmbedBrowserTest {
     @BeforeAll
     static void start() throws IOException {
         service = TestService.shared();
-        owner = new Owner(service);
+        owner = Owner.acme();
         host = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         host.createContext("/", exchange -> {
             byte[] page = hostPage(exchange.getRequestURI().getQuery()).getBytes(StandardCharsets.UTF_8);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dashshare.bootstrap.testing.Owner;
 import io.dashshare.bootstrap.testing.TestService;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -28,9 +29,9 @@ class PortalBrowserTest {
     @BeforeAll
     static void start() {
         service = TestService.shared();
-        owner = new Owner(service);
-        contextId = owner.context("Browser portal customers");
-        owner.share("\"share_context_id\":\"" + contextId + "\",\"share_filter_policies\":[{\"filter_slug\":\"status\","
+        owner = Owner.acme();
+        contextId = owner.createContext("Browser portal customers");
+        owner.linkShare("\"share_context_id\":\"" + contextId + "\",\"share_filter_policies\":[{\"filter_slug\":\"status\","
                 + "\"filter_kind\":\"multi_select\",\"mode\":\"selectable\",\"allowed_values\":[\"Active\",\"Pending\"]}]");
         browser = Browser.start();
     }
@@ -44,7 +45,7 @@ class PortalBrowserTest {
 
     private static String newMember() {
         String email = "viewer-" + System.nanoTime() + "@customer.test";
-        owner.member(contextId, email);
+        owner.addMember(contextId, email);
         return email;
     }
 

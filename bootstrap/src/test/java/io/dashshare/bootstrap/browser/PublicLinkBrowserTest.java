@@ -3,6 +3,7 @@ package io.dashshare.bootstrap.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.dashshare.bootstrap.testing.Owner;
 import io.dashshare.bootstrap.testing.TestService;
 import java.math.BigDecimal;
 import java.util.List;
@@ -23,8 +24,8 @@ class PublicLinkBrowserTest {
     @BeforeAll
     static void start() {
         service = TestService.shared();
-        owner = new Owner(service);
-        freeLink = owner.share("").get("url").asText();
+        owner = Owner.acme();
+        freeLink = owner.linkShare("").get("url").asText();
         browser = Browser.start();
     }
 
@@ -122,7 +123,7 @@ class PublicLinkBrowserTest {
 
     @Test
     void a_fixed_filter_is_shown_locked_and_cannot_be_changed() {
-        JsonNode share = owner.share("\"share_filter_policies\":[{\"filter_slug\":\"region\",\"filter_kind\":\"select\","
+        JsonNode share = owner.linkShare("\"share_filter_policies\":[{\"filter_slug\":\"region\",\"filter_kind\":\"select\","
                 + "\"mode\":\"fixed\",\"value\":\"north\"}]");
         openAndWaitForData(share.get("url").asText());
         WebElement region = browser.find("[data-filter=region]");
@@ -145,8 +146,8 @@ class PublicLinkBrowserTest {
 
     @Test
     void a_revoked_link_shows_its_error_page() {
-        JsonNode share = owner.share("");
-        owner.revoke(share.get("id").asText());
+        JsonNode share = owner.linkShare("");
+        owner.revokeShare(share.get("id").asText());
         browser.open(share.get("url").asText());
         WebElement state = browser.waitVisible("[data-state=token-invalid]");
         assertThat(state.findElement(By.tagName("h1")).getText()).isEqualTo("This link does not work any more");
@@ -158,8 +159,8 @@ class PublicLinkBrowserTest {
 
     @Test
     void a_link_shared_with_people_leads_to_the_portal_sign_in() {
-        String context = owner.context("Browser public-link context");
-        JsonNode share = owner.share("\"share_context_id\":\"" + context + "\"");
+        String context = owner.createContext("Browser public-link context");
+        JsonNode share = owner.linkShare("\"share_context_id\":\"" + context + "\"");
         browser.open(share.get("url").asText());
         WebElement state = browser.waitVisible("[data-state=auth-required]");
         WebElement signIn = state.findElement(By.linkText("Sign in"));
@@ -193,7 +194,7 @@ class PublicLinkBrowserTest {
                 + " group by status having count(*) >= :minimum order by status\"},"
                 + "{\"slug\":\"broken\",\"title\":\"Broken figure\",\"visualization\":\"number\",\"sql\":\"select 1/0 as x\"}]}");
         try {
-            openAndWaitForData(owner.share(id, "").get("url").asText());
+            openAndWaitForData(owner.linkShare(id, "").get("url").asText());
             WebElement broken = browser.find("[data-widget=broken]");
             assertThat(broken.findElement(By.className("widget-error")).getText()).contains("This widget's query failed.")
                     .contains("DB_QUERY_ERROR");
@@ -220,7 +221,7 @@ class PublicLinkBrowserTest {
 
     @Test
     void a_policy_refusal_is_explained_beside_the_filter_it_names() {
-        JsonNode share = owner.share("");
+        JsonNode share = owner.linkShare("");
         openAndWaitForData(share.get("url").asText());
         WebElement active = browser.waitFor("the status options arrived", d -> optionInput("status", "Active"));
         // The owner disables the filter while the page is open: the next run is refused.

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dashshare.bootstrap.testing.ApiClient;
 import io.dashshare.bootstrap.testing.ApiClient.Reply;
+import io.dashshare.bootstrap.testing.Owner;
 import io.dashshare.bootstrap.testing.TestService;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -30,7 +31,7 @@ class ViewerPagesTest {
     static void start() {
         service = TestService.shared();
         api = service.api();
-        owner = new Owner(service);
+        owner = Owner.acme();
     }
 
     @Test

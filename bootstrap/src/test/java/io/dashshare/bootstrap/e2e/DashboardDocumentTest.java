@@ -1,9 +1,10 @@
 package io.dashshare.bootstrap.e2e;
 
 import static io.dashshare.bootstrap.e2e.ApiAssertions.assertError;
-import static io.dashshare.bootstrap.e2e.Owner.expect;
+import static io.dashshare.bootstrap.testing.Owner.expect;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dashshare.bootstrap.testing.Owner;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;

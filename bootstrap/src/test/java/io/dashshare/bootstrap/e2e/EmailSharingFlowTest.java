@@ -9,6 +9,7 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import io.dashshare.bootstrap.testing.ApiClient;
 import io.dashshare.bootstrap.testing.ApiClient.Reply;
 import io.dashshare.bootstrap.testing.TestService;
+import io.dashshare.bootstrap.testing.Owner;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.util.ArrayList;

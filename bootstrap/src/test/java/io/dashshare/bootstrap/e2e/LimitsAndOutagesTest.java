@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.dashshare.bootstrap.testing.ApiClient;
 import io.dashshare.bootstrap.testing.ApiClient.Reply;
 import io.dashshare.bootstrap.testing.TestService;
+import io.dashshare.bootstrap.testing.Owner;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.sql.Connection;

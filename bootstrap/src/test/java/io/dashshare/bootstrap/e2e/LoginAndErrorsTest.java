@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.dashshare.bootstrap.testing.ApiClient;
 import io.dashshare.bootstrap.testing.ApiClient.Reply;
 import io.dashshare.bootstrap.testing.TestService;
+import io.dashshare.bootstrap.testing.Owner;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dashshare.bootstrap.e2e.DemoDatabase.Totals;
 import io.dashshare.bootstrap.testing.ApiClient.Reply;
+import io.dashshare.bootstrap.testing.Owner;
 import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

@@ -10,6 +10,7 @@ import io.dashshare.bootstrap.e2e.DemoDatabase.Totals;
 import io.dashshare.bootstrap.testing.ApiClient;
 import io.dashshare.bootstrap.testing.ApiClient.Reply;
 import io.dashshare.bootstrap.testing.TestService;
+import io.dashshare.bootstrap.testing.Owner;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

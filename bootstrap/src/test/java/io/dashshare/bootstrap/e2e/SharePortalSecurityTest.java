@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dashshare.bootstrap.testing.ApiClient.Reply;
 import io.dashshare.bootstrap.testing.TestService;
+import io.dashshare.bootstrap.testing.Owner;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;

@@ -1,11 +1,9 @@
-package io.dashshare.bootstrap.e2e;
+package io.dashshare.bootstrap.testing;
 
 import static io.dashshare.bootstrap.testing.ApiClient.bearer;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.dashshare.bootstrap.testing.ApiClient;
 import io.dashshare.bootstrap.testing.ApiClient.Reply;
-import io.dashshare.bootstrap.testing.TestService;
 import io.dashshare.domain.common.EmailAddress;
 import io.dashshare.domain.port.CompanyRepository;
 import io.dashshare.domain.port.OwnerAccountRepository;
@@ -19,7 +17,9 @@ import io.micronaut.context.ApplicationContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -30,9 +30,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * never disturb the demo company other tests use). Every call checks its status, so tests read
  * as the guide's steps.
  */
-final class Owner {
+public final class Owner {
 
-    static final String PASSWORD = "owner-test-password-1";
+    public static final String PASSWORD = "owner-test-password-1";
     private static final AtomicInteger COMPANIES = new AtomicInteger();
 
     private final TestService service;
@@ -48,7 +48,7 @@ final class Owner {
     }
 
     /** The demo admin of {@code acme} on the shared service. */
-    static Owner acme() {
+    public static Owner acme() {
         TestService service = TestService.shared();
         return new Owner(service, service.api().login(TestService.ADMIN_EMAIL, TestService.ADMIN_PASSWORD), "acme");
     }
@@ -57,7 +57,7 @@ final class Owner {
      * A new company with its own admin, created straight through the service's repositories (there
      * is no sign-up route), and a copy of the demo dashboard made over the owner API.
      */
-    static Owner newCompany(String prefix) {
+    public static Owner newCompany(String prefix) {
         TestService service = TestService.shared();
         ApplicationContext context = service.running().context();
         String slug = prefix + "-" + COMPANIES.incrementAndGet() + "-" + UUID.randomUUID().toString().substring(0, 8);
@@ -73,7 +73,7 @@ final class Owner {
         return owner;
     }
 
-    static String demoDashboardDocument() {
+    public static String demoDashboardDocument() {
         try (InputStream in = Owner.class.getClassLoader().getResourceAsStream("demo/sales-overview.json")) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -81,36 +81,36 @@ final class Owner {
         }
     }
 
-    TestService service() {
+    public TestService service() {
         return service;
     }
 
-    ApiClient api() {
+    public ApiClient api() {
         return api;
     }
 
-    String accessToken() {
+    public String accessToken() {
         return accessToken;
     }
 
-    String companySlug() {
+    public String companySlug() {
         return companySlug;
     }
 
-    Reply get(String path) {
+    public Reply get(String path) {
         return api.get(path, "Authorization", bearer(accessToken));
     }
 
-    Reply post(String path, String body) {
+    public Reply post(String path, String body) {
         return api.post(path, body, "Authorization", bearer(accessToken));
     }
 
-    Reply send(String method, String path, String body) {
+    public Reply send(String method, String path, String body) {
         return api.send(method, path, body, "Authorization", bearer(accessToken));
     }
 
     /** The id of the company's {@code sales-overview} dashboard. */
-    String salesOverviewId() {
+    public String salesOverviewId() {
         for (JsonNode dashboard : expect(200, get("/api/v1/dashboards")).json().get("dashboards")) {
             if (dashboard.get("slug").asText().equals("sales-overview")) {
                 return dashboard.get("id").asText();
@@ -120,36 +120,89 @@ final class Owner {
     }
 
     /** Creates a dashboard from a document; answers its id. */
-    String createDashboard(String document) {
+    public String createDashboard(String document) {
         return expect(201, post("/api/v1/dashboards", document)).json().get("id").asText();
     }
 
     /** Creates a share; answers the 201 body (id, token, url, ...). */
-    JsonNode createShare(String dashboardId, String body) {
+    public JsonNode createShare(String dashboardId, String body) {
         return expect(201, post("/api/v1/dashboards/" + dashboardId + "/shares", body)).json();
     }
 
     /** A public link share with the given {@code share_filter_policies} JSON array; answers its token. */
-    String publicLink(String dashboardId, String policiesJson) {
+    public String publicLink(String dashboardId, String policiesJson) {
         return createShare(dashboardId, "{\"name\": \"link\", \"share_type\": \"link\", \"share_filter_policies\": "
                 + policiesJson + "}").get("token").asText();
     }
 
-    String createContext(String name) {
+    public String createContext(String name) {
         return expect(201, post("/api/v1/share-contexts", "{\"name\": \"" + name + "\"}")).json().get("id").asText();
     }
 
-    String addMember(String contextId, String email) {
+    public String addMember(String contextId, String email) {
         return expect(201, post("/api/v1/share-contexts/" + contextId + "/members",
                 "{\"member_type\": \"external_email\", \"email\": \"" + email + "\"}")).json().get("id").asText();
     }
 
     /** An embed token minted by our API; {@code body} is the request of the guide's Flow 3. */
-    String embedToken(String dashboardId, String body) {
+    public String embedToken(String dashboardId, String body) {
         return expect(201, post("/api/v1/embed/dashboards/" + dashboardId, body)).json().get("token").asText();
     }
 
-    static Reply expect(int status, Reply reply) {
+    /** A link share of the demo dashboard; {@code extraMembers} go into the body, e.g. {@code "share_filter_policies": [...]}. */
+    public JsonNode linkShare(String extraMembers) {
+        return linkShare(salesOverviewId(), extraMembers);
+    }
+
+    public JsonNode linkShare(String dashboardId, String extraMembers) {
+        return createShare(dashboardId, "{\"name\": \"link\", \"share_type\": \"link\""
+                + (extraMembers.isEmpty() ? "" : ", " + extraMembers) + "}");
+    }
+
+    public void patchShare(String shareId, String body) {
+        expect(200, send("PATCH", "/api/v1/shares/" + shareId, body));
+    }
+
+    public void revokeShare(String shareId) {
+        expect(200, send("DELETE", "/api/v1/shares/" + shareId, null));
+    }
+
+    public void deleteDashboard(String dashboardId) {
+        expect(204, send("DELETE", "/api/v1/dashboards/" + dashboardId, null));
+    }
+
+    /** An embed of the demo dashboard; answers the 201 body (token, embed_url, expires_at). */
+    public JsonNode embed(String body) {
+        return expect(201, post("/api/v1/embed/dashboards/" + salesOverviewId(), body)).json();
+    }
+
+    public List<String> embedOrigins() {
+        List<String> origins = new ArrayList<>();
+        expect(200, get("/api/v1/company")).json().get("embed_origins").forEach(o -> origins.add(o.asText()));
+        return origins;
+    }
+
+    public void setEmbedOrigins(List<String> origins) {
+        StringBuilder body = new StringBuilder("{\"embed_origins\":[");
+        for (int i = 0; i < origins.size(); i++) {
+            body.append(i == 0 ? "" : ",").append('"').append(origins.get(i)).append('"');
+        }
+        expect(200, send("PUT", "/api/v1/company/embed-origins", body.append("]}").toString()));
+    }
+
+    /** The total revenue the public API computes for these parameters, to compare with a page. */
+    public BigDecimal totalRevenue(String shareToken, String parametersJson) {
+        Reply reply = expect(200, api.post("/api/v1/public/shares/" + shareToken + "/execute",
+                "{\"parameters\":" + parametersJson + "}"));
+        for (JsonNode widget : reply.json().get("widgets")) {
+            if (widget.get("slug").asText().equals("total_revenue")) {
+                return widget.get("rows").get(0).get(0).decimalValue();
+            }
+        }
+        throw new AssertionError("no total_revenue widget: " + reply);
+    }
+
+    public static Reply expect(int status, Reply reply) {
         if (reply.status() != status) {
             throw new AssertionError("expected " + status + " but got " + reply);
         }
