@@ -201,9 +201,10 @@ async function showDashboard(slug, contextId) {
     options: (filterSlug, search, signal) => session.call('GET',
       withQuery(`${base}/filters/${seg(filterSlug)}/options`, { context_id: contextId, search }), { signal }),
   };
-  const back = h('p', { class: 'back' }, h('a', { href: '#', class: 'back-link' }, '← All dashboards'));
   try {
     const shared = await session.call('GET', withQuery(base, { context_id: contextId }));
+    const back = h('p', { class: 'back' }, h('a', { href: '#', class: 'back-link' }, '← All dashboards'),
+      shared.context ? h('span', { class: 'dash-meta through' }, ' · Shared through ', shared.context.name) : null);
     current = mountDashboard(main, shared, api, {
       before: back,
       onFatal: (e) => { if (!sessionFailure(e)) showState(main, { kind: 'error', title: 'The dashboard could not be loaded', message: e.message }); },

@@ -186,7 +186,8 @@ class ViewerRoutesTest extends HttpTest {
                 + "\"sales-overview\",\"name\":\"Sales overview\",\"description\":\"Orders and revenue\",\"contexts\":"
                 + "[{\"id\":\"" + contextId + "\",\"name\":\"External customers\"}]}]}");
         Reply resolved = api.get("/api/v1/share-portal/acme/dashboards/sales-overview?context_id=" + contextId, auth);
-        assertThat(resolved.json()).containsOnlyKeys("company", "dashboard", "filters");
+        assertThat(resolved.json()).containsOnlyKeys("company", "dashboard", "filters", "context");
+        assertThat(resolved.json().get("context")).isEqualTo(Map.of("id", contextId, "name", "External customers"));
         Reply executed = api.post("/api/v1/share-portal/acme/dashboards/DASHBOARD_SLUG/execute".replace(
                 "DASHBOARD_SLUG", "sales-overview"), """
                 {

@@ -99,6 +99,7 @@ class PortalBrowserTest {
         browser.waitFor("the dashboard ran", d -> "1".equals(browser.find("section.dashboard").getAttribute("data-runs")));
         assertThat(browser.driver().getCurrentUrl()).contains("#dashboard=sales-overview&context=" + contextId);
         assertThat(browser.find("h1").getText()).isEqualTo("Sales overview");
+        assertThat(browser.find(".back .through").getText()).isEqualTo("· Shared through Browser portal customers");
         assertThat(browser.findAll("article.widget")).hasSize(4);
         assertThat(browser.findAll(".widget-error")).isEmpty();
         // The share's policy: only Active and Pending may be chosen, both in force when none is ticked.

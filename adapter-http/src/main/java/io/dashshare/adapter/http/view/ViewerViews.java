@@ -175,15 +175,26 @@ public final class ViewerViews {
             d.put("description", entry.dashboard().definition().description());
             List<Object> contexts = new ArrayList<>();
             for (ShareContext context : entry.contexts()) {
-                Map<String, Object> c = new LinkedHashMap<>();
-                c.put("id", context.id().toString());
-                c.put("name", context.name());
-                contexts.add(c);
+                contexts.add(contextHead(context));
             }
             d.put("contexts", contexts);
             list.add(d);
         }
         node.put("dashboards", list);
         return node;
+    }
+
+    /** A portal dashboard: the shape of {@link #sharedDashboard} plus the context it is shown through. */
+    public static Map<String, Object> portalDashboard(SharedDashboard shared, ShareContext through) {
+        Map<String, Object> node = sharedDashboard(shared);
+        node.put("context", contextHead(through));
+        return node;
+    }
+
+    private static Map<String, Object> contextHead(ShareContext context) {
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("id", context.id().toString());
+        c.put("name", context.name());
+        return c;
     }
 }

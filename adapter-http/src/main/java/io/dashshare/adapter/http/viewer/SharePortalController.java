@@ -6,7 +6,9 @@ import io.dashshare.adapter.http.web.BearerTokens;
 import io.dashshare.adapter.http.web.RequestIds;
 import io.dashshare.adapter.http.web.Responses;
 import io.dashshare.application.port.in.PortalViewer;
+import io.dashshare.application.port.in.SharedDashboard;
 import io.dashshare.application.port.in.ViewSharePortalUseCase;
+import io.dashshare.domain.context.ShareContext;
 import io.dashshare.domain.document.Tree;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -50,7 +52,12 @@ public class SharePortalController {
                                         @PathVariable String dashboardSlug,
                                         @Nullable @QueryValue("context_id") String contextId) {
         PortalViewer viewer = viewer(request, companySlug);
-        return Responses.ok(ViewerViews.sharedDashboard(portal.resolve(viewer, dashboardSlug, contextId)));
+        SharedDashboard shared = portal.resolve(viewer, dashboardSlug, contextId);
+        // resolve refused any context_id that is not one of the viewer's: this one is.
+        ShareContext through = viewer.contexts().stream()
+                .filter(context -> context.id().toString().equalsIgnoreCase(contextId)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("resolved through a context the viewer is not in"));
+        return Responses.ok(ViewerViews.portalDashboard(shared, through));
     }
 
     @Post("/{dashboardSlug}/execute")
