@@ -44,7 +44,7 @@ public enum FilterKind {
         if (this == MULTI_SELECT) {
             if (raw instanceof RawValue.Arr arr) {
                 if (arr.items().size() > MAX_LIST_SIZE) {
-                    throw new InvalidValueException("at most " + MAX_LIST_SIZE + " values");
+                    throw new InvalidValueException("too_many_values", "at most " + MAX_LIST_SIZE + " values");
                 }
                 List<String> values = new ArrayList<>();
                 for (RawValue item : arr.items()) {
@@ -81,10 +81,10 @@ public enum FilterKind {
             try {
                 return LocalDate.parse(s.value());
             } catch (DateTimeParseException e) {
-                throw new InvalidValueException("not a valid calendar date");
+                throw new InvalidValueException("invalid_date", "not a valid calendar date");
             }
         }
-        throw new InvalidValueException("expected a date as YYYY-MM-DD, got " + describe(raw));
+        throw new InvalidValueException("wrong_type", "expected a date as YYYY-MM-DD, got " + describe(raw));
     }
 
     private static BigDecimal parseNumber(RawValue raw) {
@@ -94,29 +94,29 @@ public enum FilterKind {
         if (raw instanceof RawValue.Str s && DECIMAL.matcher(s.value()).matches()) {
             return checkMagnitude(new BigDecimal(s.value()));
         }
-        throw new InvalidValueException("expected a number, got " + describe(raw));
+        throw new InvalidValueException("wrong_type", "expected a number, got " + describe(raw));
     }
 
     private static BigDecimal checkMagnitude(BigDecimal value) {
         if (value.precision() > 38 || Math.abs(value.scale()) > 100) {
-            throw new InvalidValueException("number out of range");
+            throw new InvalidValueException("out_of_range", "number out of range");
         }
         return value;
     }
 
     private static String parseText(RawValue raw) {
         if (!(raw instanceof RawValue.Str s)) {
-            throw new InvalidValueException("expected a string, got " + describe(raw));
+            throw new InvalidValueException("wrong_type", "expected a string, got " + describe(raw));
         }
         String value = s.value();
         if (value.isEmpty()) {
-            throw new InvalidValueException("empty string");
+            throw new InvalidValueException("empty", "empty string");
         }
         if (value.length() > MAX_TEXT_LENGTH) {
-            throw new InvalidValueException("longer than " + MAX_TEXT_LENGTH + " characters");
+            throw new InvalidValueException("too_long", "longer than " + MAX_TEXT_LENGTH + " characters");
         }
         if (Text.hasForbiddenControl(value)) {
-            throw new InvalidValueException("contains control characters");
+            throw new InvalidValueException("control_characters", "contains control characters");
         }
         return value;
     }
@@ -125,10 +125,23 @@ public enum FilterKind {
         return raw.typeName();
     }
 
-    /** A raw value that does not fit the kind. The message is safe to show to a viewer. */
+    /**
+     * A raw value that does not fit the kind: {@link #reason} is a stable, machine-readable code
+     * ({@code wrong_type}, {@code invalid_date}, {@code out_of_range}, {@code empty},
+     * {@code too_long}, {@code control_characters}, {@code too_many_values}); the message is
+     * safe to show to a viewer.
+     */
     public static final class InvalidValueException extends IllegalArgumentException {
-        public InvalidValueException(String message) {
+
+        private final String reason;
+
+        public InvalidValueException(String reason, String message) {
             super(message, null);
+            this.reason = reason;
+        }
+
+        public String reason() {
+            return reason;
         }
     }
 }

@@ -174,7 +174,7 @@ public final class FilterResolver {
         } catch (FilterKind.InvalidValueException e) {
             throw new SharingException(ErrorCode.INVALID_PARAMETER,
                     "Invalid value for filter '" + filter.slug() + "': " + e.getMessage() + ".",
-                    Map.of("filter_slug", filter.slug().value(), "reason", e.getMessage()));
+                    Map.of("filter_slug", filter.slug().value(), "reason", e.reason(), "detail", e.getMessage()));
         }
     }
 

@@ -188,7 +188,7 @@ class FilterResolverTest {
                         .isRefused(SHARE_FILTER_POLICY_VIOLATION, "filter_slug", "customer", "reason", "value_not_allowed"),
                 when("selectable sent a value of the wrong type is refused with INVALID_PARAMETER").under(SELECTABLE)
                         .sends("region", OBJECT)
-                        .isRefused(INVALID_PARAMETER, "filter_slug", "region", "reason", "expected a string, got object"));
+                        .isRefused(INVALID_PARAMETER, "filter_slug", "region", "reason", "wrong_type", "detail", "expected a string, got object"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -240,7 +240,7 @@ class FilterResolverTest {
                         .isRefused(SHARE_FILTER_POLICY_VIOLATION, "filter_slug", "customer", "reason", "value_is_fixed"),
                 when("fixed sent a value of the wrong type is refused with INVALID_PARAMETER").under(FIXED)
                         .sends("region", arr("north"))
-                        .isRefused(INVALID_PARAMETER, "filter_slug", "region", "reason", "expected a string, got array"));
+                        .isRefused(INVALID_PARAMETER, "filter_slug", "region", "reason", "wrong_type", "detail", "expected a string, got array"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -370,7 +370,7 @@ class FilterResolverTest {
                 when("embed allowed param sent a value of the wrong type is refused with INVALID_PARAMETER")
                         .under(embed(anEmbedToken().allowing("min_amount")))
                         .sends("min_amount", str("ten"))
-                        .isRefused(INVALID_PARAMETER, "filter_slug", "min_amount", "reason", "expected a number, got string"));
+                        .isRefused(INVALID_PARAMETER, "filter_slug", "min_amount", "reason", "wrong_type", "detail", "expected a number, got string"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -415,47 +415,47 @@ class FilterResolverTest {
 
     static Stream<ResolveCase> wrongTypes() {
         return Stream.of(
-                invalid("date that is no calendar day", "period_start", str("2025-13-40"), "not a valid calendar date"),
-                invalid("date 30 February", "period_start", str("2025-02-30"), "not a valid calendar date"),
+                invalid("date that is no calendar day", "period_start", str("2025-13-40"), "invalid_date", "not a valid calendar date"),
+                invalid("date 30 February", "period_start", str("2025-02-30"), "invalid_date", "not a valid calendar date"),
                 invalid("date in another format", "period_start", str("01/02/2025"),
-                        "expected a date as YYYY-MM-DD, got string"),
+                        "wrong_type", "expected a date as YYYY-MM-DD, got string"),
                 invalid("date with a time", "period_start", str("2025-01-01T00:00:00Z"),
-                        "expected a date as YYYY-MM-DD, got string"),
-                invalid("date as a number", "period_start", num("20250101"), "expected a date as YYYY-MM-DD, got number"),
-                invalid("date as an array", "period_start", arr("2025-01-01"), "expected a date as YYYY-MM-DD, got array"),
-                invalid("date as an object", "period_start", OBJECT, "expected a date as YYYY-MM-DD, got object"),
-                invalid("text for a number", "min_amount", str("ten"), "expected a number, got string"),
-                invalid("NaN for a number", "min_amount", str("NaN"), "expected a number, got string"),
-                invalid("number with spaces", "min_amount", str(" 10"), "expected a number, got string"),
-                invalid("number out of range", "min_amount", str("1e500"), "number out of range"),
+                        "wrong_type", "expected a date as YYYY-MM-DD, got string"),
+                invalid("date as a number", "period_start", num("20250101"), "wrong_type", "expected a date as YYYY-MM-DD, got number"),
+                invalid("date as an array", "period_start", arr("2025-01-01"), "wrong_type", "expected a date as YYYY-MM-DD, got array"),
+                invalid("date as an object", "period_start", OBJECT, "wrong_type", "expected a date as YYYY-MM-DD, got object"),
+                invalid("text for a number", "min_amount", str("ten"), "wrong_type", "expected a number, got string"),
+                invalid("NaN for a number", "min_amount", str("NaN"), "wrong_type", "expected a number, got string"),
+                invalid("number with spaces", "min_amount", str(" 10"), "wrong_type", "expected a number, got string"),
+                invalid("number out of range", "min_amount", str("1e500"), "out_of_range", "number out of range"),
                 invalid("number with too many digits", "min_amount", num("1234567890123456789012345678901234567890"),
-                        "number out of range"),
-                invalid("boolean for a number", "min_amount", bool(true), "expected a number, got boolean"),
-                invalid("array for a number", "min_amount", arrOf(num("1")), "expected a number, got array"),
-                invalid("object for a number", "min_amount", OBJECT, "expected a number, got object"),
-                invalid("number for text", "customer", num("5"), "expected a string, got number"),
-                invalid("boolean for text", "customer", bool(false), "expected a string, got boolean"),
-                invalid("object for text", "customer", OBJECT, "expected a string, got object"),
-                invalid("array for a text scalar", "customer", arr("acme"), "expected a string, got array"),
-                invalid("array for a select scalar", "region", arr("north"), "expected a string, got array"),
-                invalid("object for a select", "region", OBJECT, "expected a string, got object"),
-                invalid("object for a multi_select", "status", OBJECT, "expected a string, got object"),
-                invalid("number for a multi_select", "status", num("1"), "expected a string, got number"),
-                invalid("nested array in a multi_select", "status", arrOf(arr("Active")), "expected a string, got array"),
+                        "out_of_range", "number out of range"),
+                invalid("boolean for a number", "min_amount", bool(true), "wrong_type", "expected a number, got boolean"),
+                invalid("array for a number", "min_amount", arrOf(num("1")), "wrong_type", "expected a number, got array"),
+                invalid("object for a number", "min_amount", OBJECT, "wrong_type", "expected a number, got object"),
+                invalid("number for text", "customer", num("5"), "wrong_type", "expected a string, got number"),
+                invalid("boolean for text", "customer", bool(false), "wrong_type", "expected a string, got boolean"),
+                invalid("object for text", "customer", OBJECT, "wrong_type", "expected a string, got object"),
+                invalid("array for a text scalar", "customer", arr("acme"), "wrong_type", "expected a string, got array"),
+                invalid("array for a select scalar", "region", arr("north"), "wrong_type", "expected a string, got array"),
+                invalid("object for a select", "region", OBJECT, "wrong_type", "expected a string, got object"),
+                invalid("object for a multi_select", "status", OBJECT, "wrong_type", "expected a string, got object"),
+                invalid("number for a multi_select", "status", num("1"), "wrong_type", "expected a string, got number"),
+                invalid("nested array in a multi_select", "status", arrOf(arr("Active")), "wrong_type", "expected a string, got array"),
                 invalid("object element in a multi_select", "status", arrOf(str("Active"), OBJECT),
-                        "expected a string, got object"),
+                        "wrong_type", "expected a string, got object"),
                 invalid("null element in a multi_select", "status", arrOf(str("Active"), NULL),
-                        "expected a string, got null"),
-                invalid("empty string element in a multi_select", "status", arr("Active", ""), "empty string"),
+                        "wrong_type", "expected a string, got null"),
+                invalid("empty string element in a multi_select", "status", arr("Active", ""), "empty", "empty string"),
                 invalid("text longer than 1000 characters", "customer", str("x".repeat(1001)),
-                        "longer than 1000 characters"),
+                        "too_long", "longer than 1000 characters"),
                 invalid("multi_select with more than 1000 elements", "status",
-                        new RawValue.Arr(Collections.nCopies(1001, str("Active"))), "at most 1000 values"));
+                        new RawValue.Arr(Collections.nCopies(1001, str("Active"))), "too_many_values", "at most 1000 values"));
     }
 
-    private static ResolveCase invalid(String what, String slug, RawValue value, String reason) {
+    private static ResolveCase invalid(String what, String slug, RawValue value, String reason, String detail) {
         return when(what + " is refused with INVALID_PARAMETER").sends(slug, value)
-                .isRefused(INVALID_PARAMETER, "filter_slug", slug, "reason", reason);
+                .isRefused(INVALID_PARAMETER, "filter_slug", slug, "reason", reason, "detail", detail);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -492,7 +492,7 @@ class FilterResolverTest {
                 .isRefused(SHARE_FILTER_POLICY_VIOLATION, "filter_slug", "region", "reason", "value_not_allowed"));
         rows.add(when("a list of blanks is not blank: its elements are refused").under(SELECTABLE)
                 .sends("status", arrOf(NULL))
-                .isRefused(INVALID_PARAMETER, "filter_slug", "status", "reason", "expected a string, got null"));
+                .isRefused(INVALID_PARAMETER, "filter_slug", "status", "reason", "wrong_type", "detail", "expected a string, got null"));
         return rows.stream();
     }
 
@@ -520,17 +520,17 @@ class FilterResolverTest {
             rows.add(when("static select " + hostile + " is no option").sends("region", str(hostile))
                     .isRefused(INVALID_PARAMETER, "filter_slug", "region", "reason", "not_an_option"));
             rows.add(when("number " + hostile + " is no number").sends("min_amount", str(hostile))
-                    .isRefused(INVALID_PARAMETER, "filter_slug", "min_amount", "reason", "expected a number, got string"));
+                    .isRefused(INVALID_PARAMETER, "filter_slug", "min_amount", "reason", "wrong_type", "detail", "expected a number, got string"));
         }
         rows.add(when("text with NUL is refused with INVALID_PARAMETER").sends("customer", str("acme\u0000"))
-                .isRefused(INVALID_PARAMETER, "filter_slug", "customer", "reason", "contains control characters"));
+                .isRefused(INVALID_PARAMETER, "filter_slug", "customer", "reason", "control_characters", "detail", "contains control characters"));
         rows.add(when("text with escape character is refused").sends("customer", str("a\u001bb"))
-                .isRefused(INVALID_PARAMETER, "filter_slug", "customer", "reason", "contains control characters"));
+                .isRefused(INVALID_PARAMETER, "filter_slug", "customer", "reason", "control_characters", "detail", "contains control characters"));
         rows.add(when("multi_select element with NUL is refused").sends("status", arr("Active", "\u0000"))
-                .isRefused(INVALID_PARAMETER, "filter_slug", "status", "reason", "contains control characters"));
+                .isRefused(INVALID_PARAMETER, "filter_slug", "status", "reason", "control_characters", "detail", "contains control characters"));
         rows.add(when("selectable value with NUL is refused as invalid before the policy check").under(SELECTABLE)
                 .sends("customer", str("acme\u0000"))
-                .isRefused(INVALID_PARAMETER, "filter_slug", "customer", "reason", "contains control characters"));
+                .isRefused(INVALID_PARAMETER, "filter_slug", "customer", "reason", "control_characters", "detail", "contains control characters"));
         rows.add(when("text with tab and newline is accepted literally").sends("customer", str("a\tb\nc"))
                 .gives("customer", text("a\tb\nc")));
         return rows.stream();
