@@ -6,10 +6,12 @@ import io.dashshare.application.port.in.PortalViewer;
 import io.dashshare.application.port.in.SharedDashboard;
 import io.dashshare.application.port.in.ViewSharePortalUseCase;
 import io.dashshare.domain.common.Ids;
+import io.dashshare.domain.common.Slugs;
 import io.dashshare.domain.context.ShareContext;
 import io.dashshare.domain.context.ShareContextId;
 import io.dashshare.domain.dashboard.Dashboard;
 import io.dashshare.domain.dashboard.DashboardId;
+import io.dashshare.domain.dashboard.DashboardSlug;
 import io.dashshare.domain.error.ErrorCode;
 import io.dashshare.domain.error.SharingException;
 import io.dashshare.domain.execution.DashboardResult;
@@ -28,6 +30,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The share portal. Membership and the session are read on every request, so removing a member,
@@ -140,9 +143,11 @@ public final class ViewSharePortalService implements ViewSharePortalUseCase {
             throw invalidContext("You are not a member of this share context.");
         }
         List<Share> live = liveShares(viewer);
-        Dashboard dashboard = live.stream().map(Share::dashboardId).distinct()
-                .map(id -> catalog.findById(viewer.company().id(), id)).flatMap(java.util.Optional::stream)
-                .filter(d -> d.slug().value().equals(dashboardSlug)).findFirst()
+        // One read by slug, kept only if some live share of the viewer's shows it.
+        Dashboard dashboard = Optional.ofNullable(dashboardSlug)
+                .filter(slug -> Slugs.SLUG.matcher(slug).matches())
+                .flatMap(slug -> catalog.findBySlug(viewer.company().id(), new DashboardSlug(slug)))
+                .filter(d -> live.stream().anyMatch(s -> s.dashboardId().equals(d.id())))
                 .orElseThrow(() -> SharingException.notFound("Dashboard"));
         Share share = live.stream()
                 .filter(s -> s.dashboardId().equals(dashboard.id()) && s.contextId().orElseThrow().equals(context))
