@@ -40,7 +40,6 @@ public final class DatabaseGate implements AutoCloseable {
 
     private final DataSource pool;
     private final String name;
-    private final Duration probeInterval;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final ScheduledExecutorService prober;
     private volatile boolean reachable = true;
@@ -48,7 +47,6 @@ public final class DatabaseGate implements AutoCloseable {
     public DatabaseGate(DataSource pool, String name, Duration probeInterval) {
         this.pool = pool;
         this.name = name;
-        this.probeInterval = probeInterval;
         this.prober = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "db-gate-" + name);
             thread.setDaemon(true);
@@ -61,10 +59,6 @@ public final class DatabaseGate implements AutoCloseable {
     /** False from the first connection failure until a probe connects again. */
     public boolean isReachable() {
         return reachable;
-    }
-
-    public String name() {
-        return name;
     }
 
     private final Gated gated = new Gated();
@@ -115,7 +109,7 @@ public final class DatabaseGate implements AutoCloseable {
 
     private void heartbeat() {
         try (Connection connection = pool.getConnection()) {
-            if (connection.isValid(2) && !reachable) {
+            if (!reachable && connection.isValid(2)) {
                 reachable = true;
                 LOG.warn("Database '{}' is reachable again", name);
             }

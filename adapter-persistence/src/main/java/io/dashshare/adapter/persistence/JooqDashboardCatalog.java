@@ -13,10 +13,8 @@ import io.dashshare.domain.port.DashboardCatalog;
 import io.dashshare.domain.tenant.CompanyId;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jooq.exception.DataAccessException;
-import org.jooq.impl.DSL;
 
 /**
  * Dashboards with an optimistic version: an update names the version it was read at and
@@ -25,14 +23,9 @@ import org.jooq.impl.DSL;
 public final class JooqDashboardCatalog implements DashboardCatalog {
 
     private final DSLContext db;
-    /** On every embed request: rendered once. */
-    private final PreparedRead byId;
 
     public JooqDashboardCatalog(DSLContext db) {
         this.db = db;
-        this.byId = new PreparedRead(db, db.select(DASHBOARDS.fields()).from(DASHBOARDS)
-                .where(DASHBOARDS.COMPANY_ID.eq(DSL.param("company_id", UUID.class)),
-                        DASHBOARDS.ID.eq(DSL.param("id", UUID.class))));
     }
 
     @Override
@@ -44,8 +37,9 @@ public final class JooqDashboardCatalog implements DashboardCatalog {
 
     @Override
     public Optional<Dashboard> findById(CompanyId company, DashboardId id) {
-        return byId.fetch(company.value(), id.value()).stream().findFirst()
-                .map(row -> RecordMappers.dashboard(row.into(DASHBOARDS)));
+        return DatabaseFailures.call(() -> db.selectFrom(DASHBOARDS)
+                .where(DASHBOARDS.COMPANY_ID.eq(company.value()), DASHBOARDS.ID.eq(id.value()))
+                .fetchOptional().map(RecordMappers::dashboard));
     }
 
     @Override

@@ -23,7 +23,6 @@ import java.util.function.Supplier;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
-import org.jooq.Result;
 import org.jooq.SelectSelectStep;
 import org.jooq.impl.DSL;
 
@@ -84,7 +83,7 @@ public final class JooqViewerLookups implements ViewerLookups {
 
     @Override
     public Optional<SharedView> shareByTokenHash(TokenHash hash) {
-        return kept(shares, hash.hex(), view -> view.company().id(), () -> shareByTokenHash.fetch(hash.hex()),
+        return kept(shares, hash.hex(), view -> view.company().id(), () -> shareByTokenHash.fetchFirst(hash.hex()),
                 row -> new SharedView(RecordMappers.share(row.into(SHARES)), RecordMappers.company(row.into(COMPANIES)),
                         RecordMappers.dashboard(row.into(DASHBOARDS))), new long[1]);
     }
@@ -93,7 +92,7 @@ public final class JooqViewerLookups implements ViewerLookups {
     public Optional<KeyOfCompany> embedKey(EmbedKeyId id) {
         long[] generationRead = new long[1];
         Optional<KeyOfCompany> key = kept(keys, id.value(), found -> found.company().id(),
-                () -> embedKey.fetch(id.value()),
+                () -> embedKey.fetchFirst(id.value()),
                 row -> new KeyOfCompany(RecordMappers.embedKey(row.into(EMBED_KEYS)),
                         RecordMappers.company(row.into(COMPANIES)), null),
                 generationRead);
@@ -105,15 +104,12 @@ public final class JooqViewerLookups implements ViewerLookups {
 
     private Optional<Dashboard> dashboard(CompanyId company, DashboardId id, long generationOfKey) {
         Kept<Dashboard> kept = dashboards.get(id.value());
-        Optional<Dashboard> found;
+        // Kept by id alone: another company asking for this id reads (and finds nothing), as in the catalog.
         if (kept != null && kept.generation() == generationOfKey && kept.value().companyId().equals(company)) {
-            found = Optional.of(kept.value());
-        } else {
-            found = read(dashboards, id.value(), () -> dashboard.fetch(company.value(), id.value()),
-                    row -> RecordMappers.dashboard(row.into(DASHBOARDS)), new long[1]);
+            return Optional.of(kept.value());
         }
-        // Kept by id alone: another company asking for this id finds nothing, as in the catalog.
-        return found.filter(d -> d.companyId().equals(company));
+        return read(dashboards, id.value(), () -> dashboard.fetchFirst(company.value(), id.value()),
+                row -> RecordMappers.dashboard(row.into(DASHBOARDS)), new long[1]);
     }
 
     /**
@@ -122,7 +118,7 @@ public final class JooqViewerLookups implements ViewerLookups {
      * {@code generationRead[0]} receives the generation the answer is current at.
      */
     private <K, V> Optional<V> kept(Map<K, Kept<V>> store, K key, Function<V, CompanyId> companyOf,
-                                    Supplier<Result<Record>> read, Function<Record, V> map, long[] generationRead) {
+                                    Supplier<Optional<Record>> read, Function<Record, V> map, long[] generationRead) {
         Kept<V> kept = store.get(key);
         if (kept != null) {
             long current = currentGeneration(companyOf.apply(kept.value()));
@@ -134,9 +130,9 @@ public final class JooqViewerLookups implements ViewerLookups {
         return read(store, key, read, map, generationRead);
     }
 
-    private <K, V> Optional<V> read(Map<K, Kept<V>> store, K key, Supplier<Result<Record>> read,
+    private <K, V> Optional<V> read(Map<K, Kept<V>> store, K key, Supplier<Optional<Record>> read,
                                     Function<Record, V> map, long[] generationRead) {
-        Optional<Record> row = read.get().stream().findFirst();
+        Optional<Record> row = read.get();
         if (row.isEmpty()) {
             store.remove(key);
             return Optional.empty();
@@ -158,7 +154,7 @@ public final class JooqViewerLookups implements ViewerLookups {
 
     /** The company's generation now; {@code -1} (matching nothing kept) when it has none. */
     private long currentGeneration(CompanyId company) {
-        return generation.fetch(company.value()).stream().findFirst()
+        return generation.fetchFirst(company.value())
                 .map(row -> row.get(COMPANY_GENERATIONS.GENERATION)).orElse(-1L);
     }
 

@@ -3,10 +3,10 @@ package io.dashshare.adapter.persistence;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
-import org.jooq.Result;
 import org.jooq.Select;
 import org.jooq.exception.DataAccessException;
 
@@ -32,8 +32,8 @@ final class PreparedRead {
         this.parameters = db.extractBindValues(select).size();
     }
 
-    /** The rows for these bind values, given in the order of the select's placeholders. */
-    Result<Record> fetch(Object... values) {
+    /** The first row for these bind values (given in the order of the select's placeholders), if any. */
+    Optional<Record> fetchFirst(Object... values) {
         if (values.length != parameters) {
             throw new IllegalArgumentException("expected " + parameters + " bind values, got " + values.length);
         }
@@ -44,7 +44,7 @@ final class PreparedRead {
                         statement.setObject(i + 1, values[i]);
                     }
                     try (ResultSet rows = statement.executeQuery()) {
-                        return db.fetch(rows, fields);
+                        return db.fetch(rows, fields).stream().findFirst();
                     }
                 } catch (SQLException e) {
                     throw new DataAccessException("SQL [" + sql + "]; " + e.getMessage(), e);

@@ -63,10 +63,6 @@ public record DataSourceSettings(String url, String user, String password, int p
         return admission.maxConcurrent() == 0 ? poolSize : admission.maxConcurrent();
     }
 
-    public DataSourceSettings withAdmission(Admission value) {
-        return new DataSourceSettings(url, user, password, poolSize, statementTimeout, maxRows, connectionTimeout, value);
-    }
-
     public DataSourceSettings withStatementTimeout(Duration value) {
         return new DataSourceSettings(url, user, password, poolSize, value, maxRows, connectionTimeout, admission);
     }

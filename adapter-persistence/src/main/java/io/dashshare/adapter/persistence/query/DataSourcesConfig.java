@@ -71,7 +71,7 @@ public record DataSourcesConfig(Map<DataSourceName, DataSourceSettings> sources)
     }
 
     /** The admission bounds of one source; each variable falls back to {@link DataSourceSettings.Admission#DEFAULT}. */
-    public static DataSourceSettings.Admission admission(Map<String, String> values, String variable) {
+    private static DataSourceSettings.Admission admission(Map<String, String> values, String variable) {
         DataSourceSettings.Admission defaults = DataSourceSettings.Admission.DEFAULT;
         return new DataSourceSettings.Admission(
                 intOr(values, "_MAX_CONCURRENT_QUERIES", defaults.maxConcurrent(), variable),
