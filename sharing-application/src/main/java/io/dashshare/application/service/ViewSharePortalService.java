@@ -139,7 +139,7 @@ public final class ViewSharePortalService implements ViewSharePortalUseCase {
     private Access access(PortalViewer viewer, String dashboardSlug, String contextId) {
         ShareContextId context = Ids.parse(contextId).map(ShareContextId::new).orElseThrow(
                 () -> invalidContext("context_id must be the id of one of your share contexts"));
-        if (viewer.contexts().stream().noneMatch(c -> c.id().equals(context))) {
+        if (viewer.context(context).isEmpty()) {
             throw invalidContext("You are not a member of this share context.");
         }
         List<Share> live = liveShares(viewer);

@@ -206,14 +206,14 @@ class ViewEmbedServiceTest {
     }
 
     @Test
-    void frame_ancestors_are_the_companys_origins_and_nothing_for_a_bad_token() {
+    void an_opened_token_carries_the_companys_origins_and_a_bad_token_opens_nothing() {
         h.companies().setEmbedOrigins(owner, List.of("https://app.customer.example", "https://admin.customer.example:8443"));
         String token = token(sales, List.of(), List.of(), Map.of());
 
-        assertThat(h.embeds().frameAncestors(token)).extracting(EmbedOrigin::value)
+        assertThat(h.embeds().open(token).company().embedOrigins()).extracting(EmbedOrigin::value)
                 .containsExactly("https://app.customer.example", "https://admin.customer.example:8443");
-        assertThat(h.embeds().frameAncestors("garbage")).isEmpty();
-        assertThat(h.embeds().frameAncestors(null)).isEmpty();
+        failsWith(ErrorCode.TOKEN_INVALID, () -> h.embeds().open("garbage"));
+        failsWith(ErrorCode.TOKEN_INVALID, () -> h.embeds().open(null));
     }
 
     @Test

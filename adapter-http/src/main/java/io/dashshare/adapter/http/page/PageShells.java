@@ -5,7 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 
-/** The three HTML shells, read once from the classpath ({@code viewer/pages/}). */
+/** The three HTML shells, read once from the classpath ({@code viewer/pages/}); callers only send them. */
 @Singleton
 public final class PageShells {
 
@@ -14,15 +14,15 @@ public final class PageShells {
     private final byte[] embed = read("embed.html");
 
     byte[] publicLink() {
-        return publicLink.clone();
+        return publicLink;
     }
 
     byte[] portal() {
-        return portal.clone();
+        return portal;
     }
 
     byte[] embed() {
-        return embed.clone();
+        return embed;
     }
 
     private static byte[] read(String name) {

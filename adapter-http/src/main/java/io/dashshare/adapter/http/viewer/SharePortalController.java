@@ -8,7 +8,9 @@ import io.dashshare.adapter.http.web.Responses;
 import io.dashshare.application.port.in.PortalViewer;
 import io.dashshare.application.port.in.SharedDashboard;
 import io.dashshare.application.port.in.ViewSharePortalUseCase;
+import io.dashshare.domain.common.Ids;
 import io.dashshare.domain.context.ShareContext;
+import io.dashshare.domain.context.ShareContextId;
 import io.dashshare.domain.document.Tree;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -54,8 +56,7 @@ public class SharePortalController {
         PortalViewer viewer = viewer(request, companySlug);
         SharedDashboard shared = portal.resolve(viewer, dashboardSlug, contextId);
         // resolve refused any context_id that is not one of the viewer's: this one is.
-        ShareContext through = viewer.contexts().stream()
-                .filter(context -> context.id().toString().equalsIgnoreCase(contextId)).findFirst()
+        ShareContext through = Ids.parse(contextId).map(ShareContextId::new).flatMap(viewer::context)
                 .orElseThrow(() -> new IllegalStateException("resolved through a context the viewer is not in"));
         return Responses.ok(ViewerViews.portalDashboard(shared, through));
     }

@@ -1,10 +1,7 @@
 package io.dashshare.application.port.in;
 
-import io.dashshare.domain.error.SharingException;
 import io.dashshare.domain.execution.DashboardResult;
 import io.dashshare.domain.filter.RawValue;
-import io.dashshare.domain.tenant.EmbedOrigin;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -32,14 +29,5 @@ public interface ViewEmbedUseCase {
 
     default OptionsAnswer options(String token, String filterSlug, String search) {
         return options(open(token), filterSlug, search);
-    }
-
-    /** The origins allowed to frame this token's pages; empty when the token is not valid. */
-    default List<EmbedOrigin> frameAncestors(String token) {
-        try {
-            return open(token).company().embedOrigins();
-        } catch (SharingException e) {
-            return List.of();
-        }
     }
 }
