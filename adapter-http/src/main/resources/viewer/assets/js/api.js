@@ -35,7 +35,7 @@ export async function request(method, url, { body, headers = {}, signal } = {}) 
   try {
     response = await fetch(url, init);
   } catch (e) {
-    if (e && e.name === 'AbortError') throw e;
+    if (isAbort(e)) throw e;
     throw new ApiError(0, { error_code: 'NETWORK', message: 'The server could not be reached. Check your connection and try again.' });
   }
   if (response.status === 204) return null;

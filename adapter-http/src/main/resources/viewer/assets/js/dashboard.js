@@ -1,9 +1,10 @@
 // A dashboard drawn from its flow's API: title and description, the filters the viewer may use,
 // and every widget. Any filter change re-executes; the newest answer wins.
-import { h, clear, announce, uid } from './dom.js';
+import { h, clear, announce, uid, debounce } from './dom.js';
 import { isAbort } from './api.js';
 import { createFilterControl } from './filters.js';
 import { createWidgetCard } from './widgets.js';
+import { ENDS_PAGE } from './states.js';
 
 const FILTER_ERRORS = new Set(['SHARE_FILTER_POLICY_VIOLATION', 'FILTER_DISABLED_BY_POLICY', 'INVALID_PARAMETER']);
 
@@ -24,12 +25,8 @@ export function mountDashboard(root, shared, api, { titled = true, onFatal, befo
     h('header', { class: 'dash-header' }, headerChildren));
   document.title = board.name;
 
-  let timer = null;
-  const scheduleRun = () => {
-    window.clearTimeout(timer);
-    // Coalesces a burst of clicks (several checkboxes) into one query.
-    timer = window.setTimeout(run, 120);
-  };
+  // Coalesces a burst of clicks (several checkboxes) into one query.
+  const scheduleRun = debounce(() => run(), 120);
 
   const controls = (shared.filters || []).map((filter) => createFilterControl(filter, {
     loadOptions: api.options,
@@ -79,7 +76,7 @@ export function mountDashboard(root, shared, api, { titled = true, onFatal, befo
   }
 
   async function run() {
-    window.clearTimeout(timer);
+    scheduleRun.cancel();
     seq += 1;
     const mine = seq;
     if (inflight) inflight.abort();
@@ -102,7 +99,7 @@ export function mountDashboard(root, shared, api, { titled = true, onFatal, befo
       section.dataset.runs = String((Number(section.dataset.runs) || 0) + 1);
     } catch (e) {
       if (isAbort(e) || mine !== seq) return;
-      if (onFatal && (e.code === 'TOKEN_INVALID' || e.code === 'AUTH_REQUIRED')) {
+      if (onFatal && ENDS_PAGE.has(e.code)) {
         onFatal(e);
         return;
       }
@@ -126,7 +123,7 @@ export function mountDashboard(root, shared, api, { titled = true, onFatal, befo
     run,
     rerender: () => cards.forEach((c) => c.rerender()),
     destroy() {
-      window.clearTimeout(timer);
+      scheduleRun.cancel();
       if (inflight) inflight.abort();
       cards.forEach((c) => c.destroy());
     },

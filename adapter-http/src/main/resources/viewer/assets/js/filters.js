@@ -49,7 +49,6 @@ function withErrors(control, fieldParts, describedEl) {
   };
   return {
     ...control,
-    slug: control.slug,
     element: fieldParts.element,
     setError(message) {
       fieldParts.error.textContent = message;
@@ -65,7 +64,6 @@ function withErrors(control, fieldParts, describedEl) {
       describedEl.removeAttribute('aria-invalid');
       describe(false);
     },
-    focus: () => describedEl.focus(),
   };
 }
 
