@@ -54,10 +54,7 @@ public final class SharingLauncher {
                 if (name.startsWith("SHARING_SMTP_") || name.equals("SHARING_MAIL_FROM")
                         || name.startsWith("SHARING_CACHE_") || name.startsWith("SHARING_QUERY_")) {
                     properties.put(name.toLowerCase(Locale.ROOT).replace('_', '.'), value);
-                }
-            });
-            config.env().forEach((name, value) -> {
-                if (name.startsWith("SHARING_LIMITS_")) {
+                } else if (name.startsWith("SHARING_LIMITS_")) {
                     properties.put("sharing.limits." + name.substring("SHARING_LIMITS_".length())
                             .toLowerCase(Locale.ROOT).replace('_', '-'), value);
                 }
