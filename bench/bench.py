@@ -109,10 +109,11 @@ def to_ms(text):
     return value / 1000.0 if unit == "us" else value * 1000.0 if unit == "s" else value
 
 
-def run_wrk(url, seconds, connections, threads, post):
+def run_wrk(url, seconds, connections, threads, script=None):
+    """wrk against url; script: a Lua file of bench/ (post.lua, portal.lua) or None for plain GETs."""
     cmd = ["wrk", "-t%d" % threads, "-c%d" % connections, "-d%ds" % seconds, "--latency", "--timeout", "10s"]
-    if post:
-        cmd += ["-s", os.path.join(BENCH, "post.lua")]
+    if script:
+        cmd += ["-s", os.path.join(BENCH, script)]
     out = subprocess.run(cmd + [url], capture_output=True, text=True, check=True).stdout
     rps = float(re.search(r"Requests/sec:\s+([0-9.]+)", out).group(1))
     p50 = to_ms(re.search(r"^\s+50%\s+(\S+)", out, re.M).group(1))
@@ -168,7 +169,8 @@ def cpu_seconds(pid):
 
 def postgres_cpu_seconds(postmaster):
     """CPU of the postmaster, its live backends and its reaped ones (counted in its children time)."""
-    total = proc_stat(postmaster)["own"] + proc_stat(postmaster)["children"]
+    own = proc_stat(postmaster)
+    total = own["own"] + own["children"]
     for name in os.listdir("/proc"):
         if name.isdigit():
             try:
@@ -180,9 +182,11 @@ def postgres_cpu_seconds(postmaster):
     return total
 
 
-def embedded_pg_port(data_dir):
+def embedded_pg(data_dir):
+    """The embedded PostgreSQL's postmaster pid and port, from its postmaster.pid."""
     with open(os.path.join(data_dir, "postgres", "postmaster.pid")) as f:
-        return int(f.read().split("\n")[3])
+        lines = f.read().split("\n")
+    return int(lines[0]), int(lines[3])
 
 
 def latest_code(log_path):
@@ -253,9 +257,7 @@ def main():
                      os.path.join(work, "cache-on.log"), java_opts)
         services.append(on)
         on.wait_ready()
-        pg_port = embedded_pg_port(on_dir)
-        with open(os.path.join(on_dir, "postgres", "postmaster.pid")) as f:
-            postmaster = int(f.readline())
+        postmaster, pg_port = embedded_pg(on_dir)
         print("starting a second process on the same database with the result cache off ...", flush=True)
         off = Service("cache-off", dict(common, PORT=str(free_port()), SHARING_DATA_DIR=off_dir,
                                         SHARING_CACHE_TTL="0s", SHARING_DEMO="true",
@@ -290,34 +292,20 @@ def main():
 
         token = share["token"]
         targets = [
-            ("a_off", "(a) execute, cache off", off, off.base + "/api/v1/public/shares/%s/execute" % token, True),
-            ("a_on", "(a) execute, cache on", on, on.base + "/api/v1/public/shares/%s/execute" % token, True),
-            ("b", "(b) pgbench, same 4 statements", None, None, False),
-            ("c_resolve", "(c) public resolve", on, on.base + "/api/v1/public/shares/%s/resolve" % token, False),
-            ("c_embed", "(c) embed info", on, on.base + "/api/embed/d/%s/info" % embed, False),
+            ("a_off", "(a) execute, cache off", off, off.base + "/api/v1/public/shares/%s/execute" % token, "post.lua"),
+            ("a_on", "(a) execute, cache on", on, on.base + "/api/v1/public/shares/%s/execute" % token, "post.lua"),
+            ("b", "(b) pgbench, same 4 statements", None, None, None),
+            ("c_resolve", "(c) public resolve", on, on.base + "/api/v1/public/shares/%s/resolve" % token, None),
+            ("c_embed", "(c) embed info", on, on.base + "/api/embed/d/%s/info" % embed, None),
             ("c_portal", "(c) portal dashboard", on,
-             on.base + "/api/v1/share-portal/acme/dashboards/sales-overview?context_id=" + context, "portal"),
-            ("d", "(d) trivial: /health/liveness", on, on.base + "/health/liveness", False),
+             on.base + "/api/v1/share-portal/acme/dashboards/sales-overview?context_id=" + context, "portal.lua"),
+            ("d", "(d) trivial: /health/liveness", on, on.base + "/health/liveness", None),
         ]
 
-        def measure(key, service, url, post, seconds):
+        def measure(key, service, url, script, seconds):
             if key == "b":
                 return run_pgbench(pg_port, seconds, args.connections, args.threads, work)
-            if post == "portal":
-                result = run_wrk_portal(url, seconds, args.connections, args.threads)
-                return result
-            return run_wrk(url, seconds, args.connections, args.threads, post)
-
-        def run_wrk_portal(url, seconds, connections, threads):
-            cmd = ["wrk", "-t%d" % threads, "-c%d" % connections, "-d%ds" % seconds, "--latency", "--timeout",
-                   "10s", "-s", os.path.join(BENCH, "portal.lua"), url]
-            out = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
-            rps = float(re.search(r"Requests/sec:\s+([0-9.]+)", out).group(1))
-            bad = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", out)
-            return {"rps": rps, "p50": to_ms(re.search(r"^\s+50%\s+(\S+)", out, re.M).group(1)),
-                    "p99": to_ms(re.search(r"^\s+99%\s+(\S+)", out, re.M).group(1)),
-                    "non2xx": int(bad.group(1)) if bad else 0, "socket_errors": "",
-                    "requests": int(re.search(r"(\d+) requests in", out).group(1))}
+            return run_wrk(url, seconds, args.connections, args.threads, script)
 
         if args.only:
             wanted = set(args.only.split(","))
@@ -326,18 +314,18 @@ def main():
         # On 2 cores the JIT's C2 compiler needs the better part of a minute of traffic on a route
         # before its code is compiled; until then a run measures the compiler as much as the route.
         print("warming up (%d s per target) ..." % args.warmup_seconds, flush=True)
-        for key, label, service, url, post in targets:
+        for key, label, service, url, script in targets:
             if key != "b":
-                measure(key, service, url, post, args.warmup_seconds)
+                measure(key, service, url, script, args.warmup_seconds)
 
         results = {key: [] for key, *_ in targets}
         rss = {key: 0.0 for key, *_ in targets}
         for r in range(args.rounds):
-            for key, label, service, url, post in targets:
+            for key, label, service, url, script in targets:
                 for s in (on, off):
                     s.reset_peak_rss()
                 cpu_before = (cpu_seconds(on.proc.pid), cpu_seconds(off.proc.pid), postgres_cpu_seconds(postmaster))
-                result = measure(key, service, url, post,
+                result = measure(key, service, url, script,
                                  args.slow_seconds if key in ("a_off", "b") else args.seconds)
                 cpu_after = (cpu_seconds(on.proc.pid), cpu_seconds(off.proc.pid), postgres_cpu_seconds(postmaster))
                 served = max(1, result["requests"])
@@ -353,9 +341,9 @@ def main():
 
         # The latency of one request without a queue in front of it: 2 connections instead of 32.
         light = {}
-        for key, label, service, url, post in targets:
+        for key, label, service, url, script in targets:
             if key in ("c_resolve", "c_embed", "d"):
-                light[key] = run_wrk(url, args.seconds, 2, 1, post)
+                light[key] = run_wrk(url, args.seconds, 2, 1, script)
                 print("light load (2 connections) %-22s %9.1f rps  p50 %6.2f ms  p99 %6.2f ms"
                       % (label, light[key]["rps"], light[key]["p50"], light[key]["p99"]), flush=True)
 
