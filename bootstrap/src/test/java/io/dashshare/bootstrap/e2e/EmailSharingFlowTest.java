@@ -179,7 +179,7 @@ class EmailSharingFlowTest {
                 404, "NOT_FOUND");
 
         // Revoking the share takes the dashboard out of the portal at once.
-        owner.send("DELETE", "/api/v1/shares/" + shareId, null);
+        owner.revokeShare(shareId);
         assertError(Portal.post(base + "/execute", "{\"context_id\": \"" + context + "\", \"parameters\": {}}", token),
                 404, "NOT_FOUND");
         assertThat(Portal.get("/api/v1/share-portal/acme/dashboards", token).json().get("dashboards")).isEmpty();

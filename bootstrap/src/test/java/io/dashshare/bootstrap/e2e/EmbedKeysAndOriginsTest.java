@@ -26,7 +26,7 @@ class EmbedKeysAndOriginsTest {
     void a_new_key_signs_new_tokens_while_old_ones_stay_valid_until_their_key_is_retired() {
         Owner owner = Owner.newCompany("rotate");
         String dashboardId = owner.salesOverviewId();
-        JsonNode first = Owner.expect(201, owner.post("/api/v1/embed/keys", null)).json();
+        JsonNode first = owner.createEmbedKey();
         assertThat(first.get("algorithm").asText()).isEqualTo("HS256");
         assertThat(Jws.secret(first.get("secret").asText())).hasSizeGreaterThanOrEqualTo(32);
         String oldMinted = owner.embedToken(dashboardId, "{}");
@@ -34,7 +34,7 @@ class EmbedKeysAndOriginsTest {
                 Jws.secret(first.get("secret").asText()));
         assertThat(Jws.headerOf(oldMinted).get("kid")).isEqualTo(first.get("kid").asText());
 
-        JsonNode second = Owner.expect(201, owner.post("/api/v1/embed/keys", null)).json();
+        JsonNode second = owner.createEmbedKey();
         String newMinted = owner.embedToken(dashboardId, "{}");
 
         assertThat(Jws.headerOf(newMinted).get("kid")).isEqualTo(second.get("kid").asText());
@@ -110,7 +110,7 @@ class EmbedKeysAndOriginsTest {
     void cors_grants_only_an_exactly_configured_origin_on_embed_routes() {
         Owner owner = Owner.newCompany("cors");
         String token = owner.embedToken(owner.salesOverviewId(), "{}");
-        owner.send("PUT", "/api/v1/company/embed-origins", "{\"embed_origins\": [\"https://app.example.com\"]}");
+        owner.setEmbedOrigins(List.of("https://app.example.com"));
         ApiClient api = owner.api();
         String path = "/api/embed/d/" + token + "/info";
 

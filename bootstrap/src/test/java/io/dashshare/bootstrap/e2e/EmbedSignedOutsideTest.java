@@ -57,7 +57,7 @@ class EmbedSignedOutsideTest {
     static void companyWithAKey() {
         owner = Owner.newCompany("hooli");
         dashboardId = owner.salesOverviewId();
-        JsonNode key = Owner.expect(201, owner.post("/api/v1/embed/keys", null)).json();
+        JsonNode key = owner.createEmbedKey();
         kid = key.get("kid").asText();
         secret = key.get("secret").asText();
     }

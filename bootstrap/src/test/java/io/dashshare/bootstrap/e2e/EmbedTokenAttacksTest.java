@@ -47,7 +47,7 @@ class EmbedTokenAttacksTest {
         other = Owner.newCompany("umbrella");
         slug = owner.companySlug();
         dashboardId = owner.salesOverviewId();
-        JsonNode key = Owner.expect(201, owner.post("/api/v1/embed/keys", null)).json();
+        JsonNode key = owner.createEmbedKey();
         kid = key.get("kid").asText();
         secret = Jws.secret(key.get("secret").asText());
         invalidBody = withoutRequestId(info("not-a-token"));
@@ -116,7 +116,7 @@ class EmbedTokenAttacksTest {
 
     @Test
     void a_key_of_another_company_signs_nothing_here() {
-        JsonNode otherKey = Owner.expect(201, other.post("/api/v1/embed/keys", null)).json();
+        JsonNode otherKey = other.createEmbedKey();
         byte[] otherSecret = Jws.secret(otherKey.get("secret").asText());
         String otherKid = otherKey.get("kid").asText();
 

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Issue 2 over HTTP: owner login answers a wrong password and an unknown user alike, and every
  * error of PRODUCT.md §9 this foundation can produce comes back in the error model, as JSON,
- * never as an HTML page or a stack trace. (503 with the database down: {@link DatabaseDownTest}.)
+ * never as an HTML page or a stack trace. (503 with the database down: {@link LimitsAndOutagesTest} and {@code ops.DatabaseOutageTest}.)
  */
 class LoginAndErrorsTest {
 

@@ -3,6 +3,7 @@ package io.dashshare.bootstrap.e2e;
 import static io.dashshare.bootstrap.e2e.ApiAssertions.assertError;
 import static io.dashshare.bootstrap.e2e.ApiAssertions.assertErrorEchoing;
 import static io.dashshare.bootstrap.e2e.ApiAssertions.assertNothingInternal;
+import static io.dashshare.bootstrap.e2e.PublicLinkPoliciesTest.values;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,7 +15,6 @@ import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
@@ -217,13 +217,6 @@ class OwnerExecutionTest {
     private static Reply options(String search) {
         return owner.get("/api/v1/dashboards/" + dashboardId + "/filters/status/options?search="
                 + URLEncoder.encode(search, StandardCharsets.UTF_8));
-    }
-
-    private static List<String> values(Reply options) {
-        assertThat(options.status()).as("%s", options).isEqualTo(200);
-        List<String> values = new ArrayList<>();
-        options.json().get("options").forEach(o -> values.add(o.get("value").asText()));
-        return values;
     }
 
     /** No hostile value may slow a query down ({@code pg_sleep(5)} must never run). */

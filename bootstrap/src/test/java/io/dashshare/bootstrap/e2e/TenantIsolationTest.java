@@ -121,7 +121,7 @@ class TenantIsolationTest {
             String member = owner.addMember(context, "member@" + owner.companySlug() + ".example");
             String share = owner.createShare(dashboard, "{\"name\": \"Tenant check\", \"share_type\": \"link\"}")
                     .get("id").asText();
-            String kid = Owner.expect(201, owner.post("/api/v1/embed/keys", null)).json().get("kid").asText();
+            String kid = owner.createEmbedKey().get("kid").asText();
             return new Ids(dashboard, share, context, member, kid);
         }
     }

@@ -35,13 +35,11 @@ public final class Owner {
     public static final String PASSWORD = "owner-test-password-1";
     private static final AtomicInteger COMPANIES = new AtomicInteger();
 
-    private final TestService service;
     private final ApiClient api;
     private final String accessToken;
     private final String companySlug;
 
     private Owner(TestService service, String accessToken, String companySlug) {
-        this.service = service;
         this.api = service.api();
         this.accessToken = accessToken;
         this.companySlug = companySlug;
@@ -79,10 +77,6 @@ public final class Owner {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    public TestService service() {
-        return service;
     }
 
     public ApiClient api() {
@@ -142,6 +136,11 @@ public final class Owner {
     public String addMember(String contextId, String email) {
         return expect(201, post("/api/v1/share-contexts/" + contextId + "/members",
                 "{\"member_type\": \"external_email\", \"email\": \"" + email + "\"}")).json().get("id").asText();
+    }
+
+    /** A new embed signing key of the company; answers the 201 body (kid, secret, ...). */
+    public JsonNode createEmbedKey() {
+        return expect(201, post("/api/v1/embed/keys", null)).json();
     }
 
     /** An embed token minted by our API; {@code body} is the request of the guide's Flow 3. */
