@@ -85,18 +85,16 @@ public final class DashboardRunner {
      * answers served entirely from the result cache cost the database nothing.
      */
     public record Quota(String key, int perMinute) {
-
-        public static Quota perShare(SharingSettings settings, Object shareId) {
-            return new Quota("executions:share:" + shareId, settings.executionsPerSharePerMinute());
-        }
-
-        public static Quota perEmbedDashboard(SharingSettings settings, Object dashboardId) {
-            return new Quota("executions:embed:" + dashboardId, settings.executionsPerEmbedDashboardPerMinute());
-        }
     }
 
-    public SharingSettings settings() {
-        return settings;
+    /** The quota of one share's executions (public link or portal), at the configured rate. */
+    public Quota shareQuota(Object shareId) {
+        return new Quota("executions:share:" + shareId, settings.executionsPerSharePerMinute());
+    }
+
+    /** The quota of one dashboard's embed executions, at the configured rate. */
+    public Quota embedQuota(Object dashboardId) {
+        return new Quota("executions:embed:" + dashboardId, settings.executionsPerEmbedDashboardPerMinute());
     }
 
     public List<ViewerFilter> filters(Dashboard dashboard, AccessRules rules) {

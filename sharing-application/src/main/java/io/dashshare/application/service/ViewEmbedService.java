@@ -33,13 +33,13 @@ public final class ViewEmbedService implements ViewEmbedUseCase {
     @Override
     public DashboardResult execute(EmbedAccess access, Map<String, RawValue> parameters) {
         return runner.execute(access.dashboard(), rules(access), parameters,
-                DashboardRunner.Quota.perEmbedDashboard(runner.settings(), access.dashboard().id()));
+                runner.embedQuota(access.dashboard().id()));
     }
 
     @Override
     public OptionsAnswer options(EmbedAccess access, String filterSlug, String search) {
         return runner.options(access.dashboard(), rules(access), filterSlug, search,
-                DashboardRunner.Quota.perEmbedDashboard(runner.settings(), access.dashboard().id()));
+                runner.embedQuota(access.dashboard().id()));
     }
 
     private static AccessRules rules(EmbedAccess access) {

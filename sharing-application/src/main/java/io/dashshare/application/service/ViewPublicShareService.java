@@ -36,14 +36,14 @@ public final class ViewPublicShareService implements ViewPublicShareUseCase {
     public DashboardResult execute(String token, Map<String, RawValue> parameters) {
         SharedView access = open(token);
         return runner.execute(access.dashboard(), access.share().accessRules(), parameters,
-                DashboardRunner.Quota.perShare(runner.settings(), access.share().id()));
+                runner.shareQuota(access.share().id()));
     }
 
     @Override
     public OptionsAnswer options(String token, String filterSlug, String search) {
         SharedView access = open(token);
         return runner.options(access.dashboard(), access.share().accessRules(), filterSlug, search,
-                DashboardRunner.Quota.perShare(runner.settings(), access.share().id()));
+                runner.shareQuota(access.share().id()));
     }
 
     /** Unknown, revoked, expired and rotated-away tokens look exactly alike to the caller. */

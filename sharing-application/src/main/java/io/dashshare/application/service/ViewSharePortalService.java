@@ -120,7 +120,7 @@ public final class ViewSharePortalService implements ViewSharePortalUseCase {
                                    Map<String, RawValue> parameters) {
         Access access = access(viewer, dashboardSlug, contextId);
         return runner.execute(access.dashboard(), access.share().accessRules(), parameters,
-                DashboardRunner.Quota.perShare(runner.settings(), access.share().id()));
+                runner.shareQuota(access.share().id()));
     }
 
     @Override
@@ -128,7 +128,7 @@ public final class ViewSharePortalService implements ViewSharePortalUseCase {
                                  String search) {
         Access access = access(viewer, dashboardSlug, contextId);
         return runner.options(access.dashboard(), access.share().accessRules(), filterSlug, search,
-                DashboardRunner.Quota.perShare(runner.settings(), access.share().id()));
+                runner.shareQuota(access.share().id()));
     }
 
     /**
