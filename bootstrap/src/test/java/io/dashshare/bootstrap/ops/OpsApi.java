@@ -1,54 +1,43 @@
 package io.dashshare.bootstrap.ops;
 
-import static io.dashshare.bootstrap.testing.ApiClient.bearer;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dashshare.bootstrap.testing.ApiClient;
 import io.dashshare.bootstrap.testing.ApiClient.Reply;
-import io.dashshare.bootstrap.testing.TestService;
+import io.dashshare.bootstrap.testing.Owner;
 
-/** The owner-side steps the ops tests repeat, through the public API only. */
+/** The owner-side steps the ops tests repeat, through the public API only, on one service instance. */
 final class OpsApi {
 
     final ApiClient api;
     final String owner;
+    private final Owner admin;
 
     OpsApi(ApiClient api) {
         this.api = api;
-        this.owner = api.login(TestService.ADMIN_EMAIL, TestService.ADMIN_PASSWORD);
+        this.admin = Owner.acme(api);
+        this.owner = admin.accessToken();
     }
 
     String salesDashboardId() {
-        for (JsonNode dashboard : ok(api.get("/api/v1/dashboards", "Authorization", bearer(owner)), 200)
-                .get("dashboards")) {
-            if (dashboard.get("slug").asText().equals("sales-overview")) {
-                return dashboard.get("id").asText();
-            }
-        }
-        throw new AssertionError("no sales-overview dashboard");
+        return admin.salesOverviewId();
     }
 
     /** A public link to the demo dashboard: {@code [share id, token]}. */
     String[] publicShare(String name) {
-        JsonNode share = ok(api.post("/api/v1/dashboards/" + salesDashboardId() + "/shares",
-                "{\"name\":\"" + name + "\"}", "Authorization", bearer(owner)), 201);
+        JsonNode share = admin.createShare(salesDashboardId(), "{\"name\":\"" + name + "\"}");
         return new String[] {share.get("id").asText(), share.get("token").asText()};
     }
 
     String embedToken() {
-        return ok(api.post("/api/v1/embed/dashboards/" + salesDashboardId(), "{\"allowed_params\":[\"region\"]}",
-                "Authorization", bearer(owner)), 201).get("token").asText();
+        return admin.embedToken(salesDashboardId(), "{\"allowed_params\":[\"region\"]}");
     }
 
     /** A context with one member and the demo dashboard shared to it: the context id. */
     String contextWithMember(String name, String email) {
-        String context = ok(api.post("/api/v1/share-contexts", "{\"name\":\"" + name + "\"}",
-                "Authorization", bearer(owner)), 201).get("id").asText();
-        ok(api.post("/api/v1/share-contexts/" + context + "/members",
-                "{\"member_type\":\"external_email\",\"email\":\"" + email + "\"}", "Authorization", bearer(owner)), 201);
-        ok(api.post("/api/v1/dashboards/" + salesDashboardId() + "/shares",
-                "{\"name\":\"" + name + "\",\"share_type\":\"link\",\"share_context_id\":\"" + context + "\"}",
-                "Authorization", bearer(owner)), 201);
+        String context = admin.createContext(name);
+        admin.addMember(context, email);
+        admin.createShare(salesDashboardId(),
+                "{\"name\":\"" + name + "\",\"share_type\":\"link\",\"share_context_id\":\"" + context + "\"}");
         return context;
     }
 
@@ -57,9 +46,6 @@ final class OpsApi {
     }
 
     static JsonNode ok(Reply reply, int status) {
-        if (reply.status() != status) {
-            throw new AssertionError("expected " + status + " but got " + reply);
-        }
-        return reply.json();
+        return Owner.expect(status, reply).json();
     }
 }

@@ -39,16 +39,20 @@ public final class Owner {
     private final String accessToken;
     private final String companySlug;
 
-    private Owner(TestService service, String accessToken, String companySlug) {
-        this.api = service.api();
+    private Owner(ApiClient api, String accessToken, String companySlug) {
+        this.api = api;
         this.accessToken = accessToken;
         this.companySlug = companySlug;
     }
 
     /** The demo admin of {@code acme} on the shared service. */
     public static Owner acme() {
-        TestService service = TestService.shared();
-        return new Owner(service, service.api().login(TestService.ADMIN_EMAIL, TestService.ADMIN_PASSWORD), "acme");
+        return acme(TestService.shared().api());
+    }
+
+    /** The demo admin of {@code acme} on the service {@code api} talks to (ops tests start their own). */
+    public static Owner acme(ApiClient api) {
+        return new Owner(api, api.login(TestService.ADMIN_EMAIL, TestService.ADMIN_PASSWORD), "acme");
     }
 
     /**
@@ -66,7 +70,7 @@ public final class Owner {
         context.getBean(OwnerAccountRepository.class).save(new OwnerAccount(new OwnerId(UUID.randomUUID()),
                 company.id(), EmailAddress.parse(email).orElseThrow(),
                 context.getBean(PasswordHasher.class).hash(PASSWORD)));
-        Owner owner = new Owner(service, service.api().login(email, PASSWORD), slug);
+        Owner owner = new Owner(service.api(), service.api().login(email, PASSWORD), slug);
         owner.createDashboard(demoDashboardDocument());
         return owner;
     }
