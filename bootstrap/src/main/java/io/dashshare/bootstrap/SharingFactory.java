@@ -1,8 +1,9 @@
 package io.dashshare.bootstrap;
 
-import io.dashshare.application.SharingSettings;
-import io.dashshare.application.memory.InMemoryResultCache;
-import io.dashshare.application.memory.SecureRandomSource;
+import io.dashshare.application.service.SharingSettings;
+import io.dashshare.adapter.cache.InMemoryResultCache;
+import io.dashshare.adapter.crypto.Argon2PasswordHasher;
+import io.dashshare.adapter.crypto.SecureRandomSource;
 import io.dashshare.application.port.in.IssueEmbedTokenUseCase;
 import io.dashshare.application.port.in.ManageCompanyUseCase;
 import io.dashshare.application.port.in.ManageDashboardsUseCase;
@@ -15,7 +16,7 @@ import io.dashshare.application.port.in.ShareAuthUseCase;
 import io.dashshare.application.port.in.ViewEmbedUseCase;
 import io.dashshare.application.port.in.ViewPublicShareUseCase;
 import io.dashshare.application.port.in.ViewSharePortalUseCase;
-import io.dashshare.application.security.Keyed;
+import io.dashshare.application.service.Keyed;
 import io.dashshare.application.service.DashboardRunner;
 import io.dashshare.application.service.EmbedKeyRing;
 import io.dashshare.application.service.EmbedTokens;
@@ -72,6 +73,11 @@ public class SharingFactory {
     @Singleton
     RandomSource randomSource() {
         return new SecureRandomSource();
+    }
+
+    @Singleton
+    PasswordHasher passwordHasher() {
+        return new Argon2PasswordHasher();
     }
 
     @Singleton

@@ -1,7 +1,7 @@
 package io.dashshare.adapter.persistence;
 
-import io.dashshare.application.contract.CompanyRepositoryContract;
-import io.dashshare.application.contract.Ports;
+import io.dashshare.domain.contract.CompanyRepositoryContract;
+import io.dashshare.domain.contract.Ports;
 
 class JooqCompanyRepositoryTest extends CompanyRepositoryContract {
 

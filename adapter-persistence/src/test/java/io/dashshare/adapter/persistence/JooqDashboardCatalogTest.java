@@ -1,7 +1,7 @@
 package io.dashshare.adapter.persistence;
 
-import io.dashshare.application.contract.DashboardCatalogContract;
-import io.dashshare.application.contract.Ports;
+import io.dashshare.domain.contract.DashboardCatalogContract;
+import io.dashshare.domain.contract.Ports;
 
 class JooqDashboardCatalogTest extends DashboardCatalogContract {
 

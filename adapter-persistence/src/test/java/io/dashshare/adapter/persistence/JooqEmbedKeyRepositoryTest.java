@@ -1,7 +1,7 @@
 package io.dashshare.adapter.persistence;
 
-import io.dashshare.application.contract.EmbedKeyRepositoryContract;
-import io.dashshare.application.contract.Ports;
+import io.dashshare.domain.contract.EmbedKeyRepositoryContract;
+import io.dashshare.domain.contract.Ports;
 
 class JooqEmbedKeyRepositoryTest extends EmbedKeyRepositoryContract {
 

@@ -1,7 +1,7 @@
 package io.dashshare.adapter.persistence;
 
-import io.dashshare.application.contract.OtpChallengeRepositoryContract;
-import io.dashshare.application.contract.Ports;
+import io.dashshare.domain.contract.OtpChallengeRepositoryContract;
+import io.dashshare.domain.contract.Ports;
 
 class JooqOtpChallengeRepositoryTest extends OtpChallengeRepositoryContract {
 

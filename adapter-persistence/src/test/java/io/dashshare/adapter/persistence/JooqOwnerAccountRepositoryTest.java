@@ -1,7 +1,7 @@
 package io.dashshare.adapter.persistence;
 
-import io.dashshare.application.contract.OwnerAccountRepositoryContract;
-import io.dashshare.application.contract.Ports;
+import io.dashshare.domain.contract.OwnerAccountRepositoryContract;
+import io.dashshare.domain.contract.Ports;
 
 class JooqOwnerAccountRepositoryTest extends OwnerAccountRepositoryContract {
 

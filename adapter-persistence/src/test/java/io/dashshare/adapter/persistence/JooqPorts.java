@@ -1,6 +1,6 @@
 package io.dashshare.adapter.persistence;
 
-import io.dashshare.application.contract.Ports;
+import io.dashshare.domain.contract.Ports;
 
 /** The jOOQ adapters on the shared test database, as the port contracts want them. */
 final class JooqPorts {

@@ -2,8 +2,8 @@ package io.dashshare.adapter.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dashshare.application.contract.Ports;
-import io.dashshare.application.contract.RateLimiterContract;
+import io.dashshare.domain.contract.Ports;
+import io.dashshare.domain.contract.RateLimiterContract;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;

@@ -1,7 +1,7 @@
 package io.dashshare.adapter.persistence;
 
-import io.dashshare.application.contract.ShareContextRepositoryContract;
-import io.dashshare.application.contract.Ports;
+import io.dashshare.domain.contract.ShareContextRepositoryContract;
+import io.dashshare.domain.contract.Ports;
 
 class JooqShareContextRepositoryTest extends ShareContextRepositoryContract {
 

@@ -1,7 +1,7 @@
 package io.dashshare.adapter.persistence;
 
-import io.dashshare.application.contract.ShareRepositoryContract;
-import io.dashshare.application.contract.Ports;
+import io.dashshare.domain.contract.ShareRepositoryContract;
+import io.dashshare.domain.contract.Ports;
 
 class JooqShareRepositoryTest extends ShareRepositoryContract {
 

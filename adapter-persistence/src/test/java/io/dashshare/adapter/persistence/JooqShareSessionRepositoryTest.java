@@ -1,7 +1,7 @@
 package io.dashshare.adapter.persistence;
 
-import io.dashshare.application.contract.ShareSessionRepositoryContract;
-import io.dashshare.application.contract.Ports;
+import io.dashshare.domain.contract.ShareSessionRepositoryContract;
+import io.dashshare.domain.contract.Ports;
 
 class JooqShareSessionRepositoryTest extends ShareSessionRepositoryContract {
 

@@ -3,8 +3,8 @@ package io.dashshare.adapter.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.dashshare.application.contract.Ports;
-import io.dashshare.application.contract.UnitOfWorkContract;
+import io.dashshare.domain.contract.Ports;
+import io.dashshare.domain.contract.UnitOfWorkContract;
 import io.dashshare.domain.dashboard.Dashboard;
 import io.dashshare.domain.error.ErrorCode;
 import io.dashshare.domain.error.SharingException;

@@ -1,7 +1,7 @@
 package io.dashshare.adapter.persistence;
 
-import io.dashshare.application.contract.Ports;
-import io.dashshare.application.contract.ViewerLookupsContract;
+import io.dashshare.domain.contract.Ports;
+import io.dashshare.domain.contract.ViewerLookupsContract;
 
 class JooqViewerLookupsTest extends ViewerLookupsContract {
 

@@ -1,7 +1,7 @@
 package io.dashshare.bench;
 
-import io.dashshare.application.SharingSettings;
-import io.dashshare.application.memory.InMemoryPersistence;
+import io.dashshare.application.service.SharingSettings;
+import io.dashshare.inmemory.InMemoryPersistence;
 import io.dashshare.application.service.EmbedTokens;
 import io.dashshare.application.token.Claims;
 import io.dashshare.application.token.HmacJwsSigner;

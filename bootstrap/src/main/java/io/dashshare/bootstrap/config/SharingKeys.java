@@ -1,6 +1,6 @@
 package io.dashshare.bootstrap.config;
 
-import io.dashshare.application.security.Keyed;
+import io.dashshare.application.service.Keyed;
 import java.util.Base64;
 
 /**

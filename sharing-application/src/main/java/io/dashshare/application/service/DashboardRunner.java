@@ -1,6 +1,5 @@
 package io.dashshare.application.service;
 
-import io.dashshare.application.SharingSettings;
 import io.dashshare.application.port.in.OptionsAnswer;
 import io.dashshare.domain.common.Text;
 import io.dashshare.domain.dashboard.Dashboard;

@@ -1,6 +1,5 @@
 package io.dashshare.application.service;
 
-import io.dashshare.application.SharingSettings;
 import io.dashshare.application.port.in.EmbedRequest;
 import io.dashshare.application.port.in.IssueEmbedTokenUseCase;
 import io.dashshare.application.port.in.IssuedEmbedToken;

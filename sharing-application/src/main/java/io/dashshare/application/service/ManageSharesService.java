@@ -1,6 +1,5 @@
 package io.dashshare.application.service;
 
-import io.dashshare.application.SharingSettings;
 import io.dashshare.application.port.in.CreatedShare;
 import io.dashshare.application.port.in.ManageSharesUseCase;
 import io.dashshare.application.port.in.NewShare;

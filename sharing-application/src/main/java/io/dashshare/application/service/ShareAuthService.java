@@ -1,9 +1,7 @@
 package io.dashshare.application.service;
 
-import io.dashshare.application.SharingSettings;
 import io.dashshare.application.port.in.PortalTokens;
 import io.dashshare.application.port.in.ShareAuthUseCase;
-import io.dashshare.application.security.Keyed;
 import io.dashshare.domain.common.EmailAddress;
 import io.dashshare.domain.common.Slugs;
 import io.dashshare.domain.context.ShareContext;

@@ -2,8 +2,8 @@ package io.dashshare.application.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dashshare.application.SharingSettings;
-import io.dashshare.application.memory.InMemoryResultCache;
+import io.dashshare.application.service.SharingSettings;
+import io.dashshare.adapter.cache.InMemoryResultCache;
 import io.dashshare.domain.dashboard.DataSourceName;
 import io.dashshare.domain.dashboard.Dashboard;
 import io.dashshare.domain.execution.DashboardResult;

@@ -439,7 +439,7 @@ class ShareAuthServiceTest {
         @Test
         void member_stranger_and_unknown_company_take_the_same_minimum_time() {
             SharingHarness paced = SharingHarness.withSettings(
-                    io.dashshare.application.SharingSettings.defaults("https://share.example.test"));
+                    io.dashshare.application.service.SharingSettings.defaults("https://share.example.test"));
             Company company = paced.company("acme");
             OwnerPrincipal admin = paced.ownerOf(company);
             ShareContext context = paced.context(admin, "External customers");

@@ -1,16 +1,16 @@
 package io.dashshare.application.testing;
 
-import io.dashshare.application.SharingSettings;
-import io.dashshare.application.memory.InMemoryPersistence;
-import io.dashshare.application.memory.InMemoryResultCache;
-import io.dashshare.application.memory.SecureRandomSource;
+import io.dashshare.application.service.SharingSettings;
+import io.dashshare.inmemory.InMemoryPersistence;
+import io.dashshare.adapter.cache.InMemoryResultCache;
+
 import io.dashshare.application.port.in.CreatedShare;
 import io.dashshare.application.port.in.NewShare;
 import io.dashshare.application.port.in.OwnerPrincipal;
 import io.dashshare.application.port.in.PolicyInput;
 import io.dashshare.application.port.in.PortalTokens;
 import io.dashshare.application.port.in.PortalViewer;
-import io.dashshare.application.security.Keyed;
+import io.dashshare.application.service.Keyed;
 import io.dashshare.application.service.DashboardRunner;
 import io.dashshare.application.service.EmbedKeyRing;
 import io.dashshare.application.service.EmbedTokens;
@@ -59,7 +59,7 @@ public final class SharingHarness {
     private final InMemoryPersistence store = new InMemoryPersistence();
     private final RecordingMailer mailer = new RecordingMailer();
     private final ScriptedQueryExecutor executor = new ScriptedQueryExecutor();
-    private final SecureRandomSource random = new SecureRandomSource();
+    private final TestRandomSource random = new TestRandomSource();
     private final HmacJwsSigner signer = new HmacJwsSigner();
     private final TestPasswordHasher hasher = new TestPasswordHasher();
     private final byte[] shareAccessKey = randomKey();
@@ -204,7 +204,7 @@ public final class SharingHarness {
         return executor;
     }
 
-    public SecureRandomSource random() {
+    public TestRandomSource random() {
         return random;
     }
 

@@ -1,0 +1,187 @@
+package io.dashshare.domain.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dashshare.domain.common.EmailAddress;
+import io.dashshare.domain.context.Member;
+import io.dashshare.domain.context.MemberId;
+import io.dashshare.domain.context.ShareContext;
+import io.dashshare.domain.context.ShareContextId;
+import io.dashshare.domain.dashboard.Dashboard;
+import io.dashshare.domain.error.ErrorCode;
+import io.dashshare.domain.share.Share;
+import io.dashshare.domain.tenant.Company;
+import io.dashshare.domain.tenant.CompanyId;
+import io.dashshare.domain.testing.CompanyBuilder;
+import io.dashshare.domain.testing.ContextBuilder;
+import io.dashshare.domain.testing.ShareBuilder;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+public abstract class ShareContextRepositoryContract extends PortContract {
+
+    private ShareContext savedContext(CompanyId company) {
+        return savedContext(ContextBuilder.aContext().inCompany(company));
+    }
+
+    private ShareContext savedContext(ContextBuilder builder) {
+        ShareContext context = builder.build();
+        ports.contexts().save(context);
+        return context;
+    }
+
+    private Member addedMember(ShareContextId context, EmailAddress email) {
+        Member member = ContextBuilder.aMember(context, email, T0);
+        ports.contexts().addMember(member);
+        return member;
+    }
+
+    @Test
+    void saved_context_is_found_within_its_company_only() {
+        Company company = savedCompany();
+        ShareContext context = savedContext(ContextBuilder.aContext().inCompany(company.id()).named("Auditors").describedAs(""));
+
+        assertThat(ports.contexts().findById(company.id(), context.id())).contains(context);
+        assertThat(ports.contexts().findById(savedCompany().id(), context.id())).isEmpty();
+        assertThat(ports.contexts().findById(company.id(), new ShareContextId(UUID.randomUUID()))).isEmpty();
+    }
+
+    @Test
+    void list_holds_the_company_contexts_oldest_first() {
+        Company company = savedCompany();
+        ShareContext later = savedContext(ContextBuilder.aContext().inCompany(company.id()).createdAt(T0.plusSeconds(5)));
+        ShareContext earlier = savedContext(ContextBuilder.aContext().inCompany(company.id()).createdAt(T0));
+        savedContext(savedCompany().id());
+
+        assertThat(ports.contexts().list(company.id())).containsExactly(earlier, later);
+    }
+
+    @Test
+    void saving_again_renames_the_context() {
+        Company company = savedCompany();
+        ShareContext context = savedContext(company.id());
+        ShareContext renamed = context.rename("Board members", "Quarterly numbers");
+
+        ports.contexts().save(renamed);
+
+        assertThat(ports.contexts().findById(company.id(), context.id())).contains(renamed);
+    }
+
+    @Test
+    void saving_over_another_company_context_id_is_NOT_FOUND_and_changes_nothing() {
+        Company owner = savedCompany();
+        ShareContext context = savedContext(owner.id());
+        ShareContext hijack = ContextBuilder.aContext().withId(context.id()).inCompany(savedCompany().id()).named("Hijack").build();
+
+        assertFails(ErrorCode.NOT_FOUND, null, () -> ports.contexts().save(hijack));
+        assertThat(ports.contexts().findById(owner.id(), context.id())).contains(context);
+    }
+
+    @Test
+    void delete_removes_the_context_its_members_and_the_shares_bound_to_it() {
+        Company company = savedCompany();
+        ShareContext context = savedContext(company.id());
+        EmailAddress email = CompanyBuilder.randomEmail("viewer");
+        addedMember(context.id(), email);
+        Dashboard dashboard = savedDashboard(company.id());
+        Share bound = ShareBuilder.aShareOf(dashboard).boundTo(context.id()).build();
+        Share publicLink = ShareBuilder.aShareOf(dashboard).build();
+        ports.shares().save(bound);
+        ports.shares().save(publicLink);
+
+        assertThat(ports.contexts().delete(company.id(), context.id())).isTrue();
+
+        assertThat(ports.contexts().findById(company.id(), context.id())).isEmpty();
+        assertThat(ports.contexts().listMembers(context.id())).isEmpty();
+        assertThat(ports.contexts().contextsOf(company.id(), email)).isEmpty();
+        // A bound share must never survive as a public link.
+        assertThat(ports.shares().findById(company.id(), bound.id())).isEmpty();
+        assertThat(ports.shares().findByTokenHash(bound.tokenHash())).isEmpty();
+        assertThat(ports.shares().findById(company.id(), publicLink.id())).isPresent();
+    }
+
+    @Test
+    void delete_is_false_when_absent_or_of_another_company() {
+        Company owner = savedCompany();
+        ShareContext context = savedContext(owner.id());
+
+        assertThat(ports.contexts().delete(savedCompany().id(), context.id())).isFalse();
+        assertThat(ports.contexts().delete(owner.id(), new ShareContextId(UUID.randomUUID()))).isFalse();
+        assertThat(ports.contexts().findById(owner.id(), context.id())).isPresent();
+    }
+
+    @Test
+    void members_are_listed_oldest_first() {
+        ShareContext context = savedContext(savedCompany().id());
+        Member second = ContextBuilder.aMember(context.id(), CompanyBuilder.randomEmail("b"), T0.plusSeconds(1));
+        Member first = ContextBuilder.aMember(context.id(), CompanyBuilder.randomEmail("a"), T0);
+        ports.contexts().addMember(second);
+        ports.contexts().addMember(first);
+
+        assertThat(ports.contexts().listMembers(context.id())).containsExactly(first, second);
+    }
+
+    @Test
+    void a_duplicate_member_email_is_INVALID_REQUEST_on_email() {
+        ShareContext context = savedContext(savedCompany().id());
+        EmailAddress email = CompanyBuilder.randomEmail("dup");
+        Member original = addedMember(context.id(), email);
+
+        assertFails(ErrorCode.INVALID_REQUEST, "email", () -> addedMember(context.id(), email));
+        assertThat(ports.contexts().listMembers(context.id())).containsExactly(original);
+    }
+
+    @Test
+    void the_same_email_may_be_a_member_of_two_contexts() {
+        Company company = savedCompany();
+        ShareContext a = savedContext(company.id());
+        ShareContext b = savedContext(company.id());
+        EmailAddress email = CompanyBuilder.randomEmail("both");
+
+        addedMember(a.id(), email);
+        addedMember(b.id(), email);
+
+        assertThat(ports.contexts().contextsOf(company.id(), email)).extracting(ShareContext::id)
+                .containsExactlyInAnyOrder(a.id(), b.id());
+    }
+
+    @Test
+    void adding_a_member_to_a_missing_context_is_NOT_FOUND() {
+        Member orphan = ContextBuilder.aMember(new ShareContextId(UUID.randomUUID()), CompanyBuilder.randomEmail("o"), T0);
+
+        assertFails(ErrorCode.NOT_FOUND, null, () -> ports.contexts().addMember(orphan));
+    }
+
+    @Test
+    void removeMember_is_true_once_and_only_within_the_member_context() {
+        Company company = savedCompany();
+        ShareContext context = savedContext(company.id());
+        ShareContext other = savedContext(company.id());
+        EmailAddress email = CompanyBuilder.randomEmail("gone");
+        Member member = addedMember(context.id(), email);
+
+        assertThat(ports.contexts().removeMember(other.id(), member.id())).isFalse();
+        assertThat(ports.contexts().removeMember(context.id(), new MemberId(UUID.randomUUID()))).isFalse();
+        assertThat(ports.contexts().removeMember(context.id(), member.id())).isTrue();
+        assertThat(ports.contexts().removeMember(context.id(), member.id())).isFalse();
+        assertThat(ports.contexts().contextsOf(company.id(), email)).isEmpty();
+    }
+
+    @Test
+    void contextsOf_finds_the_company_contexts_of_an_email_whatever_case_it_was_typed_in() {
+        Company company = savedCompany();
+        ShareContext member = savedContext(ContextBuilder.aContext().inCompany(company.id()).createdAt(T0));
+        ShareContext alsoMember = savedContext(ContextBuilder.aContext().inCompany(company.id()).createdAt(T0.plusSeconds(1)));
+        ShareContext notMember = savedContext(company.id());
+        String local = "Mixed.Case-" + UUID.randomUUID().toString().substring(0, 6);
+        addedMember(member.id(), EmailAddress.parse(local + "@Example.COM").orElseThrow());
+        addedMember(alsoMember.id(), EmailAddress.parse(local + "@example.com").orElseThrow());
+        addedMember(notMember.id(), CompanyBuilder.randomEmail("someone-else"));
+        ShareContext elsewhere = savedContext(savedCompany().id());
+        addedMember(elsewhere.id(), EmailAddress.parse(local + "@example.com").orElseThrow());
+
+        EmailAddress typed = EmailAddress.parse("  " + local.toUpperCase() + "@EXAMPLE.com ").orElseThrow();
+
+        assertThat(ports.contexts().contextsOf(company.id(), typed)).containsExactly(member, alsoMember);
+    }
+}
