@@ -7,7 +7,6 @@ import io.dashshare.domain.port.OwnerAccountRepository;
 import io.dashshare.domain.port.PasswordHasher;
 import io.dashshare.domain.port.RandomSource;
 import io.micronaut.context.annotation.Factory;
-import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 
@@ -16,8 +15,8 @@ public class DemoFactory {
 
     @Singleton
     DemoSeeder demoSeeder(CompanyRepository companies, OwnerAccountRepository owners,
-                          DashboardCatalog catalog, PasswordHasher hasher, RandomSource random, JsonMapper json,
+                          DashboardCatalog catalog, PasswordHasher hasher, RandomSource random,
                           Clock clock) {
-        return new DemoSeeder(companies, owners, catalog, hasher, random, json, clock, System.out);
+        return new DemoSeeder(companies, owners, catalog, hasher, random, clock, System.out);
     }
 }

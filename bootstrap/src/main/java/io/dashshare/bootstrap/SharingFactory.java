@@ -1,7 +1,21 @@
 package io.dashshare.bootstrap;
 
+import io.dashshare.application.service.PortalLogoutService;
+import io.dashshare.application.service.RefreshPortalSessionService;
+import io.dashshare.application.service.RequestCodeService;
+import io.dashshare.application.service.VerifyCodeService;
+
+import io.dashshare.application.port.in.PortalLogoutUseCase;
+import io.dashshare.application.port.in.RefreshPortalSessionUseCase;
+import io.dashshare.application.port.in.RequestCodeUseCase;
+import io.dashshare.application.port.in.VerifyCodeUseCase;
+import io.dashshare.application.service.CodeHashes;
+import io.dashshare.application.service.ExecutionQuotas;
+import io.dashshare.application.service.FilterOptionsRunner;
+import io.dashshare.application.service.PortalSessions;
+
 import io.dashshare.application.service.SharingSettings;
-import io.dashshare.adapter.cache.InMemoryResultCache;
+import io.dashshare.adapter.cache.CaffeineResultCache;
 import io.dashshare.adapter.crypto.Argon2PasswordHasher;
 import io.dashshare.adapter.crypto.SecureRandomSource;
 import io.dashshare.application.port.in.IssueEmbedTokenUseCase;
@@ -12,7 +26,6 @@ import io.dashshare.application.port.in.ManageShareContextsUseCase;
 import io.dashshare.application.port.in.ManageSharesUseCase;
 import io.dashshare.application.port.in.OwnerLoginUseCase;
 import io.dashshare.application.port.in.PreviewDashboardUseCase;
-import io.dashshare.application.port.in.ShareAuthUseCase;
 import io.dashshare.application.port.in.ViewEmbedUseCase;
 import io.dashshare.application.port.in.ViewPublicShareUseCase;
 import io.dashshare.application.port.in.ViewSharePortalUseCase;
@@ -29,7 +42,6 @@ import io.dashshare.application.service.ManageSharesService;
 import io.dashshare.application.service.OwnerLoginService;
 import io.dashshare.application.service.PreviewDashboardService;
 import io.dashshare.application.service.ShareAccessTokens;
-import io.dashshare.application.service.ShareAuthService;
 import io.dashshare.application.service.ViewEmbedService;
 import io.dashshare.application.service.ViewPublicShareService;
 import io.dashshare.application.service.ViewSharePortalService;
@@ -100,10 +112,11 @@ public class SharingFactory {
                 defaults.embedMaxTtl(), defaults.tokenLeeway(), perShare, perEmbed);
     }
 
+    /** A waiter shares another request's execution at most as long as a statement may run. */
     @Singleton
     ResultCache resultCache(Clock clock, @Value("${sharing.cache.ttl:30s}") Duration ttl,
-                            @Value("${sharing.cache.max-entries:10000}") int maxEntries) {
-        return new InMemoryResultCache(clock, ttl, maxEntries);
+                            @Value("${sharing.cache.max-entries:10000}") int maxEntries, SharingSettings settings) {
+        return new CaffeineResultCache(clock, ttl, maxEntries, settings.queryTimeout().plusSeconds(1));
     }
 
     /**
@@ -112,10 +125,20 @@ public class SharingFactory {
      * contrast, is a local bound inside the query executor (it protects this instance's pool).
      */
     @Singleton
-    DashboardRunner dashboardRunner(QueryExecutor executor, ResultCache cache, RateLimiter limiter, Clock clock,
+    ExecutionQuotas executionQuotas(RateLimiter limiter, Clock clock, SharingSettings settings, ServiceMetrics metrics) {
+        return new ExecutionQuotas(metrics.limiter(limiter), clock, settings);
+    }
+
+    @Singleton
+    DashboardRunner dashboardRunner(QueryExecutor executor, ResultCache cache, ExecutionQuotas quotas,
                                     SharingSettings settings, ServiceMetrics metrics) {
-        return new DashboardRunner(metrics.queries(executor), metrics.cache(cache), metrics.limiter(limiter), clock,
-                settings);
+        return new DashboardRunner(metrics.queries(executor), metrics.cache(cache), quotas, settings);
+    }
+
+    @Singleton
+    FilterOptionsRunner filterOptionsRunner(QueryExecutor executor, ResultCache cache, ExecutionQuotas quotas,
+                                            SharingSettings settings, ServiceMetrics metrics) {
+        return new FilterOptionsRunner(metrics.queries(executor), metrics.cache(cache), quotas, settings);
     }
 
     @Singleton
@@ -130,8 +153,9 @@ public class SharingFactory {
     }
 
     @Singleton
-    PreviewDashboardUseCase previewDashboard(DashboardCatalog catalog, DashboardRunner runner) {
-        return new PreviewDashboardService(catalog, runner);
+    PreviewDashboardUseCase previewDashboard(DashboardCatalog catalog, DashboardRunner runner,
+                                             FilterOptionsRunner options) {
+        return new PreviewDashboardService(catalog, runner, options);
     }
 
     @Singleton
@@ -142,8 +166,9 @@ public class SharingFactory {
     }
 
     @Singleton
-    ViewPublicShareUseCase viewPublicShare(ViewerLookups lookups, DashboardRunner runner, Clock clock) {
-        return new ViewPublicShareService(lookups, runner, clock);
+    ViewPublicShareUseCase viewPublicShare(ViewerLookups lookups, DashboardRunner runner, FilterOptionsRunner options,
+                                           ExecutionQuotas quotas, Clock clock) {
+        return new ViewPublicShareService(lookups, runner, options, quotas, clock);
     }
 
     @Singleton
@@ -159,21 +184,52 @@ public class SharingFactory {
     }
 
     @Singleton
-    ShareAuthUseCase shareAuth(CompanyRepository companies, ShareContextRepository contexts, ShareRepository shares,
-                               DashboardCatalog catalog, OtpChallengeRepository challenges,
-                               ShareSessionRepository sessions, RateLimiter limiter, OneTimeCodeMailer mailer,
-                               ShareAccessTokens accessTokens, SharingKeys keys, RandomSource random, Clock clock,
-                               SharingSettings settings, ServiceMetrics metrics) {
-        return new ShareAuthService(companies, contexts, shares, catalog, challenges, sessions,
-                metrics.limiter(limiter), metrics.mailer(mailer), accessTokens, new Keyed(keys.codeHmac()), random, clock, settings);
+    CodeHashes codeHashes(SharingKeys keys) {
+        return new CodeHashes(new Keyed(keys.codeHmac()));
+    }
+
+    @Singleton
+    PortalSessions portalSessions(ShareSessionRepository sessions, ShareAccessTokens accessTokens, RandomSource random) {
+        return new PortalSessions(sessions, accessTokens, random);
+    }
+
+    @Singleton
+    RequestCodeUseCase requestCode(CompanyRepository companies, ShareContextRepository contexts, ShareRepository shares,
+                                   DashboardCatalog catalog, OtpChallengeRepository challenges, RateLimiter limiter,
+                                   OneTimeCodeMailer mailer, CodeHashes hashes, RandomSource random, Clock clock,
+                                   SharingSettings settings, ServiceMetrics metrics) {
+        return new RequestCodeService(companies, contexts, shares, catalog, challenges, metrics.limiter(limiter),
+                metrics.mailer(mailer), hashes, random, clock, settings);
+    }
+
+    @Singleton
+    VerifyCodeUseCase verifyCode(CompanyRepository companies, ShareContextRepository contexts,
+                                 OtpChallengeRepository challenges, ShareSessionRepository sessions, RateLimiter limiter,
+                                 CodeHashes hashes, PortalSessions portalSessions, UnitOfWork unitOfWork,
+                                 RandomSource random, Clock clock, SharingSettings settings, ServiceMetrics metrics) {
+        return new VerifyCodeService(companies, contexts, challenges, sessions, metrics.limiter(limiter), hashes,
+                portalSessions, unitOfWork, random, clock, settings);
+    }
+
+    @Singleton
+    RefreshPortalSessionUseCase refreshPortalSession(CompanyRepository companies, ShareContextRepository contexts,
+                                                     ShareSessionRepository sessions, PortalSessions portalSessions,
+                                                     Clock clock) {
+        return new RefreshPortalSessionService(companies, contexts, sessions, portalSessions, clock);
+    }
+
+    @Singleton
+    PortalLogoutUseCase portalLogout(ShareSessionRepository sessions, ShareAccessTokens accessTokens, Clock clock) {
+        return new PortalLogoutService(sessions, accessTokens, clock);
     }
 
     @Singleton
     ViewSharePortalUseCase viewSharePortal(ShareAccessTokens accessTokens, ShareSessionRepository sessions,
                                            CompanyRepository companies, ShareContextRepository contexts,
                                            ShareRepository shares, DashboardCatalog catalog, DashboardRunner runner,
-                                           Clock clock) {
-        return new ViewSharePortalService(accessTokens, sessions, companies, contexts, shares, catalog, runner, clock);
+                                           FilterOptionsRunner options, ExecutionQuotas quotas, Clock clock) {
+        return new ViewSharePortalService(accessTokens, sessions, companies, contexts, shares, catalog, runner, options,
+                quotas, clock);
     }
 
     @Singleton
@@ -200,8 +256,9 @@ public class SharingFactory {
     }
 
     @Singleton
-    ViewEmbedUseCase viewEmbed(EmbedTokens tokens, DashboardRunner runner) {
-        return new ViewEmbedService(tokens, runner);
+    ViewEmbedUseCase viewEmbed(EmbedTokens tokens, DashboardRunner runner, FilterOptionsRunner options,
+                               ExecutionQuotas quotas) {
+        return new ViewEmbedService(tokens, runner, options, quotas);
     }
 
     @Singleton

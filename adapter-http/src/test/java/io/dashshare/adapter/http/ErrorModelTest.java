@@ -77,7 +77,7 @@ class ErrorModelTest extends HttpTest {
         Reply reply = api.post("/api/v1/share-auth/request", "{\"company_slug\": \"acme\", \"email\": {\"$ne\": 1}}");
         assertErrorBody(reply, 400, "INVALID_REQUEST");
         assertThat(reply.json().get("details")).isEqualTo(Map.of("field", "email"));
-        verifyNoInteractions(shareAuth);
+        verifyNoInteractions(requestCodes);
     }
 
     @Test
@@ -136,8 +136,8 @@ class ErrorModelTest extends HttpTest {
 
     @Test
     void RATE_LIMITED_is_429_with_Retry_After_in_seconds() {
-        doThrow(new RateLimitedException(Duration.ofMillis(90_500))).when(shareAuth)
-                .requestCode(anyString(), anyString(), anyString());
+        doThrow(new RateLimitedException(Duration.ofMillis(90_500))).when(requestCodes)
+                .requestCode(any(), any(), anyString());
         Reply reply = api.post("/api/v1/share-auth/request", "{\"company_slug\":\"acme\",\"email\":\"a@b.example\"}");
         assertErrorBody(reply, 429, "RATE_LIMITED");
         assertThat(reply.header("Retry-After")).isEqualTo("91");

@@ -1,5 +1,7 @@
 package io.dashshare.adapter.http;
 
+import io.dashshare.domain.common.EmailAddress;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
@@ -126,7 +128,7 @@ class OwnerAuthTest extends HttpTest {
 
     @Test
     void wrong_credentials_are_UNAUTHENTICATED_from_the_use_case() {
-        when(ownerLogin.login("admin@acme.test", "wrong")).thenThrow(
+        when(ownerLogin.login(new EmailAddress("admin@acme.test"), "wrong")).thenThrow(
                 new SharingException(ErrorCode.UNAUTHENTICATED, "Email or password is wrong."));
         Reply reply = api.post("/api/v1/auth/login", "{\"email\":\"admin@acme.test\",\"password\":\"wrong\"}");
         assertThat(reply.status()).isEqualTo(401);

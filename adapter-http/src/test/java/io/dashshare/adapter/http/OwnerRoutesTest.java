@@ -1,5 +1,13 @@
 package io.dashshare.adapter.http;
 
+import io.dashshare.application.port.in.NewMember;
+import java.time.Duration;
+import io.dashshare.domain.common.EmailAddress;
+import io.dashshare.domain.embed.EmbedKeyId;
+import io.dashshare.domain.filter.FilterSlug;
+import io.dashshare.domain.filter.PolicyMode;
+import io.dashshare.domain.share.ShareType;
+
 import static io.dashshare.adapter.http.support.Fixtures.ACME;
 import static io.dashshare.adapter.http.support.Fixtures.OWNER;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -66,7 +74,7 @@ class OwnerRoutesTest extends HttpTest {
 
     @Test
     void login_answers_a_bearer_token_that_opens_the_owner_routes() {
-        when(ownerLogin.login("admin@acme.test", "s3cret-passw0rd")).thenReturn(OWNER);
+        when(ownerLogin.login(new EmailAddress("admin@acme.test"), "s3cret-passw0rd")).thenReturn(OWNER);
         Reply reply = api.post("/api/v1/auth/login", "{\"email\":\"admin@acme.test\",\"password\":\"s3cret-passw0rd\"}");
         assertThat(reply.status()).isEqualTo(200);
         Map<String, Object> body = reply.json();
@@ -164,7 +172,7 @@ class OwnerRoutesTest extends HttpTest {
                 }""", owner());
         assertThat(reply.status()).isEqualTo(201);
         assertThat(request.getValue().name()).isEqualTo("Public link - sales");
-        assertThat(request.getValue().shareType()).isEqualTo("link");
+        assertThat(request.getValue().type()).isEqualTo(ShareType.LINK);
         assertThat(request.getValue().contextId()).isEmpty();
         assertThat(reply.json()).containsOnlyKeys("id", "dashboard_id", "name", "share_type", "share_context_id",
                 "share_filter_policies", "expires_at", "revoked_at", "status", "created_at", "updated_at", "token", "url");
@@ -197,10 +205,10 @@ class OwnerRoutesTest extends HttpTest {
                 }""".replace("CONTEXT_ID", context.id().toString()), owner());
         assertThat(reply.status()).isEqualTo(201);
         NewShare sent = request.getValue();
-        assertThat(sent.contextId()).contains(context.id().toString());
+        assertThat(sent.contextId()).contains(context.id());
         assertThat(sent.policies()).hasSize(1);
-        assertThat(sent.policies().get(0).filterSlug()).isEqualTo("status");
-        assertThat(sent.policies().get(0).mode()).isEqualTo("selectable");
+        assertThat(sent.policies().get(0).filterSlug()).isEqualTo(new FilterSlug("status"));
+        assertThat(sent.policies().get(0).mode()).isEqualTo(PolicyMode.SELECTABLE);
         assertThat(sent.policies().get(0).allowedValues())
                 .containsExactly(new RawValue.Str("Active"), new RawValue.Str("Pending"));
         assertThat(reply.json().get("share_context_id")).isEqualTo(context.id().toString());
@@ -261,7 +269,7 @@ class OwnerRoutesTest extends HttpTest {
     @Test
     void share_context_create_with_the_guides_body_answers_201_with_its_id() {
         ShareContext context = Fixtures.context();
-        when(contexts.create(OWNER, "External customers", "External customer access")).thenReturn(context);
+        when(contexts.create(OWNER, "External customers", Optional.of("External customer access"))).thenReturn(context);
         Reply reply = api.post("/api/v1/share-contexts", """
                 {
                 "name": "External customers",
@@ -292,7 +300,8 @@ class OwnerRoutesTest extends HttpTest {
         ShareContext context = Fixtures.context();
         Member member = Fixtures.member(context);
         String path = "/api/v1/share-contexts/" + context.id() + "/members";
-        when(contexts.addMember(OWNER, context.id(), "external_email", "customer@company.com")).thenReturn(member);
+        when(contexts.addMember(OWNER, context.id(), new NewMember.ExternalEmail(new EmailAddress("customer@company.com"))))
+                .thenReturn(member);
         when(contexts.members(OWNER, context.id())).thenReturn(List.of(member));
         Reply added = api.post(path, """
                 {
@@ -320,8 +329,8 @@ class OwnerRoutesTest extends HttpTest {
         assertThat(reply.status()).isEqualTo(201);
         assertThat(reply.body()).isEqualTo("{\"token\":\"e.y.j\",\"embed_url\":\"http://localhost:8080/embed/d/e.y.j\","
                 + "\"expires_at\":\"2026-01-01T01:00:00Z\"}");
-        assertThat(request.getValue().allowedParams()).containsExactly("period_start", "period_end");
-        assertThat(request.getValue().expiresInSeconds()).contains(3600L);
+        assertThat(request.getValue().allowedParams()).containsExactly(new FilterSlug("period_start"), new FilterSlug("period_end"));
+        assertThat(request.getValue().expiresIn()).contains(Duration.ofSeconds(3600));
     }
 
     @Test
@@ -329,7 +338,7 @@ class OwnerRoutesTest extends HttpTest {
         var key = Fixtures.embedKey();
         when(embedKeys.list(OWNER)).thenReturn(List.of(key));
         when(embedKeys.create(OWNER)).thenReturn(new CreatedEmbedKey(key, "c2VjcmV0"));
-        when(embedKeys.retire(OWNER, "key-2026-01")).thenReturn(key.retire(Fixtures.T0.plusSeconds(5)));
+        when(embedKeys.retire(OWNER, new EmbedKeyId("key-2026-01"))).thenReturn(key.retire(Fixtures.T0.plusSeconds(5)));
         Reply list = api.get("/api/v1/embed/keys", owner());
         assertThat(list.body()).isEqualTo("{\"keys\":[{\"kid\":\"key-2026-01\",\"algorithm\":\"HS256\","
                 + "\"created_at\":\"2026-01-01T00:00:00Z\",\"retired_at\":null,\"active\":true}]}");
@@ -360,7 +369,7 @@ class OwnerRoutesTest extends HttpTest {
     @Test
     void company_get_and_set_embed_origins() {
         when(company.get(OWNER)).thenReturn(ACME);
-        when(company.setEmbedOrigins(OWNER, List.of("https://app.example.com")))
+        when(company.setEmbedOrigins(OWNER, List.of(new EmbedOrigin("https://app.example.com"))))
                 .thenReturn(ACME.withEmbedOrigins(List.of(new EmbedOrigin("https://app.example.com"))));
         Reply got = api.get("/api/v1/company", owner());
         assertThat(got.body()).isEqualTo("{\"id\":\"" + Fixtures.COMPANY_ID + "\",\"slug\":\"acme\",\"name\":\"Acme\","

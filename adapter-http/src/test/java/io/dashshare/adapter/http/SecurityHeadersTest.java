@@ -11,7 +11,7 @@ import ch.qos.logback.core.read.ListAppender;
 import io.dashshare.adapter.http.support.Fixtures;
 import io.dashshare.adapter.http.support.HttpTest;
 import io.dashshare.adapter.http.support.Reply;
-import io.dashshare.adapter.http.web.EdgeFilter;
+import io.dashshare.adapter.http.edge.EdgeFilter;
 import io.dashshare.domain.error.SharingException;
 import io.dashshare.domain.tenant.EmbedOrigin;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;

@@ -1,7 +1,14 @@
 package io.dashshare.adapter.http;
 
+import io.dashshare.application.port.in.PortalDashboardView;
+import io.dashshare.domain.context.ShareContextId;
+import io.dashshare.domain.dashboard.DashboardSlug;
+import io.dashshare.domain.portal.OneTimeCode;
+import io.dashshare.domain.tenant.CompanySlug;
+
 import static io.dashshare.adapter.http.support.Fixtures.ACME;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.doThrow;
@@ -116,13 +123,14 @@ class ViewerRoutesTest extends HttpTest {
         assertThat(reply.status()).isEqualTo(202);
         assertThat(reply.body()).isEqualTo("{\"status\":\"accepted\",\"message\":\"If this email may see dashboards "
                 + "of this company, a code is on its way.\"}");
-        verify(shareAuth).requestCode(eq("acme"), eq("customer@company.com"), eq("127.0.0.1"));
+        verify(requestCodes).requestCode(eq(new CompanySlug("acme")), eq(new EmailAddress("customer@company.com")),
+                eq("127.0.0.1"));
     }
 
     @Test
     void request_code_answers_503_when_the_mail_could_not_be_sent() {
         doThrow(new SharingException(ErrorCode.SERVICE_UNAVAILABLE, "The code could not be sent right now."))
-                .when(shareAuth).requestCode(anyString(), anyString(), anyString());
+                .when(requestCodes).requestCode(any(), any(), anyString());
         Reply failed = api.post("/api/v1/share-auth/request", "{\"company_slug\":\"acme\",\"email\":\"a@b.example\"}");
         assertThat(failed.status()).isEqualTo(503);
         assertThat(failed.body()).contains("\"error_code\":\"SERVICE_UNAVAILABLE\"");
@@ -130,7 +138,8 @@ class ViewerRoutesTest extends HttpTest {
 
     @Test
     void verify_with_the_guides_body_answers_both_tokens_and_the_contexts() {
-        when(shareAuth.verify("acme", "customer@company.com", "1234-5678")).thenReturn(new PortalTokens(
+        when(verifyCodes.verify(new CompanySlug("acme"), new EmailAddress("customer@company.com"),
+                OneTimeCode.parse("1234-5678").orElseThrow())).thenReturn(new PortalTokens(
                 "access.jwt.token", "refresh-token", 900, List.of(Fixtures.context())));
         Reply reply = api.post("/api/v1/share-auth/verify", """
                 {
@@ -156,14 +165,14 @@ class ViewerRoutesTest extends HttpTest {
 
     @Test
     void refresh_rotates_and_logout_revokes_with_bearer_and_refresh_token() {
-        when(shareAuth.refresh("refresh-1")).thenReturn(new PortalTokens("a2", "refresh-2", 900, List.of()));
+        when(refreshes.refresh("refresh-1")).thenReturn(new PortalTokens("a2", "refresh-2", 900, List.of()));
         Reply refreshed = api.post("/api/v1/share-auth/refresh", "{\"refresh_token\": \"refresh-1\"}");
         assertThat(refreshed.status()).isEqualTo(200);
         assertThat(refreshed.json().get("refresh_token")).isEqualTo("refresh-2");
         Reply out = api.post("/api/v1/share-auth/logout", "{\"refresh_token\": \"refresh-2\"}",
                 "Authorization", "Bearer a2");
         assertThat(out.status()).isEqualTo(204);
-        verify(shareAuth).logout(Optional.of("a2"), Optional.of("refresh-2"));
+        verify(logouts).logout(Optional.of("a2"), Optional.of("refresh-2"));
         assertThat(api.post("/api/v1/share-auth/logout", null, "Authorization", "Bearer a2").status()).isEqualTo(204);
     }
 
@@ -173,10 +182,13 @@ class ViewerRoutesTest extends HttpTest {
         when(portal.authenticate("acme", "SHARE_ACCESS_TOKEN")).thenReturn(viewer);
         when(portal.dashboards(viewer)).thenReturn(List.of(new PortalDashboard(sales, List.of(Fixtures.context()))));
         String contextId = Fixtures.context().id().toString();
-        when(portal.resolve(viewer, "sales-overview", contextId)).thenReturn(Fixtures.shared(sales));
+        ShareContextId context = Fixtures.context().id();
+        DashboardSlug slug = new DashboardSlug("sales-overview");
+        when(portal.resolve(viewer, slug, context)).thenReturn(new PortalDashboardView(Fixtures.shared(sales),
+                Fixtures.context()));
         Map<String, RawValue> sent = Map.of("status", new RawValue.Arr(List.of(new RawValue.Str("Active"))));
-        when(portal.execute(viewer, "sales-overview", contextId, sent)).thenReturn(Fixtures.result(sales, sent));
-        when(portal.options(viewer, "sales-overview", contextId, "status", "Act")).thenReturn(new OptionsAnswer(
+        when(portal.execute(viewer, slug, context, sent)).thenReturn(Fixtures.result(sales, sent));
+        when(portal.options(viewer, slug, context, "status", "Act")).thenReturn(new OptionsAnswer(
                 "status", List.of(new FilterOption("Active", "Active")), OptionsSource.POLICY));
         String[] auth = {"Authorization", "Bearer SHARE_ACCESS_TOKEN"};
 

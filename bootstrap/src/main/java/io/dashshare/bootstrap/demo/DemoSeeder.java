@@ -5,7 +5,7 @@ import io.dashshare.domain.dashboard.Dashboard;
 import io.dashshare.domain.dashboard.DashboardDefinition;
 import io.dashshare.domain.dashboard.DashboardId;
 import io.dashshare.domain.dashboard.DashboardSlug;
-import io.dashshare.domain.document.DashboardDocument;
+import io.dashshare.adapter.http.owner.DashboardDocument;
 import io.dashshare.domain.port.CompanyRepository;
 import io.dashshare.domain.port.DashboardCatalog;
 import io.dashshare.domain.port.OwnerAccountRepository;
@@ -16,7 +16,6 @@ import io.dashshare.domain.tenant.CompanyId;
 import io.dashshare.domain.tenant.CompanySlug;
 import io.dashshare.domain.tenant.OwnerAccount;
 import io.dashshare.domain.tenant.OwnerId;
-import io.micronaut.json.JsonMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -45,19 +44,17 @@ public final class DemoSeeder {
     private final DashboardCatalog catalog;
     private final PasswordHasher hasher;
     private final RandomSource random;
-    private final JsonMapper json;
     private final Clock clock;
     private final PrintStream console;
 
     public DemoSeeder(CompanyRepository companies, OwnerAccountRepository owners,
-                      DashboardCatalog catalog, PasswordHasher hasher, RandomSource random, JsonMapper json,
+                      DashboardCatalog catalog, PasswordHasher hasher, RandomSource random,
                       Clock clock, PrintStream console) {
         this.companies = companies;
         this.owners = owners;
         this.catalog = catalog;
         this.hasher = hasher;
         this.random = random;
-        this.json = json;
         this.clock = clock;
         this.console = console;
     }
@@ -91,21 +88,14 @@ public final class DemoSeeder {
             LOG.info("The admin password was reset from SHARING_ADMIN_PASSWORD.");
         }
         if (catalog.findBySlug(company.id(), new DashboardSlug("sales-overview")).isEmpty()) {
-            DashboardDefinition definition = DashboardDocument.read(readJson("demo/sales-overview.json"));
+            DashboardDefinition definition = DashboardDocument.parse(resource("demo/sales-overview.json")
+                    .getBytes(StandardCharsets.UTF_8)).toDefinition();
             catalog.save(Dashboard.create(new DashboardId(random.uuid()), company.id(), definition, clock.instant()));
         }
     }
 
     private String generatedPassword() {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(random.bytes(15));
-    }
-
-    private Object readJson(String name) {
-        try {
-            return json.readValue(resource(name).getBytes(StandardCharsets.UTF_8), Object.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     static String resource(String name) {

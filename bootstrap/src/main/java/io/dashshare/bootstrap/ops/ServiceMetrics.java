@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The service's own meters, added around the driven ports (HTTP requests by route template and
@@ -83,16 +84,16 @@ public final class ServiceMetrics {
 
     public ResultCache cache(ResultCache cache) {
         return new ResultCache() {
+            /** A miss is a call that ran its own query; one served from the cache or another's run is a hit. */
             @Override
-            public Optional<QueryResult> get(Key key) {
-                Optional<QueryResult> hit = cache.get(key);
-                (hit.isPresent() ? cacheHits : cacheMisses).increment();
-                return hit;
-            }
-
-            @Override
-            public void put(Key key, QueryResult result) {
-                cache.put(key, result);
+            public QueryResult get(Key key, Supplier<QueryResult> compute) {
+                boolean[] computed = new boolean[1];
+                QueryResult result = cache.get(key, () -> {
+                    computed[0] = true;
+                    return compute.get();
+                });
+                (computed[0] ? cacheMisses : cacheHits).increment();
+                return result;
             }
 
             @Override

@@ -4,7 +4,6 @@ import io.dashshare.application.token.Claims;
 import io.dashshare.domain.common.Ids;
 import io.dashshare.domain.dashboard.Dashboard;
 import io.dashshare.domain.dashboard.DashboardId;
-import io.dashshare.domain.document.Tree;
 import io.dashshare.domain.embed.EmbedClaims;
 import io.dashshare.domain.embed.EmbedKey;
 import io.dashshare.domain.embed.EmbedKeyId;
@@ -48,7 +47,7 @@ public final class EmbedTokens {
         body.put("allowed_params", claims.allowedParams());
         body.put("required_params", claims.requiredParams());
         Map<String, Object> fixed = new LinkedHashMap<>();
-        claims.fixedParams().forEach((slug, raw) -> fixed.put(slug, Tree.fromRaw(raw)));
+        claims.fixedParams().forEach((slug, raw) -> fixed.put(slug, raw.toPlain()));
         body.put("fixed_params", fixed);
         body.put("iat", claims.issuedAt().getEpochSecond());
         body.put("exp", claims.expiresAt().getEpochSecond());
@@ -86,7 +85,7 @@ public final class EmbedTokens {
             throw SharingException.tokenInvalid();
         }
         Map<String, RawValue> fixed = new LinkedHashMap<>();
-        claims.object("fixed_params").forEach((slug, value) -> fixed.put(slug, Tree.toRaw(value)));
+        claims.object("fixed_params").forEach((slug, value) -> fixed.put(slug, RawValue.fromPlain(value)));
         EmbedClaims embedClaims = new EmbedClaims(company.slug(), dashboardId, claims.strings("allowed_params"),
                 claims.strings("required_params"), fixed, issuedAt, claims.optionalTime("nbf"), expiresAt,
                 claims.string("jti"));

@@ -9,9 +9,11 @@ import io.dashshare.domain.dashboard.DashboardDefinition;
 import io.dashshare.domain.dashboard.DashboardId;
 import io.dashshare.domain.embed.EmbedClaims;
 import io.dashshare.domain.embed.EmbedKey;
+import io.dashshare.domain.error.InvalidValueException;
 import io.dashshare.domain.error.SharingException;
 import io.dashshare.domain.filter.FilterDefinition;
 import io.dashshare.domain.filter.FilterKind;
+import io.dashshare.domain.filter.FilterSlug;
 import io.dashshare.domain.filter.RawValue;
 import io.dashshare.domain.port.CompanyRepository;
 import io.dashshare.domain.port.DashboardCatalog;
@@ -55,59 +57,63 @@ public final class IssueEmbedTokenService implements IssueEmbedTokenUseCase {
         checkSlugs(definition, request.requiredParams(), "required_params");
         Map<String, RawValue> fixed = checkFixed(definition, request.fixedParams());
         for (int i = 0; i < request.requiredParams().size(); i++) {
-            String slug = request.requiredParams().get(i);
-            if (!request.allowedParams().contains(slug) && !fixed.containsKey(slug)) {
-                throw SharingException.invalidRequest("required_params[" + i + "]",
-                        "required_params[" + i + "]: '" + slug + "' must also be in allowed_params or fixed_params");
+            FilterSlug slug = request.requiredParams().get(i);
+            if (!request.allowedParams().contains(slug) && !fixed.containsKey(slug.value())) {
+                throw new InvalidValueException("required_params[" + i + "]",
+                        "'" + slug + "' must also be in allowed_params or fixed_params");
             }
         }
-        Duration ttl = request.expiresInSeconds().map(this::checkedTtl).orElse(settings.embedDefaultTtl());
+        Duration ttl = request.expiresIn().map(this::checkedTtl).orElse(settings.embedDefaultTtl());
         Company company = companies.findById(owner.companyId()).orElseThrow(() -> SharingException.notFound("Company"));
         EmbedKey key = keyRing.signingKey(owner.companyId());
         Instant now = clock.instant();
         Instant expiresAt = now.plus(ttl);
-        EmbedClaims claims = new EmbedClaims(company.slug(), dashboard.id(), request.allowedParams(),
-                request.requiredParams(), fixed, now, Optional.empty(), expiresAt,
+        EmbedClaims claims = new EmbedClaims(company.slug(), dashboard.id(), values(request.allowedParams()),
+                values(request.requiredParams()), fixed, now, Optional.empty(), expiresAt,
                 Base64.getUrlEncoder().withoutPadding().encodeToString(random.bytes(16)));
         String token = tokens.sign(key, claims);
         return new IssuedEmbedToken(token, settings.publicBaseUrl() + "/embed/d/" + token,
                 Instant.ofEpochSecond(expiresAt.getEpochSecond()));
     }
 
-    private Duration checkedTtl(long seconds) {
-        if (seconds < 1 || seconds > settings.embedMaxTtl().toSeconds()) {
-            throw SharingException.invalidRequest("expires_in", "expires_in must be between 1 and "
+    private Duration checkedTtl(Duration ttl) {
+        if (ttl.compareTo(Duration.ofSeconds(1)) < 0 || ttl.compareTo(settings.embedMaxTtl()) > 0) {
+            throw new InvalidValueException("expires_in", "must be between 1 and "
                     + settings.embedMaxTtl().toSeconds() + " seconds");
         }
-        return Duration.ofSeconds(seconds);
+        return ttl;
     }
 
-    private static void checkSlugs(DashboardDefinition definition, List<String> slugs, String field) {
+    private static List<String> values(List<FilterSlug> slugs) {
+        return slugs.stream().map(FilterSlug::value).toList();
+    }
+
+    private static void checkSlugs(DashboardDefinition definition, List<FilterSlug> slugs, String field) {
         for (int i = 0; i < slugs.size(); i++) {
-            if (definition.filter(slugs.get(i)).isEmpty()) {
-                throw SharingException.invalidRequest(field + "[" + i + "]",
-                        field + "[" + i + "]: the dashboard has no filter '" + slugs.get(i) + "'");
+            if (definition.filter(slugs.get(i).value()).isEmpty()) {
+                throw new InvalidValueException(field + "[" + i + "]",
+                        "the dashboard has no filter '" + slugs.get(i) + "'");
             }
         }
     }
 
-    private static Map<String, RawValue> checkFixed(DashboardDefinition definition, Map<String, RawValue> fixed) {
+    private static Map<String, RawValue> checkFixed(DashboardDefinition definition, Map<FilterSlug, RawValue> fixed) {
         Map<String, RawValue> checked = new LinkedHashMap<>();
-        for (Map.Entry<String, RawValue> entry : fixed.entrySet()) {
+        for (Map.Entry<FilterSlug, RawValue> entry : fixed.entrySet()) {
             String field = "fixed_params." + entry.getKey();
-            FilterDefinition filter = definition.filter(entry.getKey()).orElseThrow(() ->
-                    SharingException.invalidRequest(field, field + ": the dashboard has no such filter"));
+            FilterDefinition filter = definition.filter(entry.getKey().value()).orElseThrow(() ->
+                    new InvalidValueException(field, "the dashboard has no such filter"));
             if (entry.getValue().isBlank()) {
-                throw SharingException.invalidRequest(field, field + ": a fixed value cannot be empty");
+                throw new InvalidValueException(field, "a fixed value cannot be empty");
             }
             try {
                 if (!filter.isOffered(filter.kind().parse(entry.getValue()))) {
-                    throw SharingException.invalidRequest(field, field + ": not an option of the filter");
+                    throw new InvalidValueException(field, "not an option of the filter");
                 }
-            } catch (FilterKind.InvalidValueException e) {
-                throw SharingException.invalidRequest(field, field + ": " + e.getMessage());
+            } catch (FilterKind.UnfitValueException e) {
+                throw new InvalidValueException(field, e.getMessage());
             }
-            checked.put(entry.getKey(), entry.getValue());
+            checked.put(entry.getKey().value(), entry.getValue());
         }
         return checked;
     }

@@ -2,13 +2,12 @@ package io.dashshare.application.service;
 
 import io.dashshare.application.port.in.ManageCompanyUseCase;
 import io.dashshare.application.port.in.OwnerPrincipal;
-import io.dashshare.domain.common.Fields;
+import io.dashshare.domain.error.InvalidValueException;
 import io.dashshare.domain.error.SharingException;
 import io.dashshare.domain.port.CompanyRepository;
 import io.dashshare.domain.port.UnitOfWork;
 import io.dashshare.domain.tenant.Company;
 import io.dashshare.domain.tenant.EmbedOrigin;
-import java.util.ArrayList;
 import java.util.List;
 
 public final class ManageCompanyService implements ManageCompanyUseCase {
@@ -29,17 +28,12 @@ public final class ManageCompanyService implements ManageCompanyUseCase {
     }
 
     @Override
-    public Company setEmbedOrigins(OwnerPrincipal owner, List<String> origins) {
+    public Company setEmbedOrigins(OwnerPrincipal owner, List<EmbedOrigin> origins) {
         if (origins.size() > MAX_ORIGINS) {
-            throw SharingException.invalidRequest("embed_origins", "at most " + MAX_ORIGINS + " origins");
-        }
-        List<EmbedOrigin> parsed = new ArrayList<>();
-        for (int i = 0; i < origins.size(); i++) {
-            String raw = origins.get(i);
-            parsed.add(Fields.at("embed_origins[" + i + "]", () -> new EmbedOrigin(raw)));
+            throw new InvalidValueException("embed_origins", "must hold at most " + MAX_ORIGINS + " origins");
         }
         return unitOfWork.inTransaction(() -> {
-            Company updated = get(owner).withEmbedOrigins(parsed.stream().distinct().toList());
+            Company updated = get(owner).withEmbedOrigins(origins.stream().distinct().toList());
             companies.save(updated);
             return updated;
         });

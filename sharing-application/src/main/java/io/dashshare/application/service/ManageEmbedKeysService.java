@@ -47,10 +47,9 @@ public final class ManageEmbedKeysService implements ManageEmbedKeysUseCase {
     }
 
     @Override
-    public EmbedKey retire(OwnerPrincipal owner, String keyId) {
+    public EmbedKey retire(OwnerPrincipal owner, EmbedKeyId keyId) {
         return unitOfWork.inTransaction(() -> {
-            EmbedKey key = Optional.ofNullable(keyId).filter(EmbedKeyId::isValid).map(EmbedKeyId::new)
-                    .flatMap(keys::find).filter(k -> k.companyId().equals(owner.companyId()))
+            EmbedKey key = keys.find(keyId).filter(k -> k.companyId().equals(owner.companyId()))
                     .orElseThrow(() -> SharingException.notFound("Embed key"));
             EmbedKey retired = key.retire(clock.instant());
             keys.save(retired);

@@ -1,9 +1,8 @@
 package io.dashshare.application.service;
 
 import io.dashshare.application.port.in.ManageShareContextsUseCase;
+import io.dashshare.application.port.in.NewMember;
 import io.dashshare.application.port.in.OwnerPrincipal;
-import io.dashshare.domain.common.EmailAddress;
-import io.dashshare.domain.common.Fields;
 import io.dashshare.domain.context.Member;
 import io.dashshare.domain.context.MemberId;
 import io.dashshare.domain.context.MemberType;
@@ -33,9 +32,9 @@ public final class ManageShareContextsService implements ManageShareContextsUseC
     }
 
     @Override
-    public ShareContext create(OwnerPrincipal owner, String name, String description) {
-        ShareContext context = Fields.at("share_context", () -> new ShareContext(new ShareContextId(random.uuid()),
-                owner.companyId(), name, description, clock.instant()));
+    public ShareContext create(OwnerPrincipal owner, String name, Optional<String> description) {
+        ShareContext context = new ShareContext(new ShareContextId(random.uuid()), owner.companyId(), name,
+                description.orElse(""), clock.instant());
         unitOfWork.run(() -> contexts.save(context));
         return context;
     }
@@ -55,8 +54,7 @@ public final class ManageShareContextsService implements ManageShareContextsUseC
                                Optional<String> description) {
         return unitOfWork.inTransaction(() -> {
             ShareContext current = get(owner, id);
-            ShareContext updated = Fields.at("share_context", () -> current.rename(name.orElse(current.name()),
-                    description.orElse(current.description())));
+            ShareContext updated = current.rename(name.orElse(current.name()), description.orElse(current.description()));
             contexts.save(updated);
             return updated;
         });
@@ -70,13 +68,12 @@ public final class ManageShareContextsService implements ManageShareContextsUseC
     }
 
     @Override
-    public Member addMember(OwnerPrincipal owner, ShareContextId id, String memberType, String email) {
-        MemberType type = MemberType.fromWire(memberType).orElseThrow(() -> SharingException.invalidRequest(
-                "member_type", "member_type must be 'external_email'"));
-        EmailAddress address = EmailAddress.parseField("email", email);
+    public Member addMember(OwnerPrincipal owner, ShareContextId id, NewMember newMember) {
+        NewMember.ExternalEmail byEmail = (NewMember.ExternalEmail) newMember;
         return unitOfWork.inTransaction(() -> {
             get(owner, id);
-            Member member = new Member(new MemberId(random.uuid()), id, type, address, clock.instant());
+            Member member = new Member(new MemberId(random.uuid()), id, MemberType.EXTERNAL_EMAIL, byEmail.email(),
+                    clock.instant());
             contexts.addMember(member);
             return member;
         });

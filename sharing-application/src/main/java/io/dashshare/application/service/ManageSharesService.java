@@ -4,19 +4,17 @@ import io.dashshare.application.port.in.CreatedShare;
 import io.dashshare.application.port.in.ManageSharesUseCase;
 import io.dashshare.application.port.in.NewShare;
 import io.dashshare.application.port.in.OwnerPrincipal;
-import io.dashshare.application.port.in.PolicyInput;
 import io.dashshare.application.port.in.ShareChanges;
-import io.dashshare.domain.common.Fields;
-import io.dashshare.domain.common.Ids;
 import io.dashshare.domain.common.Text;
 import io.dashshare.domain.context.ShareContextId;
 import io.dashshare.domain.dashboard.Dashboard;
 import io.dashshare.domain.dashboard.DashboardDefinition;
 import io.dashshare.domain.dashboard.DashboardId;
+import io.dashshare.domain.error.InvalidValueException;
 import io.dashshare.domain.error.SharingException;
 import io.dashshare.domain.filter.FilterDefinition;
-import io.dashshare.domain.filter.FilterKind;
 import io.dashshare.domain.filter.FilterPolicy;
+import io.dashshare.domain.filter.PolicyDraft;
 import io.dashshare.domain.filter.FilterSlug;
 import io.dashshare.domain.filter.PolicyMode;
 import io.dashshare.domain.port.DashboardCatalog;
@@ -27,13 +25,11 @@ import io.dashshare.domain.port.UnitOfWork;
 import io.dashshare.domain.secret.SecretToken;
 import io.dashshare.domain.share.Share;
 import io.dashshare.domain.share.ShareId;
-import io.dashshare.domain.share.ShareType;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 public final class ManageSharesService implements ManageSharesUseCase {
@@ -60,17 +56,14 @@ public final class ManageSharesService implements ManageSharesUseCase {
     @Override
     public CreatedShare create(OwnerPrincipal owner, DashboardId dashboardId, NewShare request) {
         Dashboard dashboard = Lookups.dashboard(catalog, owner.companyId(), dashboardId);
-        Fields.at("name", () -> Text.requireName(request.name(), 200, "name"));
-        ShareType type = request.shareType() == null ? ShareType.LINK : ShareType.fromWire(request.shareType())
-                .orElseThrow(() -> SharingException.invalidRequest("share_type", "share_type must be 'link'"));
-        ShareContextId context = request.contextId().map(raw -> context(owner, raw)).orElse(null);
+        Text.requireName(request.name(), 200, "name");
+        ShareContextId context = request.contextId().map(id -> context(owner, id)).orElse(null);
         List<FilterPolicy> policies = policies(dashboard.definition(), request.policies());
         Instant now = clock.instant();
         Instant expiresAt = request.expiresAt().map(at -> future(at, now)).orElse(null);
         SecretToken token = newToken();
-        Share share = Fields.at("share", () -> Share.create(new ShareId(random.uuid()), owner.companyId(),
-                dashboard.id(), dashboard.definition(), request.name(), type, context, policies, token.hash(),
-                expiresAt, now));
+        Share share = Share.create(new ShareId(random.uuid()), owner.companyId(), dashboard.id(),
+                dashboard.definition(), request.name(), request.type(), context, policies, token.hash(), expiresAt, now);
         unitOfWork.run(() -> shares.save(share));
         return new CreatedShare(share, token.value(), viewerUrl(token.value()));
     }
@@ -92,16 +85,12 @@ public final class ManageSharesService implements ManageSharesUseCase {
             Instant now = clock.instant();
             Share share = get(owner, id);
             if (changes.name().isPresent()) {
-                Share current = share;
-                share = Fields.at("name", () -> current.rename(changes.name().get(), now));
+                share = share.rename(changes.name().get(), now);
             }
             if (changes.policies().isPresent()) {
                 DashboardDefinition definition = Lookups.dashboard(catalog, owner.companyId(), share.dashboardId())
                         .definition();
-                List<FilterPolicy> policies = policies(definition, changes.policies().get());
-                Share withoutNewPolicies = share;
-                share = Fields.at("share_filter_policies",
-                        () -> withoutNewPolicies.withPolicies(definition, policies, now));
+                share = share.withPolicies(definition, policies(definition, changes.policies().get()), now);
             }
             if (changes.expiresAt().isPresent()) {
                 share = share.expiringAt(changes.expiresAt().get().map(at -> future(at, now)).orElse(null), now);
@@ -126,7 +115,7 @@ public final class ManageSharesService implements ManageSharesUseCase {
         Share rotated = unitOfWork.inTransaction(() -> {
             Share share = get(owner, id);
             if (share.revokedAt().isPresent()) {
-                throw SharingException.invalidRequest("share", "a revoked share cannot get a new token");
+                throw new InvalidValueException("share", "is revoked: a revoked share cannot get a new token");
             }
             Share next = share.rotateToken(token.hash(), clock.instant());
             shares.save(next);
@@ -144,50 +133,41 @@ public final class ManageSharesService implements ManageSharesUseCase {
         return SecretToken.fromRandomBytes(random.bytes(SecretToken.BYTES));
     }
 
-    private ShareContextId context(OwnerPrincipal owner, String raw) {
-        return Ids.parse(raw).map(ShareContextId::new)
-                .filter(id -> contexts.findById(owner.companyId(), id).isPresent())
-                .orElseThrow(() -> SharingException.invalidRequest("share_context_id",
-                        "share_context_id: no such share context"));
+    private ShareContextId context(OwnerPrincipal owner, ShareContextId id) {
+        if (contexts.findById(owner.companyId(), id).isEmpty()) {
+            throw new InvalidValueException("share_context_id", "names no share context of this company");
+        }
+        return id;
     }
 
     private static Instant future(Instant at, Instant now) {
         if (!at.isAfter(now)) {
-            throw SharingException.invalidRequest("expires_at", "expires_at must be in the future");
+            throw new InvalidValueException("expires_at", "must be in the future");
         }
         return at;
     }
 
     /** Each policy checked against the dashboard's filters; errors name {@code share_filter_policies[i]}. */
-    static List<FilterPolicy> policies(DashboardDefinition dashboard, List<PolicyInput> inputs) {
+    static List<FilterPolicy> policies(DashboardDefinition dashboard, List<PolicyDraft> drafts) {
         List<FilterPolicy> policies = new ArrayList<>();
         Set<FilterSlug> seen = new HashSet<>();
-        for (int i = 0; i < inputs.size(); i++) {
-            PolicyInput input = inputs.get(i);
+        for (int i = 0; i < drafts.size(); i++) {
+            PolicyDraft draft = drafts.get(i);
             String field = "share_filter_policies[" + i + "]";
-            FilterPolicy policy = Fields.at(field, () -> policy(dashboard, input));
+            FilterDefinition filter = dashboard.filter(draft.filterSlug().value()).orElseThrow(() ->
+                    new InvalidValueException(field + ".filter_slug", "names no filter of this dashboard: '"
+                            + draft.filterSlug() + "'"));
+            FilterPolicy policy = InvalidValueException.under(field, () -> FilterPolicy.of(filter, draft));
             if (!seen.add(policy.filterSlug())) {
-                throw SharingException.invalidRequest(field,
-                        field + ": a second policy for filter '" + policy.filterSlug() + "'");
+                throw new InvalidValueException(field, "is a second policy for filter '" + policy.filterSlug() + "'");
             }
-            FilterDefinition filter = dashboard.filter(policy.filterSlug().value()).orElseThrow();
             if (policy.mode() == PolicyMode.DISABLED && filter.required() && filter.defaultValue().isEmpty()) {
                 // The share could never run: the viewer may not send a value and nothing else supplies one.
-                throw SharingException.invalidRequest(field, field + ": filter '" + filter.slug()
-                        + "' is required and has no default, so it cannot be disabled (fix its value instead)");
+                throw new InvalidValueException(field, "disables filter '" + filter.slug()
+                        + "', which is required and has no default (fix its value instead)");
             }
             policies.add(policy);
         }
         return policies;
-    }
-
-    private static FilterPolicy policy(DashboardDefinition dashboard, PolicyInput input) {
-        FilterDefinition filter = Optional.ofNullable(input.filterSlug()).flatMap(dashboard::filter)
-                .orElseThrow(() -> new IllegalArgumentException("unknown filter_slug '" + input.filterSlug() + "'"));
-        FilterKind kind = input.filterKind() == null ? filter.kind() : FilterKind.fromWire(input.filterKind())
-                .orElseThrow(() -> new IllegalArgumentException("unknown filter_kind '" + input.filterKind() + "'"));
-        PolicyMode mode = PolicyMode.fromWire(input.mode())
-                .orElseThrow(() -> new IllegalArgumentException("mode must be selectable, fixed or disabled"));
-        return FilterPolicy.of(filter, kind, mode, input.allowedValues(), input.value());
     }
 }

@@ -26,8 +26,8 @@ public final class OwnerLoginService implements OwnerLoginUseCase {
     }
 
     @Override
-    public OwnerPrincipal login(String email, String password) {
-        Optional<OwnerAccount> account = EmailAddress.parse(email).flatMap(accounts::findByEmail);
+    public OwnerPrincipal login(EmailAddress email, String password) {
+        Optional<OwnerAccount> account = accounts.findByEmail(email);
         String candidate = password == null || password.length() > MAX_PASSWORD_LENGTH ? "" : password;
         boolean matches = hasher.matches(candidate, account.map(OwnerAccount::passwordHash).orElse(decoyHash));
         if (account.isEmpty() || !matches || candidate.isEmpty()) {

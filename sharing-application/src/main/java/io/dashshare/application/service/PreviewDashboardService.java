@@ -5,7 +5,6 @@ import io.dashshare.application.port.in.OwnerPrincipal;
 import io.dashshare.application.port.in.PreviewDashboardUseCase;
 import io.dashshare.domain.dashboard.DashboardId;
 import io.dashshare.domain.execution.DashboardResult;
-import io.dashshare.domain.filter.AccessRules;
 import io.dashshare.domain.filter.RawValue;
 import io.dashshare.domain.port.DashboardCatalog;
 import java.util.Map;
@@ -14,21 +13,21 @@ public final class PreviewDashboardService implements PreviewDashboardUseCase {
 
     private final DashboardCatalog catalog;
     private final DashboardRunner runner;
+    private final FilterOptionsRunner options;
 
-    public PreviewDashboardService(DashboardCatalog catalog, DashboardRunner runner) {
+    public PreviewDashboardService(DashboardCatalog catalog, DashboardRunner runner, FilterOptionsRunner options) {
         this.catalog = catalog;
         this.runner = runner;
+        this.options = options;
     }
 
     @Override
     public DashboardResult execute(OwnerPrincipal owner, DashboardId id, Map<String, RawValue> parameters) {
-        return runner.execute(Lookups.dashboard(catalog, owner.companyId(), id), AccessRules.UNRESTRICTED,
-                parameters, false);
+        return runner.preview(Lookups.dashboard(catalog, owner.companyId(), id), parameters);
     }
 
     @Override
     public OptionsAnswer options(OwnerPrincipal owner, DashboardId id, String filterSlug, String search) {
-        return runner.options(Lookups.dashboard(catalog, owner.companyId(), id), AccessRules.UNRESTRICTED,
-                filterSlug, search, false);
+        return options.preview(Lookups.dashboard(catalog, owner.companyId(), id), filterSlug, search);
     }
 }

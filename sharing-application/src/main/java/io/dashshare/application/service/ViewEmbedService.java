@@ -13,10 +13,15 @@ public final class ViewEmbedService implements ViewEmbedUseCase {
 
     private final EmbedTokens tokens;
     private final DashboardRunner runner;
+    private final FilterOptionsRunner options;
+    private final ExecutionQuotas quotas;
 
-    public ViewEmbedService(EmbedTokens tokens, DashboardRunner runner) {
+    public ViewEmbedService(EmbedTokens tokens, DashboardRunner runner, FilterOptionsRunner options,
+                            ExecutionQuotas quotas) {
         this.tokens = tokens;
         this.runner = runner;
+        this.options = options;
+        this.quotas = quotas;
     }
 
     @Override
@@ -32,14 +37,13 @@ public final class ViewEmbedService implements ViewEmbedUseCase {
 
     @Override
     public DashboardResult execute(EmbedAccess access, Map<String, RawValue> parameters) {
-        return runner.execute(access.dashboard(), rules(access), parameters,
-                runner.embedQuota(access.dashboard().id()));
+        return runner.execute(access.dashboard(), rules(access), parameters, quotas.embed(access.dashboard().id()));
     }
 
     @Override
     public OptionsAnswer options(EmbedAccess access, String filterSlug, String search) {
-        return runner.options(access.dashboard(), rules(access), filterSlug, search,
-                runner.embedQuota(access.dashboard().id()));
+        return options.options(access.dashboard(), rules(access), filterSlug, search,
+                quotas.embed(access.dashboard().id()));
     }
 
     private static AccessRules rules(EmbedAccess access) {

@@ -17,11 +17,16 @@ public final class ViewPublicShareService implements ViewPublicShareUseCase {
 
     private final ViewerLookups lookups;
     private final DashboardRunner runner;
+    private final FilterOptionsRunner options;
+    private final ExecutionQuotas quotas;
     private final Clock clock;
 
-    public ViewPublicShareService(ViewerLookups lookups, DashboardRunner runner, Clock clock) {
+    public ViewPublicShareService(ViewerLookups lookups, DashboardRunner runner, FilterOptionsRunner options,
+                                  ExecutionQuotas quotas, Clock clock) {
         this.lookups = lookups;
         this.runner = runner;
+        this.options = options;
+        this.quotas = quotas;
         this.clock = clock;
     }
 
@@ -36,14 +41,14 @@ public final class ViewPublicShareService implements ViewPublicShareUseCase {
     public DashboardResult execute(String token, Map<String, RawValue> parameters) {
         SharedView access = open(token);
         return runner.execute(access.dashboard(), access.share().accessRules(), parameters,
-                runner.shareQuota(access.share().id()));
+                quotas.share(access.share().id()));
     }
 
     @Override
     public OptionsAnswer options(String token, String filterSlug, String search) {
         SharedView access = open(token);
-        return runner.options(access.dashboard(), access.share().accessRules(), filterSlug, search,
-                runner.shareQuota(access.share().id()));
+        return options.options(access.dashboard(), access.share().accessRules(), filterSlug, search,
+                quotas.share(access.share().id()));
     }
 
     /** Unknown, revoked, expired and rotated-away tokens look exactly alike to the caller. */

@@ -2,11 +2,10 @@ package io.dashshare.application.service;
 
 import io.dashshare.application.port.in.OptionsAnswer;
 import io.dashshare.application.port.in.PortalDashboard;
+import io.dashshare.application.port.in.PortalDashboardView;
 import io.dashshare.application.port.in.PortalViewer;
 import io.dashshare.application.port.in.SharedDashboard;
 import io.dashshare.application.port.in.ViewSharePortalUseCase;
-import io.dashshare.domain.common.Ids;
-import io.dashshare.domain.common.Slugs;
 import io.dashshare.domain.context.ShareContext;
 import io.dashshare.domain.context.ShareContextId;
 import io.dashshare.domain.dashboard.Dashboard;
@@ -30,7 +29,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The share portal. Membership and the session are read on every request, so removing a member,
@@ -45,12 +43,14 @@ public final class ViewSharePortalService implements ViewSharePortalUseCase {
     private final ShareRepository shares;
     private final DashboardCatalog catalog;
     private final DashboardRunner runner;
+    private final FilterOptionsRunner options;
+    private final ExecutionQuotas quotas;
     private final Clock clock;
 
     public ViewSharePortalService(ShareAccessTokens accessTokens, ShareSessionRepository sessions,
                                   CompanyRepository companies, ShareContextRepository contexts,
                                   ShareRepository shares, DashboardCatalog catalog, DashboardRunner runner,
-                                  Clock clock) {
+                                  FilterOptionsRunner options, ExecutionQuotas quotas, Clock clock) {
         this.accessTokens = accessTokens;
         this.sessions = sessions;
         this.companies = companies;
@@ -58,6 +58,8 @@ public final class ViewSharePortalService implements ViewSharePortalUseCase {
         this.shares = shares;
         this.catalog = catalog;
         this.runner = runner;
+        this.options = options;
+        this.quotas = quotas;
         this.clock = clock;
     }
 
@@ -109,26 +111,26 @@ public final class ViewSharePortalService implements ViewSharePortalUseCase {
     }
 
     @Override
-    public SharedDashboard resolve(PortalViewer viewer, String dashboardSlug, String contextId) {
+    public PortalDashboardView resolve(PortalViewer viewer, DashboardSlug dashboardSlug, ShareContextId contextId) {
         Access access = access(viewer, dashboardSlug, contextId);
-        return new SharedDashboard(viewer.company(), access.dashboard(),
-                runner.filters(access.dashboard(), access.share().accessRules()));
+        return new PortalDashboardView(new SharedDashboard(viewer.company(), access.dashboard(),
+                runner.filters(access.dashboard(), access.share().accessRules())), access.context());
     }
 
     @Override
-    public DashboardResult execute(PortalViewer viewer, String dashboardSlug, String contextId,
+    public DashboardResult execute(PortalViewer viewer, DashboardSlug dashboardSlug, ShareContextId contextId,
                                    Map<String, RawValue> parameters) {
         Access access = access(viewer, dashboardSlug, contextId);
         return runner.execute(access.dashboard(), access.share().accessRules(), parameters,
-                runner.shareQuota(access.share().id()));
+                quotas.share(access.share().id()));
     }
 
     @Override
-    public OptionsAnswer options(PortalViewer viewer, String dashboardSlug, String contextId, String filterSlug,
-                                 String search) {
+    public OptionsAnswer options(PortalViewer viewer, DashboardSlug dashboardSlug, ShareContextId contextId,
+                                 String filterSlug, String search) {
         Access access = access(viewer, dashboardSlug, contextId);
-        return runner.options(access.dashboard(), access.share().accessRules(), filterSlug, search,
-                runner.shareQuota(access.share().id()));
+        return options.options(access.dashboard(), access.share().accessRules(), filterSlug, search,
+                quotas.share(access.share().id()));
     }
 
     /**
@@ -136,24 +138,19 @@ public final class ViewSharePortalService implements ViewSharePortalUseCase {
      * shared with the viewer at all is {@code NOT_FOUND} (whether or not it exists); one shared
      * through other contexts only is {@code INVALID_CONTEXT_ID}.
      */
-    private Access access(PortalViewer viewer, String dashboardSlug, String contextId) {
-        ShareContextId context = Ids.parse(contextId).map(ShareContextId::new).orElseThrow(
-                () -> invalidContext("context_id must be the id of one of your share contexts"));
-        if (viewer.context(context).isEmpty()) {
-            throw invalidContext("You are not a member of this share context.");
-        }
+    private Access access(PortalViewer viewer, DashboardSlug dashboardSlug, ShareContextId context) {
+        ShareContext through = viewer.context(context)
+                .orElseThrow(() -> invalidContext("You are not a member of this share context."));
         List<Share> live = liveShares(viewer);
         // One read by slug, kept only if some live share of the viewer's shows it.
-        Dashboard dashboard = Optional.ofNullable(dashboardSlug)
-                .filter(slug -> Slugs.SLUG.matcher(slug).matches())
-                .flatMap(slug -> catalog.findBySlug(viewer.company().id(), new DashboardSlug(slug)))
+        Dashboard dashboard = catalog.findBySlug(viewer.company().id(), dashboardSlug)
                 .filter(d -> live.stream().anyMatch(s -> s.dashboardId().equals(d.id())))
                 .orElseThrow(() -> SharingException.notFound("Dashboard"));
         Share share = live.stream()
                 .filter(s -> s.dashboardId().equals(dashboard.id()) && s.contextId().orElseThrow().equals(context))
                 .max(Comparator.comparing(Share::createdAt))
                 .orElseThrow(() -> invalidContext("This dashboard is not shared through this context."));
-        return new Access(share, dashboard);
+        return new Access(share, dashboard, through);
     }
 
     private List<Share> liveShares(PortalViewer viewer) {
@@ -169,6 +166,6 @@ public final class ViewSharePortalService implements ViewSharePortalUseCase {
         return new SharingException(ErrorCode.INVALID_CONTEXT_ID, message);
     }
 
-    private record Access(Share share, Dashboard dashboard) {
+    private record Access(Share share, Dashboard dashboard, ShareContext context) {
     }
 }

@@ -3,6 +3,7 @@ package io.dashshare.application.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.dashshare.application.testing.Values;
 import io.dashshare.application.port.in.EmbedRequest;
 import io.dashshare.application.port.in.OwnerPrincipal;
 import io.dashshare.application.testing.SharingHarness;
@@ -100,7 +101,7 @@ class ExecutionQuotaTest {
     }
 
     private String embedToken() {
-        return h.issueEmbed().issue(owner, sales.id(), new EmbedRequest(List.of("region"), List.of(), Map.of(),
+        return h.issueEmbed().issue(owner, sales.id(), Values.embedRequest(List.of("region"), List.of(), Map.of(),
                 Optional.empty())).token();
     }
 }

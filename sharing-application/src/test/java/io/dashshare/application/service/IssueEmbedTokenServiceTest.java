@@ -10,6 +10,7 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.crypto.MACVerifier;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import io.dashshare.application.testing.Values;
 import io.dashshare.application.port.in.CreatedEmbedKey;
 import io.dashshare.application.port.in.EmbedRequest;
 import io.dashshare.application.port.in.IssuedEmbedToken;
@@ -43,7 +44,7 @@ class IssueEmbedTokenServiceTest {
 
     private IssuedEmbedToken issue(List<String> allowed, List<String> required, Map<String, RawValue> fixed,
                                    Optional<Long> expiresIn) {
-        return h.issueEmbed().issue(owner, sales.id(), new EmbedRequest(allowed, required, fixed, expiresIn));
+        return h.issueEmbed().issue(owner, sales.id(), Values.embedRequest(allowed, required, fixed, expiresIn));
     }
 
     @Test
@@ -135,7 +136,7 @@ class IssueEmbedTokenServiceTest {
         Dashboard theirs = h.salesDashboard(globex);
 
         failsWith(ErrorCode.NOT_FOUND, () -> h.issueEmbed().issue(owner, theirs.id(),
-                new EmbedRequest(List.of(), List.of(), Map.of(), Optional.empty())));
+                Values.embedRequest(List.of(), List.of(), Map.of(), Optional.empty())));
     }
 
     @Test

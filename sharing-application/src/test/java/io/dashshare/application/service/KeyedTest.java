@@ -76,7 +76,7 @@ class KeyedTest {
         Path main = Path.of("src/main/java/io/dashshare/application");
         String keyed = Files.readString(main.resolve("service/Keyed.java"));
         String signer = Files.readString(main.resolve("token/HmacJwsSigner.java"));
-        String auth = Files.readString(main.resolve("service/ShareAuthService.java"));
+        String auth = Files.readString(main.resolve("service/VerifyCodeService.java"));
 
         assertThat(keyed).contains("MessageDigest.isEqual(");
         assertThat(signer).contains("MessageDigest.isEqual(expected, presented)");

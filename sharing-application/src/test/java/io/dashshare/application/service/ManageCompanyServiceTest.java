@@ -24,8 +24,8 @@ class ManageCompanyServiceTest {
 
     @Test
     void embed_origins_are_exact_normalised_and_deduplicated() {
-        var company = h.companies().setEmbedOrigins(owner, List.of("https://App.Customer.example",
-                "https://app.customer.example", "http://localhost:3000"));
+        var company = h.companies().setEmbedOrigins(owner, List.of(new EmbedOrigin("https://App.Customer.example"),
+                new EmbedOrigin("https://app.customer.example"), new EmbedOrigin("http://localhost:3000")));
 
         assertThat(company.embedOrigins()).extracting(EmbedOrigin::value)
                 .containsExactly("https://app.customer.example", "http://localhost:3000");
@@ -33,14 +33,9 @@ class ManageCompanyServiceTest {
     }
 
     @Test
-    void wildcards_null_paths_and_credentials_are_refused_naming_the_entry() {
-        for (String bad : List.of("*", "null", "https://*.customer.example", "https://app.customer.example/path",
-                "https://user:pw@app.customer.example", "javascript:alert(1)", "ftp://files.example")) {
-            invalidField("embed_origins[1]", () -> h.companies().setEmbedOrigins(owner,
-                    List.of("https://ok.example", bad)));
-        }
+    void more_than_fifty_origins_are_refused() {
         invalidField("embed_origins", () -> h.companies().setEmbedOrigins(owner,
-                Collections.nCopies(51, "https://ok.example")));
+                Collections.nCopies(51, new EmbedOrigin("https://ok.example"))));
         assertThat(h.companies().get(owner).embedOrigins()).isEmpty();
     }
 }

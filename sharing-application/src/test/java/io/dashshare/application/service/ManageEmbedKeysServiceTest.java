@@ -1,5 +1,7 @@
 package io.dashshare.application.service;
 
+import io.dashshare.domain.embed.EmbedKeyId;
+
 import static io.dashshare.application.testing.SharingAssertions.failsWith;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -59,22 +61,20 @@ class ManageEmbedKeysServiceTest {
     void retiring_is_final_and_repeating_it_keeps_the_first_date() {
         CreatedEmbedKey created = h.embedKeys().create(owner);
 
-        EmbedKey retired = h.embedKeys().retire(owner, created.key().id().value());
+        EmbedKey retired = h.embedKeys().retire(owner, created.key().id());
         h.clock().advance(Duration.ofMinutes(1));
-        EmbedKey again = h.embedKeys().retire(owner, created.key().id().value());
+        EmbedKey again = h.embedKeys().retire(owner, created.key().id());
 
         assertThat(retired.isActive()).isFalse();
         assertThat(again.retiredAt()).isEqualTo(retired.retiredAt()).contains(SharingHarness.START);
     }
 
     @Test
-    void another_companys_unknown_or_malformed_keys_are_not_found() {
+    void another_companys_and_unknown_keys_are_not_found() {
         CreatedEmbedKey ours = h.embedKeys().create(owner);
 
-        failsWith(ErrorCode.NOT_FOUND, () -> h.embedKeys().retire(intruder, ours.key().id().value()));
-        failsWith(ErrorCode.NOT_FOUND, () -> h.embedKeys().retire(owner, "AAAAAAAAAAAAAAAA"));
-        failsWith(ErrorCode.NOT_FOUND, () -> h.embedKeys().retire(owner, "../../dev/null"));
-        failsWith(ErrorCode.NOT_FOUND, () -> h.embedKeys().retire(owner, null));
+        failsWith(ErrorCode.NOT_FOUND, () -> h.embedKeys().retire(intruder, ours.key().id()));
+        failsWith(ErrorCode.NOT_FOUND, () -> h.embedKeys().retire(owner, new EmbedKeyId("AAAAAAAAAAAAAAAA")));
         assertThat(h.embedKeys().list(owner).get(0).isActive()).isTrue();
     }
 

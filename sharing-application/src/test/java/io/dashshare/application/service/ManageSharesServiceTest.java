@@ -1,8 +1,13 @@
 package io.dashshare.application.service;
 
+import io.dashshare.domain.context.ShareContextId;
+import io.dashshare.domain.filter.PolicyDraft;
+import io.dashshare.domain.share.ShareType;
+
 import static io.dashshare.application.testing.SharingAssertions.failsWith;
 import static io.dashshare.application.testing.SharingAssertions.invalidField;
 import static io.dashshare.application.testing.Values.arr;
+import static io.dashshare.application.testing.Values.draft;
 import static io.dashshare.application.testing.Values.disabled;
 import static io.dashshare.application.testing.Values.fixed;
 import static io.dashshare.application.testing.Values.selectable;
@@ -12,7 +17,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.dashshare.application.port.in.CreatedShare;
 import io.dashshare.application.port.in.NewShare;
 import io.dashshare.application.port.in.OwnerPrincipal;
-import io.dashshare.application.port.in.PolicyInput;
 import io.dashshare.application.port.in.ShareChanges;
 import io.dashshare.application.testing.SharingHarness;
 import io.dashshare.domain.context.ShareContext;
@@ -51,8 +55,8 @@ class ManageSharesServiceTest {
         sales = h.salesDashboard(acme);
     }
 
-    private CreatedShare create(PolicyInput... policies) {
-        return h.shares().create(owner, sales.id(), new NewShare("Customer portal", "link", Optional.empty(),
+    private CreatedShare create(PolicyDraft... policies) {
+        return h.shares().create(owner, sales.id(), new NewShare("Customer portal", ShareType.LINK, Optional.empty(),
                 List.of(policies), Optional.empty()));
     }
 
@@ -73,8 +77,8 @@ class ManageSharesServiceTest {
     void the_guides_portal_share_with_its_policy_is_created() {
         ShareContext context = h.context(owner, "External customers");
 
-        CreatedShare created = h.shares().create(owner, sales.id(), new NewShare("Customer portal", "link",
-                Optional.of(context.id().toString()),
+        CreatedShare created = h.shares().create(owner, sales.id(), new NewShare("Customer portal", ShareType.LINK,
+                Optional.of(context.id()),
                 List.of(selectable("status", "multi_select", "Active", "Pending")), Optional.empty()));
 
         Share share = created.share();
@@ -86,18 +90,10 @@ class ManageSharesServiceTest {
     }
 
     @Test
-    void a_missing_share_type_means_link_and_any_other_is_refused() {
-        assertThat(h.shares().create(owner, sales.id(), new NewShare("x", null, Optional.empty(), List.of(),
-                Optional.empty())).share().type().wire()).isEqualTo("link");
-        invalidField("share_type", () -> h.shares().create(owner, sales.id(), new NewShare("x", "embed",
-                Optional.empty(), List.of(), Optional.empty())));
-    }
-
-    @Test
     void a_blank_name_is_invalid_request_naming_the_name() {
-        invalidField("name", () -> h.shares().create(owner, sales.id(), new NewShare(" ", "link", Optional.empty(),
+        invalidField("name", () -> h.shares().create(owner, sales.id(), new NewShare(" ", ShareType.LINK, Optional.empty(),
                 List.of(), Optional.empty())));
-        invalidField("name", () -> h.shares().create(owner, sales.id(), new NewShare(null, "link", Optional.empty(),
+        invalidField("name", () -> h.shares().create(owner, sales.id(), new NewShare(null, ShareType.LINK, Optional.empty(),
                 List.of(), Optional.empty())));
     }
 
@@ -106,9 +102,9 @@ class ManageSharesServiceTest {
         Company globex = h.company("globex");
         ShareContext theirs = h.context(h.ownerOf(globex), "Theirs");
 
-        for (String raw : List.of(theirs.id().toString(), "not-an-id", "00000000-0000-0000-0000-000000000000")) {
-            invalidField("share_context_id", () -> h.shares().create(owner, sales.id(), new NewShare("x", "link",
-                    Optional.of(raw), List.of(), Optional.empty())));
+        for (ShareContextId id : List.of(theirs.id(), new ShareContextId(new java.util.UUID(0, 0)))) {
+            invalidField("share_context_id", () -> h.shares().create(owner, sales.id(), new NewShare("x", ShareType.LINK,
+                    Optional.of(id), List.of(), Optional.empty())));
         }
     }
 
@@ -117,53 +113,42 @@ class ManageSharesServiceTest {
 
         @Test
         void an_unknown_filter_slug_names_the_policy() {
-            invalidField("share_filter_policies[1]", () -> create(disabled("region", "select"),
+            invalidField("share_filter_policies[1].filter_slug", () -> create(disabled("region", "select"),
                     disabled("amount", "number")));
-            invalidField("share_filter_policies[0]", () -> create(new PolicyInput(null, "select", "disabled",
-                    List.of(), null)));
         }
 
         @Test
         void a_kind_that_does_not_match_the_filter_names_the_policy() {
-            invalidField("share_filter_policies[0]", () -> create(selectable("status", "select", "Active")));
-            invalidField("share_filter_policies[0]", () -> create(selectable("status", "checkbox", "Active")));
-        }
-
-        @Test
-        void an_unknown_mode_names_the_policy() {
-            invalidField("share_filter_policies[0]", () -> create(new PolicyInput("region", "select", "hidden",
-                    List.of(), null)));
-            invalidField("share_filter_policies[0]", () -> create(new PolicyInput("region", "select", null,
-                    List.of(), null)));
+            invalidField("share_filter_policies[0].filter_kind", () -> create(selectable("status", "select", "Active")));
         }
 
         @Test
         void an_allowed_value_outside_static_options_or_of_the_wrong_type_names_the_policy() {
-            invalidField("share_filter_policies[0]", () -> create(selectable("region", "select", "north", "atlantis")));
-            invalidField("share_filter_policies[0]", () -> create(selectable("period_start", "date", "yesterday")));
-            invalidField("share_filter_policies[0]", () -> create(new PolicyInput("status", "multi_select",
-                    "selectable", List.of(new RawValue.Obj()), null)));
+            invalidField("share_filter_policies[0].allowed_values[1]", () -> create(selectable("region", "select", "north", "atlantis")));
+            invalidField("share_filter_policies[0].allowed_values[0]", () -> create(selectable("period_start", "date", "yesterday")));
+            invalidField("share_filter_policies[0].allowed_values[0]", () -> create(draft("status", "multi_select",
+                    PolicyMode.SELECTABLE, List.of(new RawValue.Obj()), null)));
         }
 
         @Test
         void a_selectable_policy_needs_allowed_values() {
-            invalidField("share_filter_policies[0]", () -> create(selectable("status", "multi_select")));
+            invalidField("share_filter_policies[0].allowed_values", () -> create(selectable("status", "multi_select")));
         }
 
         @Test
         void a_fixed_policy_needs_a_value_that_fits_the_filter() {
-            invalidField("share_filter_policies[0]", () -> create(fixed("region", "select", null)));
-            invalidField("share_filter_policies[0]", () -> create(fixed("region", "select", RawValue.NULL)));
-            invalidField("share_filter_policies[0]", () -> create(fixed("region", "select", str("atlantis"))));
-            invalidField("share_filter_policies[0]", () -> create(fixed("status", "multi_select", arr())));
-            invalidField("share_filter_policies[0]", () -> create(fixed("period_start", "date", str(""))));
-            invalidField("share_filter_policies[0]", () -> create(new PolicyInput("region", "select", "fixed",
+            invalidField("share_filter_policies[0].value", () -> create(fixed("region", "select", null)));
+            invalidField("share_filter_policies[0].value", () -> create(fixed("region", "select", RawValue.NULL)));
+            invalidField("share_filter_policies[0].value", () -> create(fixed("region", "select", str("atlantis"))));
+            invalidField("share_filter_policies[0].value", () -> create(fixed("status", "multi_select", arr())));
+            invalidField("share_filter_policies[0].value", () -> create(fixed("period_start", "date", str(""))));
+            invalidField("share_filter_policies[0].allowed_values", () -> create(draft("region", "select", PolicyMode.FIXED,
                     List.of(str("north")), str("north"))));
         }
 
         @Test
         void a_disabled_policy_takes_no_values() {
-            invalidField("share_filter_policies[0]", () -> create(new PolicyInput("region", "select", "disabled",
+            invalidField("share_filter_policies[0].allowed_values", () -> create(draft("region", "select", PolicyMode.DISABLED,
                     List.of(str("north")), null)));
         }
 
@@ -173,7 +158,7 @@ class ManageSharesServiceTest {
                     .withFilter(FilterBuilder.aTextFilter("customer").required())
                     .withWidget("rows", Visualization.TABLE, "select * from t where c = :customer"));
             invalidField("share_filter_policies[0]", () -> h.shares().create(owner, strict.id(), new NewShare("x",
-                    "link", Optional.empty(), List.of(disabled("customer", "text")), Optional.empty())));
+                    ShareType.LINK, Optional.empty(), List.of(disabled("customer", "text")), Optional.empty())));
         }
 
         @Test
@@ -184,7 +169,7 @@ class ManageSharesServiceTest {
 
         @Test
         void the_filter_kind_may_be_left_out() {
-            CreatedShare created = create(new PolicyInput("region", null, "fixed", List.of(), str("north")));
+            CreatedShare created = create(draft("region", null, PolicyMode.FIXED, List.of(), str("north")));
 
             assertThat(created.share().policies().get(0).value()).hasValueSatisfying(v ->
                     assertThat(v.elements()).containsExactly("north"));
@@ -194,7 +179,7 @@ class ManageSharesServiceTest {
         void an_update_validates_policies_the_same_way() {
             CreatedShare created = create();
 
-            invalidField("share_filter_policies[0]", () -> h.shares().update(owner, created.share().id(),
+            invalidField("share_filter_policies[0].allowed_values[0]", () -> h.shares().update(owner, created.share().id(),
                     new ShareChanges(Optional.empty(), Optional.of(List.of(selectable("region", "select", "atlantis"))),
                             Optional.empty())));
         }
@@ -237,7 +222,7 @@ class ManageSharesServiceTest {
     void an_expiry_must_be_in_the_future() {
         Instant now = h.clock().instant();
         for (Instant at : List.of(now, now.minusSeconds(1))) {
-            invalidField("expires_at", () -> h.shares().create(owner, sales.id(), new NewShare("x", "link",
+            invalidField("expires_at", () -> h.shares().create(owner, sales.id(), new NewShare("x", ShareType.LINK,
                     Optional.empty(), List.of(), Optional.of(at))));
             CreatedShare created = create();
             invalidField("expires_at", () -> h.shares().update(owner, created.share().id(), new ShareChanges(
@@ -275,7 +260,7 @@ class ManageSharesServiceTest {
         failsWith(ErrorCode.NOT_FOUND, () -> h.shares().update(intruder, id, new ShareChanges(Optional.of("mine"),
                 Optional.empty(), Optional.empty())));
         failsWith(ErrorCode.NOT_FOUND, () -> h.shares().list(intruder, sales.id()));
-        failsWith(ErrorCode.NOT_FOUND, () -> h.shares().create(intruder, sales.id(), new NewShare("x", "link",
+        failsWith(ErrorCode.NOT_FOUND, () -> h.shares().create(intruder, sales.id(), new NewShare("x", ShareType.LINK,
                 Optional.empty(), List.of(), Optional.empty())));
 
         assertThat(h.publicShares().resolve(ours.token())).isNotNull();

@@ -1,5 +1,12 @@
 package io.dashshare.application.service;
 
+import io.dashshare.application.port.in.PortalLogoutUseCase;
+import io.dashshare.application.port.in.RefreshPortalSessionUseCase;
+import io.dashshare.application.port.in.RequestCodeUseCase;
+import io.dashshare.application.port.in.VerifyCodeUseCase;
+import io.dashshare.domain.portal.OneTimeCode;
+import io.dashshare.domain.tenant.CompanySlug;
+
 import static io.dashshare.application.testing.SharingAssertions.failsWith;
 import static io.dashshare.application.testing.SharingAssertions.invalidField;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,7 +61,7 @@ class ShareAuthServiceTest {
     private OwnerPrincipal owner;
     private ShareContext customers;
     private Member alice;
-    private ShareAuthService auth;
+    private Auth auth;
     private ExecutorService pool;
 
     @BeforeEach
@@ -67,7 +74,7 @@ class ShareAuthServiceTest {
         alice = h.member(owner, customers, ALICE);
         h.member(owner, customers, BOB);
         h.portalShare(owner, sales, customers);
-        auth = h.shareAuth();
+        auth = Auth.of(h);
     }
 
     @AfterEach
@@ -289,7 +296,7 @@ class ShareAuthServiceTest {
         @Test
         void guesses_sent_at_once_are_held_to_the_same_five_tries_as_guesses_sent_one_by_one() throws Exception {
             HeldFailures held = new HeldFailures(h.store().challenges());
-            ShareAuthService gated = h.shareAuthOver(held);
+            Auth gated = new Auth(h.requestCodeOver(held), h.verifyCodeOver(held), h.refreshSessions(), h.logouts());
             gated.requestCode("acme", ALICE, CLIENT);
             String code = h.mailer().lastCodeFor(ALICE);
             int guesses = 20;
@@ -449,9 +456,9 @@ class ShareAuthServiceTest {
             Duration floor = paced.settings().minimumCodeRequestTime();
             assertThat(floor).isGreaterThanOrEqualTo(Duration.ofMillis(250));
 
-            long member = timed(() -> paced.shareAuth().requestCode("acme", ALICE, "198.51.100.1"));
-            long stranger = timed(() -> paced.shareAuth().requestCode("acme", STRANGER, "198.51.100.2"));
-            long unknown = timed(() -> paced.shareAuth().requestCode("no-such-company", BOB, "198.51.100.3"));
+            long member = timed(() -> Auth.of(paced).requestCode("acme", ALICE, "198.51.100.1"));
+            long stranger = timed(() -> Auth.of(paced).requestCode("acme", STRANGER, "198.51.100.2"));
+            long unknown = timed(() -> Auth.of(paced).requestCode("no-such-company", BOB, "198.51.100.3"));
 
             assertThat(paced.mailer().sent()).hasSize(1);
             assertThat(List.of(member, stranger, unknown)).allSatisfy(ms -> assertThat(ms)
@@ -625,6 +632,37 @@ class ShareAuthServiceTest {
         @Override
         public void delete(OtpChallengeId id) {
             delegate.delete(id);
+        }
+    }
+
+    /**
+     * The four share-auth use cases, reached with what the portal's form sends, parsed as the HTTP
+     * adapter parses it (EmailAddress, CompanySlug and OneTimeCode refuse a wrong shape naming the field).
+     */
+    private record Auth(RequestCodeUseCase requests, VerifyCodeUseCase verifies, RefreshPortalSessionUseCase refreshes,
+                        PortalLogoutUseCase logouts) {
+
+        static Auth of(SharingHarness h) {
+            return new Auth(h.requestCodes(), h.verifyCodes(), h.refreshSessions(), h.logouts());
+        }
+
+        void requestCode(String companySlug, String email, String client) {
+            EmailAddress address = EmailAddress.parseField("email", email);
+            requests.requestCode(CompanySlug.parseField("company_slug", companySlug), address, client);
+        }
+
+        PortalTokens verify(String companySlug, String email, String code) {
+            EmailAddress address = EmailAddress.parseField("email", email);
+            OneTimeCode presented = OneTimeCode.parseField("code", code);
+            return verifies.verify(CompanySlug.parseField("company_slug", companySlug), address, presented);
+        }
+
+        PortalTokens refresh(String token) {
+            return refreshes.refresh(token);
+        }
+
+        void logout(Optional<String> access, Optional<String> refresh) {
+            logouts.logout(access, refresh);
         }
     }
 }

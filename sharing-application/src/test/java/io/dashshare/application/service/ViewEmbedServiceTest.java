@@ -6,6 +6,7 @@ import static io.dashshare.application.testing.Values.params;
 import static io.dashshare.application.testing.Values.str;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dashshare.application.testing.Values;
 import io.dashshare.application.port.in.CreatedEmbedKey;
 import io.dashshare.application.port.in.EmbedRequest;
 import io.dashshare.application.port.in.OptionsAnswer;
@@ -50,7 +51,7 @@ class ViewEmbedServiceTest {
 
     private String token(Dashboard dashboard, List<String> allowed, List<String> required,
                          Map<String, RawValue> fixed) {
-        return h.issueEmbed().issue(owner, dashboard.id(), new EmbedRequest(allowed, required, fixed,
+        return h.issueEmbed().issue(owner, dashboard.id(), Values.embedRequest(allowed, required, fixed,
                 Optional.empty())).token();
     }
 
@@ -165,7 +166,7 @@ class ViewEmbedServiceTest {
 
     @Test
     void an_expired_token_is_invalid() {
-        String token = h.issueEmbed().issue(owner, sales.id(), new EmbedRequest(List.of(), List.of(), Map.of(),
+        String token = h.issueEmbed().issue(owner, sales.id(), Values.embedRequest(List.of(), List.of(), Map.of(),
                 Optional.of(60L))).token();
         h.clock().advance(Duration.ofSeconds(60).plus(h.settings().tokenLeeway()));
 
@@ -198,7 +199,7 @@ class ViewEmbedServiceTest {
         assertThat(h.embeds().info(old)).isNotNull();
         assertThat(h.embeds().info(fresh)).isNotNull();
 
-        h.embedKeys().retire(owner, first.key().id().value());
+        h.embedKeys().retire(owner, first.key().id());
 
         failsWith(ErrorCode.TOKEN_INVALID, () -> h.embeds().info(old));
         failsWith(ErrorCode.TOKEN_INVALID, () -> h.embeds().execute(old, Map.of()));
@@ -207,7 +208,8 @@ class ViewEmbedServiceTest {
 
     @Test
     void an_opened_token_carries_the_companys_origins_and_a_bad_token_opens_nothing() {
-        h.companies().setEmbedOrigins(owner, List.of("https://app.customer.example", "https://admin.customer.example:8443"));
+        h.companies().setEmbedOrigins(owner, List.of(new EmbedOrigin("https://app.customer.example"),
+                new EmbedOrigin("https://admin.customer.example:8443")));
         String token = token(sales, List.of(), List.of(), Map.of());
 
         assertThat(h.embeds().open(token).company().embedOrigins()).extracting(EmbedOrigin::value)

@@ -1,5 +1,7 @@
 package io.dashshare.application.service;
 
+import io.dashshare.domain.share.ShareType;
+
 import static io.dashshare.application.testing.SharingAssertions.failsWith;
 import static io.dashshare.application.testing.Values.arr;
 import static io.dashshare.application.testing.Values.disabled;
@@ -70,7 +72,7 @@ class ViewPublicShareServiceTest {
                                 + " and (:region::text is null or region = :region)"));
     }
 
-    private String share(io.dashshare.application.port.in.PolicyInput... policies) {
+    private String share(io.dashshare.domain.filter.PolicyDraft... policies) {
         return h.publicShare(owner, sales, policies).token();
     }
 
@@ -81,7 +83,7 @@ class ViewPublicShareServiceTest {
         void unknown_revoked_expired_and_rotated_tokens_are_the_same_token_invalid() {
             CreatedShare revoked = h.publicShare(owner, sales);
             h.shares().revoke(owner, revoked.share().id());
-            CreatedShare expiring = h.shares().create(owner, sales.id(), new NewShare("Soon gone", "link",
+            CreatedShare expiring = h.shares().create(owner, sales.id(), new NewShare("Soon gone", ShareType.LINK,
                     Optional.empty(), List.of(), Optional.of(h.clock().instant().plusSeconds(60))));
             CreatedShare rotated = h.publicShare(owner, sales);
             CreatedShare fresh = h.shares().rotateToken(owner, rotated.share().id());

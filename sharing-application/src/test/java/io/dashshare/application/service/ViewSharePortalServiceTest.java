@@ -1,5 +1,8 @@
 package io.dashshare.application.service;
 
+import io.dashshare.domain.context.ShareContextId;
+import io.dashshare.domain.dashboard.DashboardSlug;
+
 import static io.dashshare.application.testing.SharingAssertions.failsWith;
 import static io.dashshare.application.testing.Values.arr;
 import static io.dashshare.application.testing.Values.fixed;
@@ -8,6 +11,7 @@ import static io.dashshare.application.testing.Values.selectable;
 import static io.dashshare.application.testing.Values.str;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dashshare.application.testing.Values;
 import io.dashshare.application.port.in.CreatedShare;
 import io.dashshare.application.port.in.IssuedEmbedToken;
 import io.dashshare.application.port.in.OptionsAnswer;
@@ -41,6 +45,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class ViewSharePortalServiceTest {
+
+    private static final DashboardSlug SALES = new DashboardSlug("sales-overview");
 
     private static final String ALICE = "alice@customer.example";
     private static final String BOB = "bob@customer.example";
@@ -103,12 +109,12 @@ class ViewSharePortalServiceTest {
         assertThat(h.portal().dashboards(bob)).extracting(p -> p.dashboard().slug().value())
                 .containsExactly("ops-overview");
         failsWith(ErrorCode.INVALID_CONTEXT_ID,
-                () -> h.portal().execute(bob, "sales-overview", customers.id().toString(), Map.of()));
+                () -> h.portal().execute(bob, SALES, customers.id(), Map.of()));
     }
 
     @Test
     void resolve_shows_the_filters_as_the_share_restricts_them() {
-        SharedDashboard resolved = h.portal().resolve(alice(), "sales-overview", customers.id().toString());
+        SharedDashboard resolved = h.portal().resolve(alice(), SALES, customers.id()).dashboard();
 
         assertThat(resolved.company().slug().value()).isEqualTo("acme");
         ViewerFilter status = filter(resolved, "status");
@@ -121,7 +127,7 @@ class ViewSharePortalServiceTest {
 
     @Test
     void execute_applies_the_share_policies_to_the_bound_values() {
-        DashboardResult result = h.portal().execute(alice(), "sales-overview", customers.id().toString(), Map.of());
+        DashboardResult result = h.portal().execute(alice(), SALES, customers.id(), Map.of());
 
         assertThat(result.widgets()).hasSize(1);
         assertThat(h.executor().boundValues(REVENUE_SQL)).containsExactly(LocalDate.parse("2025-01-01"),
@@ -131,14 +137,14 @@ class ViewSharePortalServiceTest {
 
     @Test
     void execute_takes_the_viewers_value_within_the_policy_and_refuses_one_outside_it() {
-        h.portal().execute(alice(), "sales-overview", customers.id().toString(), params("status", arr("Pending")));
+        h.portal().execute(alice(), SALES, customers.id(), params("status", arr("Pending")));
         assertThat(h.executor().boundValues(REVENUE_SQL).get(2)).isEqualTo(List.of("Pending"));
         int ran = h.executor().count();
 
-        failsWith(ErrorCode.SHARE_FILTER_POLICY_VIOLATION, () -> h.portal().execute(alice(), "sales-overview",
-                customers.id().toString(), params("status", arr("Active", "Closed"))));
-        failsWith(ErrorCode.SHARE_FILTER_POLICY_VIOLATION, () -> h.portal().execute(alice(), "sales-overview",
-                customers.id().toString(), params("region", str("south"))));
+        failsWith(ErrorCode.SHARE_FILTER_POLICY_VIOLATION, () -> h.portal().execute(alice(), SALES,
+                customers.id(), params("status", arr("Active", "Closed"))));
+        failsWith(ErrorCode.SHARE_FILTER_POLICY_VIOLATION, () -> h.portal().execute(alice(), SALES,
+                customers.id(), params("region", str("south"))));
         assertThat(h.executor().count()).isEqualTo(ran);
     }
 
@@ -146,16 +152,16 @@ class ViewSharePortalServiceTest {
     void the_same_dashboard_runs_under_the_rules_of_the_context_named() {
         h.portalShare(owner, sales, partners, fixed("region", "select", str("west")));
 
-        h.portal().execute(alice(), "sales-overview", partners.id().toString(), Map.of());
+        h.portal().execute(alice(), SALES, partners.id(), Map.of());
         assertThat(h.executor().boundValues(REVENUE_SQL).get(4)).isEqualTo("west");
 
-        h.portal().execute(alice(), "sales-overview", customers.id().toString(), Map.of());
+        h.portal().execute(alice(), SALES, customers.id(), Map.of());
         assertThat(h.executor().boundValues(REVENUE_SQL).get(4)).isEqualTo("north");
     }
 
     @Test
     void options_answer_the_policy_values_without_running_sql() {
-        OptionsAnswer answer = h.portal().options(alice(), "sales-overview", customers.id().toString(), "status",
+        OptionsAnswer answer = h.portal().options(alice(), SALES, customers.id(), "status",
                 "pend");
 
         assertThat(answer.source()).isEqualTo(OptionsSource.POLICY);
@@ -167,7 +173,7 @@ class ViewSharePortalServiceTest {
     void dynamic_options_run_the_filter_sql_with_the_shares_other_restrictions() {
         h.executor().answerOptions("distinct status", "Active", "Closed");
 
-        OptionsAnswer answer = h.portal().options(alice(), "ops-overview", partners.id().toString(), "status", "a_%");
+        OptionsAnswer answer = h.portal().options(alice(), new DashboardSlug("ops-overview"), partners.id(), "status", "a_%");
 
         assertThat(answer.source()).isEqualTo(OptionsSource.DYNAMIC);
         assertThat(answer.options()).extracting(FilterOption::value).containsExactly("Active", "Closed");
@@ -175,18 +181,12 @@ class ViewSharePortalServiceTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"not-a-uuid", "", "00000000-0000-0000-0000-000000000000", "' OR '1'='1",
-            "6f1c1a52-5c1e-4c55-9d4b-1234567890ab "})
-    void a_malformed_or_foreign_context_id_is_invalid_context_id(String contextId) {
-        failsWith(ErrorCode.INVALID_CONTEXT_ID, () -> h.portal().execute(alice(), "sales-overview", contextId, Map.of()));
-        failsWith(ErrorCode.INVALID_CONTEXT_ID, () -> h.portal().resolve(alice(), "sales-overview", contextId));
-        failsWith(ErrorCode.INVALID_CONTEXT_ID,
-                () -> h.portal().options(alice(), "sales-overview", contextId, "status", null));
-    }
-
-    @Test
-    void a_missing_context_id_is_invalid_context_id() {
-        failsWith(ErrorCode.INVALID_CONTEXT_ID, () -> h.portal().execute(alice(), "sales-overview", null, Map.of()));
+    @ValueSource(strings = {"00000000-0000-0000-0000-000000000000", "6f1c1a52-5c1e-4c55-9d4b-1234567890ab"})
+    void a_context_id_that_is_none_of_the_viewers_is_invalid_context_id(String contextId) {
+        ShareContextId context = new ShareContextId(java.util.UUID.fromString(contextId));
+        failsWith(ErrorCode.INVALID_CONTEXT_ID, () -> h.portal().execute(alice(), SALES, context, Map.of()));
+        failsWith(ErrorCode.INVALID_CONTEXT_ID, () -> h.portal().resolve(alice(), SALES, context));
+        failsWith(ErrorCode.INVALID_CONTEXT_ID, () -> h.portal().options(alice(), SALES, context, "status", null));
     }
 
     @Test
@@ -196,15 +196,15 @@ class ViewSharePortalServiceTest {
         h.portalShare(owner, sales, vip);
 
         failsWith(ErrorCode.INVALID_CONTEXT_ID,
-                () -> h.portal().execute(alice(), "sales-overview", vip.id().toString(), Map.of()));
+                () -> h.portal().execute(alice(), SALES, vip.id(), Map.of()));
     }
 
     @Test
     void a_context_of_the_viewer_that_does_not_share_this_dashboard_is_invalid_context_id() {
         failsWith(ErrorCode.INVALID_CONTEXT_ID,
-                () -> h.portal().execute(alice(), "ops-overview", customers.id().toString(), Map.of()));
+                () -> h.portal().execute(alice(), new DashboardSlug("ops-overview"), customers.id(), Map.of()));
         failsWith(ErrorCode.INVALID_CONTEXT_ID,
-                () -> h.portal().resolve(alice(), "sales-overview", partners.id().toString()));
+                () -> h.portal().resolve(alice(), SALES, partners.id()));
     }
 
     @Test
@@ -216,7 +216,7 @@ class ViewSharePortalServiceTest {
         h.portalShare(globexOwner, h.salesDashboard(globex), theirs);
 
         failsWith(ErrorCode.INVALID_CONTEXT_ID,
-                () -> h.portal().execute(alice(), "sales-overview", theirs.id().toString(), Map.of()));
+                () -> h.portal().execute(alice(), SALES, theirs.id(), Map.of()));
     }
 
     @Test
@@ -224,10 +224,10 @@ class ViewSharePortalServiceTest {
         Dashboard finance = h.dashboard(acme, DashboardBuilder.aSalesDashboard().withSlug("finance"));
         h.publicShare(owner, finance);
 
-        failsWith(ErrorCode.NOT_FOUND, () -> h.portal().execute(alice(), "finance", customers.id().toString(), Map.of()));
-        failsWith(ErrorCode.NOT_FOUND, () -> h.portal().resolve(alice(), "no-such-board", customers.id().toString()));
+        failsWith(ErrorCode.NOT_FOUND, () -> h.portal().execute(alice(), new DashboardSlug("finance"), customers.id(), Map.of()));
+        failsWith(ErrorCode.NOT_FOUND, () -> h.portal().resolve(alice(), new DashboardSlug("no-such-board"), customers.id()));
         failsWith(ErrorCode.NOT_FOUND,
-                () -> h.portal().options(alice(), "finance", customers.id().toString(), "status", null));
+                () -> h.portal().options(alice(), new DashboardSlug("finance"), customers.id(), "status", null));
     }
 
     @Test
@@ -241,7 +241,7 @@ class ViewSharePortalServiceTest {
         assertThat(h.portal().dashboards(after)).extracting(p -> p.dashboard().slug().value())
                 .containsExactly("ops-overview");
         failsWith(ErrorCode.INVALID_CONTEXT_ID,
-                () -> h.portal().execute(after, "sales-overview", customers.id().toString(), Map.of()));
+                () -> h.portal().execute(after, SALES, customers.id(), Map.of()));
     }
 
     @Test
@@ -250,7 +250,7 @@ class ViewSharePortalServiceTest {
         h.contexts().removeMember(owner, customers.id(), aliceInCustomers.id());
 
         failsWith(ErrorCode.TOKEN_INVALID, this::alice);
-        failsWith(ErrorCode.TOKEN_INVALID, () -> h.shareAuth().refresh(aliceTokens.refreshToken()));
+        failsWith(ErrorCode.TOKEN_INVALID, () -> h.refreshSessions().refresh(aliceTokens.refreshToken()));
     }
 
     @Test
@@ -261,7 +261,7 @@ class ViewSharePortalServiceTest {
         assertThat(h.portal().dashboards(after)).extracting(p -> p.dashboard().slug().value())
                 .containsExactly("ops-overview");
         failsWith(ErrorCode.INVALID_CONTEXT_ID,
-                () -> h.portal().execute(after, "sales-overview", customers.id().toString(), Map.of()));
+                () -> h.portal().execute(after, SALES, customers.id(), Map.of()));
     }
 
     @Test
@@ -275,7 +275,7 @@ class ViewSharePortalServiceTest {
         assertThat(h.portal().dashboards(alice())).extracting(p -> p.dashboard().slug().value())
                 .containsExactly("ops-overview");
         failsWith(ErrorCode.NOT_FOUND,
-                () -> h.portal().execute(alice(), "sales-overview", customers.id().toString(), Map.of()));
+                () -> h.portal().execute(alice(), SALES, customers.id(), Map.of()));
     }
 
     @Test
@@ -285,7 +285,7 @@ class ViewSharePortalServiceTest {
         assertThat(h.portal().dashboards(alice())).extracting(p -> p.dashboard().slug().value())
                 .containsExactly("ops-overview");
         failsWith(ErrorCode.NOT_FOUND,
-                () -> h.portal().execute(alice(), "sales-overview", customers.id().toString(), Map.of()));
+                () -> h.portal().execute(alice(), SALES, customers.id(), Map.of()));
     }
 
     @Test
@@ -329,7 +329,7 @@ class ViewSharePortalServiceTest {
     @Test
     void embed_tokens_public_link_tokens_refresh_tokens_and_garbage_are_not_access_tokens() {
         IssuedEmbedToken embed = h.issueEmbed().issue(owner, sales.id(),
-                new EmbedRequest(List.of("region"), List.of(), Map.of(), Optional.empty()));
+                Values.embedRequest(List.of("region"), List.of(), Map.of(), Optional.empty()));
         CreatedShare link = h.publicShare(owner, sales);
 
         for (String token : List.of(embed.token(), link.token(), aliceTokens.refreshToken(), "garbage", "",

@@ -1,13 +1,26 @@
 package io.dashshare.application.testing;
 
+import io.dashshare.application.service.CodeHashes;
+import io.dashshare.application.service.ExecutionQuotas;
+import io.dashshare.application.service.FilterOptionsRunner;
+import io.dashshare.application.service.PortalLogoutService;
+import io.dashshare.application.service.PortalSessions;
+import io.dashshare.application.service.RefreshPortalSessionService;
+import io.dashshare.application.service.RequestCodeService;
+import io.dashshare.application.service.VerifyCodeService;
+import io.dashshare.domain.filter.PolicyDraft;
+import io.dashshare.domain.portal.OneTimeCode;
+import io.dashshare.domain.share.ShareType;
+import io.dashshare.domain.tenant.CompanySlug;
+
 import io.dashshare.application.service.SharingSettings;
 import io.dashshare.inmemory.InMemoryPersistence;
-import io.dashshare.adapter.cache.InMemoryResultCache;
+import io.dashshare.adapter.cache.CaffeineResultCache;
 
 import io.dashshare.application.port.in.CreatedShare;
+import io.dashshare.application.port.in.NewMember;
 import io.dashshare.application.port.in.NewShare;
 import io.dashshare.application.port.in.OwnerPrincipal;
-import io.dashshare.application.port.in.PolicyInput;
 import io.dashshare.application.port.in.PortalTokens;
 import io.dashshare.application.port.in.PortalViewer;
 import io.dashshare.application.service.Keyed;
@@ -23,7 +36,6 @@ import io.dashshare.application.service.ManageSharesService;
 import io.dashshare.application.service.OwnerLoginService;
 import io.dashshare.application.service.PreviewDashboardService;
 import io.dashshare.application.service.ShareAccessTokens;
-import io.dashshare.application.service.ShareAuthService;
 import io.dashshare.application.service.ViewEmbedService;
 import io.dashshare.application.service.ViewPublicShareService;
 import io.dashshare.application.service.ViewSharePortalService;
@@ -65,12 +77,19 @@ public final class SharingHarness {
     private final byte[] shareAccessKey = randomKey();
     private final byte[] codeKey = randomKey();
     private final SharingSettings settings;
-    private final InMemoryResultCache cache;
+    private final CaffeineResultCache cache;
+    private final ExecutionQuotas quotas;
     private final DashboardRunner runner;
+    private final FilterOptionsRunner options;
     private final ShareAccessTokens accessTokens;
     private final EmbedKeyRing keyRing;
     private final EmbedTokens embedTokens;
-    private final ShareAuthService shareAuth;
+    private final CodeHashes codeHashes;
+    private final PortalSessions portalSessions;
+    private final RequestCodeService requestCode;
+    private final VerifyCodeService verifyCode;
+    private final RefreshPortalSessionService refresh;
+    private final PortalLogoutService logout;
     private final ViewSharePortalService portal;
     private final ViewPublicShareService publicShares;
     private final IssueEmbedTokenService issueEmbed;
@@ -85,25 +104,33 @@ public final class SharingHarness {
 
     private SharingHarness(SharingSettings settings, Duration cacheTtl) {
         this.settings = settings;
-        this.cache = new InMemoryResultCache(clock, cacheTtl, 1_000);
-        this.runner = new DashboardRunner(executor, cache, store.rateLimiter(), clock, settings);
+        this.cache = new CaffeineResultCache(clock, cacheTtl, 1_000, Duration.ofSeconds(20));
+        this.quotas = new ExecutionQuotas(store.rateLimiter(), clock, settings);
+        this.runner = new DashboardRunner(executor, cache, quotas, settings);
+        this.options = new FilterOptionsRunner(executor, cache, quotas, settings);
         this.accessTokens = new ShareAccessTokens(signer, shareAccessKey, random, clock, settings);
         this.keyRing = new EmbedKeyRing(store.embedKeys(), random, clock);
         this.embedTokens = new EmbedTokens(signer, store.viewerLookups(), clock, settings);
-        this.shareAuth = shareAuthOver(store.challenges());
+        this.codeHashes = new CodeHashes(new Keyed(codeKey));
+        this.portalSessions = new PortalSessions(store.sessions(), accessTokens, random);
+        this.requestCode = requestCodeOver(store.challenges());
+        this.verifyCode = verifyCodeOver(store.challenges());
+        this.refresh = new RefreshPortalSessionService(store.companies(), store.contexts(), store.sessions(),
+                portalSessions, clock);
+        this.logout = new PortalLogoutService(store.sessions(), accessTokens, clock);
         this.portal = new ViewSharePortalService(accessTokens, store.sessions(), store.companies(), store.contexts(),
-                store.shares(), store.dashboards(), runner, clock);
-        this.publicShares = new ViewPublicShareService(store.viewerLookups(), runner, clock);
+                store.shares(), store.dashboards(), runner, options, quotas, clock);
+        this.publicShares = new ViewPublicShareService(store.viewerLookups(), runner, options, quotas, clock);
         this.issueEmbed = new IssueEmbedTokenService(store.dashboards(), store.companies(), keyRing, embedTokens,
                 random, clock, settings);
-        this.embeds = new ViewEmbedService(embedTokens, runner);
+        this.embeds = new ViewEmbedService(embedTokens, runner, options, quotas);
         this.embedKeys = new ManageEmbedKeysService(store.embedKeys(), keyRing, store.dashboards(),
                 store.unitOfWork(), clock);
         this.shares = new ManageSharesService(store.shares(), store.dashboards(), store.contexts(), random,
                 store.unitOfWork(), clock, settings);
         this.contexts = new ManageShareContextsService(store.contexts(), random, store.unitOfWork(), clock);
         this.dashboards = new ManageDashboardsService(store.dashboards(), executor, random, store.unitOfWork(), clock);
-        this.preview = new PreviewDashboardService(store.dashboards(), runner);
+        this.preview = new PreviewDashboardService(store.dashboards(), runner, options);
         this.ownerLogin = new OwnerLoginService(store.owners(), hasher);
         this.companies = new ManageCompanyService(store.companies(), store.unitOfWork());
     }
@@ -121,11 +148,16 @@ public final class SharingHarness {
         return SharingSettings.defaults("https://share.example.test").withMinimumCodeRequestTime(Duration.ZERO);
     }
 
-    /** A second ShareAuthService on the same state, over another challenge store (e.g. a decorated one). */
-    public ShareAuthService shareAuthOver(OtpChallengeRepository challenges) {
-        return new ShareAuthService(store.companies(), store.contexts(), store.shares(), store.dashboards(),
-                challenges, store.sessions(), store.rateLimiter(), mailer, accessTokens, new Keyed(codeKey), random,
-                clock, settings);
+    /** Code requests on the same state, over another challenge store (e.g. a decorated one). */
+    public RequestCodeService requestCodeOver(OtpChallengeRepository challenges) {
+        return new RequestCodeService(store.companies(), store.contexts(), store.shares(), store.dashboards(),
+                challenges, store.rateLimiter(), mailer, codeHashes, random, clock, settings);
+    }
+
+    /** Code verification on the same state, over another challenge store (e.g. a decorated one). */
+    public VerifyCodeService verifyCodeOver(OtpChallengeRepository challenges) {
+        return new VerifyCodeService(store.companies(), store.contexts(), challenges, store.sessions(),
+                store.rateLimiter(), codeHashes, portalSessions, store.unitOfWork(), random, clock, settings);
     }
 
     // ---- fixtures -------------------------------------------------------------------------------
@@ -157,29 +189,40 @@ public final class SharingHarness {
         return dashboard(company, DashboardBuilder.aSalesDashboard());
     }
 
-    public CreatedShare publicShare(OwnerPrincipal owner, Dashboard dashboard, PolicyInput... policies) {
-        return shares.create(owner, dashboard.id(), new NewShare("Public link - sales", "link", Optional.empty(),
-                List.of(policies), Optional.empty()));
+    public CreatedShare publicShare(OwnerPrincipal owner, Dashboard dashboard, PolicyDraft... policies) {
+        return shares.create(owner, dashboard.id(), new NewShare("Public link - sales", ShareType.LINK,
+                Optional.empty(), List.of(policies), Optional.empty()));
     }
 
     public CreatedShare portalShare(OwnerPrincipal owner, Dashboard dashboard, ShareContext context,
-                                    PolicyInput... policies) {
-        return shares.create(owner, dashboard.id(), new NewShare("Customer portal", "link",
-                Optional.of(context.id().toString()), List.of(policies), Optional.empty()));
+                                    PolicyDraft... policies) {
+        return shares.create(owner, dashboard.id(), new NewShare("Customer portal", ShareType.LINK,
+                Optional.of(context.id()), List.of(policies), Optional.empty()));
     }
 
     public ShareContext context(OwnerPrincipal owner, String name) {
-        return contexts.create(owner, name, "External customer access");
+        return contexts.create(owner, name, Optional.of("External customer access"));
     }
 
     public Member member(OwnerPrincipal owner, ShareContext context, String email) {
-        return contexts.addMember(owner, context.id(), "external_email", email);
+        return contexts.addMember(owner, context.id(), new NewMember.ExternalEmail(EmailAddress.parse(email).orElseThrow()));
+    }
+
+    /** Asks for a code as the portal's form would send it. */
+    public void requestCode(String companySlug, String email) {
+        requestCode.requestCode(new CompanySlug(companySlug), EmailAddress.parse(email).orElseThrow(), "203.0.113.7");
+    }
+
+    /** Verifies a code as the portal's form would send it. */
+    public PortalTokens verify(String companySlug, String email, String code) {
+        return verifyCode.verify(new CompanySlug(companySlug), EmailAddress.parse(email).orElseThrow(),
+                OneTimeCode.parse(code).orElseThrow());
     }
 
     /** The whole one-time-code login, reading the code from the mail as a person would. */
     public PortalTokens login(String companySlug, String email) {
-        shareAuth.requestCode(companySlug, email, "203.0.113.7");
-        return shareAuth.verify(companySlug, email, mailer.lastCodeFor(email));
+        requestCode(companySlug, email);
+        return verify(companySlug, email, mailer.lastCodeFor(email));
     }
 
     public PortalViewer viewer(String companySlug, PortalTokens tokens) {
@@ -224,12 +267,20 @@ public final class SharingHarness {
         return shareAccessKey.clone();
     }
 
-    public InMemoryResultCache cache() {
+    public CaffeineResultCache cache() {
         return cache;
     }
 
     public DashboardRunner runner() {
         return runner;
+    }
+
+    public FilterOptionsRunner options() {
+        return options;
+    }
+
+    public ExecutionQuotas quotas() {
+        return quotas;
     }
 
     public ShareAccessTokens accessTokens() {
@@ -244,8 +295,20 @@ public final class SharingHarness {
         return embedTokens;
     }
 
-    public ShareAuthService shareAuth() {
-        return shareAuth;
+    public RequestCodeService requestCodes() {
+        return requestCode;
+    }
+
+    public VerifyCodeService verifyCodes() {
+        return verifyCode;
+    }
+
+    public RefreshPortalSessionService refreshSessions() {
+        return refresh;
+    }
+
+    public PortalLogoutService logouts() {
+        return logout;
     }
 
     public ViewSharePortalService portal() {

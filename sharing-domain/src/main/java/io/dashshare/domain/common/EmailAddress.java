@@ -1,9 +1,7 @@
 package io.dashshare.domain.common;
 
-import io.dashshare.domain.error.ErrorCode;
-import io.dashshare.domain.error.SharingException;
+import io.dashshare.domain.error.InvalidValueException;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -18,7 +16,7 @@ public record EmailAddress(String value) {
     public EmailAddress {
         if (value == null || value.length() > MAX_LENGTH || !SHAPE.matcher(value).matches()
                 || !value.equals(value.toLowerCase(Locale.ROOT))) {
-            throw new IllegalArgumentException("not a normalised email address");
+            throw new InvalidValueException("email", "must be a normalised email address");
         }
     }
 
@@ -33,10 +31,9 @@ public record EmailAddress(String value) {
         return Optional.of(new EmailAddress(normalised));
     }
 
-    /** Parses a field of a request, answering 400 {@code INVALID_REQUEST} naming the field. */
+    /** Parses a field of a request, refusing it as {@link InvalidValueException} naming the field. */
     public static EmailAddress parseField(String field, String raw) {
-        return parse(raw).orElseThrow(() -> new SharingException(ErrorCode.INVALID_REQUEST,
-                field + " must be a valid email address", Map.of("field", field)));
+        return parse(raw).orElseThrow(() -> new InvalidValueException(field, "must be a valid email address"));
     }
 
     @Override

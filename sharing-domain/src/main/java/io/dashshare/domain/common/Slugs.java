@@ -1,5 +1,6 @@
 package io.dashshare.domain.common;
 
+import io.dashshare.domain.error.InvalidValueException;
 import java.util.regex.Pattern;
 
 /** The one slug shape used for companies, dashboards, filters and widgets. */
@@ -12,9 +13,10 @@ public final class Slugs {
     private Slugs() {
     }
 
-    public static String require(Pattern pattern, String value, String what) {
+    /** {@code field} names the value in a refusal ({@code slug}); the adapter puts it in place. */
+    public static String require(Pattern pattern, String value, String field) {
         if (value == null || !pattern.matcher(value).matches()) {
-            throw new IllegalArgumentException(what + " must match " + pattern.pattern());
+            throw new InvalidValueException(field, "must match " + pattern.pattern());
         }
         return value;
     }

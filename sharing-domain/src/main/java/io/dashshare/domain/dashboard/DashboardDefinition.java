@@ -1,7 +1,7 @@
 package io.dashshare.domain.dashboard;
 
 import io.dashshare.domain.common.Text;
-import io.dashshare.domain.error.SharingException;
+import io.dashshare.domain.error.InvalidValueException;
 import io.dashshare.domain.filter.FilterDefinition;
 import io.dashshare.domain.filter.FilterOptions;
 import io.dashshare.domain.filter.FilterSlug;
@@ -30,16 +30,16 @@ public record DashboardDefinition(DashboardSlug slug, String name, String descri
         filters = List.copyOf(filters);
         widgets = List.copyOf(widgets);
         if (filters.size() > MAX_FILTERS) {
-            throw SharingException.invalidRequest("filters", "at most " + MAX_FILTERS + " filters");
+            throw new InvalidValueException("filters", "must hold at most " + MAX_FILTERS + " filters");
         }
         if (widgets.size() > MAX_WIDGETS) {
-            throw SharingException.invalidRequest("widgets", "at most " + MAX_WIDGETS + " widgets");
+            throw new InvalidValueException("widgets", "must hold at most " + MAX_WIDGETS + " widgets");
         }
         Set<String> filterSlugs = new HashSet<>();
         for (int i = 0; i < filters.size(); i++) {
             if (!filterSlugs.add(filters.get(i).slug().value())) {
-                throw SharingException.invalidRequest("filters[" + i + "].slug",
-                        "filters[" + i + "].slug: duplicate filter slug '" + filters.get(i).slug() + "'");
+                throw new InvalidValueException("filters[" + i + "].slug",
+                        "duplicate filter slug '" + filters.get(i).slug() + "'");
             }
         }
         for (int i = 0; i < filters.size(); i++) {
@@ -53,8 +53,8 @@ public record DashboardDefinition(DashboardSlug slug, String name, String descri
         for (int i = 0; i < widgets.size(); i++) {
             Widget widget = widgets.get(i);
             if (!widgetSlugs.add(widget.slug().value())) {
-                throw SharingException.invalidRequest("widgets[" + i + "].slug",
-                        "widgets[" + i + "].slug: duplicate widget slug '" + widget.slug() + "'");
+                throw new InvalidValueException("widgets[" + i + "].slug",
+                        "duplicate widget slug '" + widget.slug() + "'");
             }
             checkParameters(widget.sql().parameterNames(), filterSlugs, "widgets[" + i + "].sql");
         }
@@ -63,8 +63,7 @@ public record DashboardDefinition(DashboardSlug slug, String name, String descri
     private static void checkParameters(Set<String> used, Set<String> known, String field) {
         for (String name : used) {
             if (!known.contains(name)) {
-                throw SharingException.invalidRequest(field,
-                        field + ": unknown parameter :" + name + " (parameters must be filter slugs)");
+                throw new InvalidValueException(field, "unknown parameter :" + name + " (parameters must be filter slugs)");
             }
         }
     }

@@ -5,7 +5,7 @@ import io.dashshare.domain.common.Slugs;
 public record DashboardSlug(String value) {
 
     public DashboardSlug {
-        Slugs.require(Slugs.SLUG, value, "dashboard slug");
+        Slugs.require(Slugs.SLUG, value, "slug");
     }
 
     @Override

@@ -6,7 +6,7 @@ import io.dashshare.domain.common.Slugs;
 public record DataSourceName(String value) {
 
     public DataSourceName {
-        Slugs.require(Slugs.IDENTIFIER, value, "data source name");
+        Slugs.require(Slugs.IDENTIFIER, value, "data_source");
     }
 
     @Override

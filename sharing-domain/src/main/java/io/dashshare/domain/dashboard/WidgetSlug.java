@@ -5,7 +5,7 @@ import io.dashshare.domain.common.Slugs;
 public record WidgetSlug(String value) {
 
     public WidgetSlug {
-        Slugs.require(Slugs.SLUG, value, "widget slug");
+        Slugs.require(Slugs.SLUG, value, "slug");
     }
 
     @Override

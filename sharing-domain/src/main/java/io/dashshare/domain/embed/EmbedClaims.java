@@ -3,13 +3,13 @@ package io.dashshare.domain.embed;
 import io.dashshare.domain.dashboard.DashboardDefinition;
 import io.dashshare.domain.dashboard.DashboardId;
 import io.dashshare.domain.error.ErrorCode;
-import io.dashshare.domain.error.SharingException;
 import io.dashshare.domain.filter.AccessRules;
 import io.dashshare.domain.filter.FilterDefinition;
 import io.dashshare.domain.filter.FilterKind;
 import io.dashshare.domain.filter.FilterSlug;
 import io.dashshare.domain.filter.FilterValue;
 import io.dashshare.domain.filter.RawValue;
+import io.dashshare.domain.filter.Rejection;
 import io.dashshare.domain.tenant.CompanySlug;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -53,28 +53,32 @@ public record EmbedClaims(CompanySlug company, DashboardId dashboardId, List<Str
      * filter are ignored (they could only ever widen nothing); fixed values must fit their filter,
      * or the request is refused, so that a fixed restriction is never silently dropped.
      */
-    public AccessRules.EmbedParams rulesFor(DashboardDefinition dashboard) {
+    public AccessRules rulesFor(DashboardDefinition dashboard) {
         Set<FilterSlug> allowed = knownSlugs(dashboard, allowedParams);
         Set<FilterSlug> required = knownSlugs(dashboard, requiredParams);
         Map<FilterSlug, FilterValue> fixed = new LinkedHashMap<>();
         for (Map.Entry<String, RawValue> entry : fixedParams.entrySet()) {
-            FilterDefinition filter = dashboard.filter(entry.getKey()).orElseThrow(() -> fixedInvalid(entry.getKey()));
-            if (entry.getValue().isBlank()) {
-                throw fixedInvalid(entry.getKey());
+            Optional<FilterValue> value = fixedValue(dashboard, entry.getKey(), entry.getValue());
+            if (value.isEmpty()) {
+                return new AccessRules.Refusing(fixedInvalid(entry.getKey()));
             }
-            FilterValue value;
-            try {
-                value = filter.kind().parse(entry.getValue());
-            } catch (FilterKind.InvalidValueException e) {
-                throw fixedInvalid(entry.getKey());
-            }
-            // As for a share's fixed policy: a static select can only be fixed to one of its options.
-            if (!filter.isOffered(value)) {
-                throw fixedInvalid(entry.getKey());
-            }
-            fixed.put(filter.slug(), value);
+            fixed.put(new FilterSlug(entry.getKey()), value.get());
         }
         return new AccessRules.EmbedParams(allowed, required, fixed);
+    }
+
+    /** The typed fixed value, if it fits its filter (as for a share's fixed policy: a static select only takes its options). */
+    private static Optional<FilterValue> fixedValue(DashboardDefinition dashboard, String slug, RawValue raw) {
+        Optional<FilterDefinition> filter = dashboard.filter(slug);
+        if (filter.isEmpty() || raw.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            FilterValue value = filter.get().kind().parse(raw);
+            return filter.get().isOffered(value) ? Optional.of(value) : Optional.empty();
+        } catch (FilterKind.UnfitValueException e) {
+            return Optional.empty();
+        }
     }
 
     private static Set<FilterSlug> knownSlugs(DashboardDefinition dashboard, List<String> slugs) {
@@ -85,8 +89,8 @@ public record EmbedClaims(CompanySlug company, DashboardId dashboardId, List<Str
         return known;
     }
 
-    private static SharingException fixedInvalid(String slug) {
-        return new SharingException(ErrorCode.SHARE_FILTER_POLICY_VIOLATION,
+    private static Rejection fixedInvalid(String slug) {
+        return new Rejection(ErrorCode.SHARE_FILTER_POLICY_VIOLATION,
                 "The token fixes a parameter this dashboard cannot take.",
                 Map.of("filter_slug", slug.length() > 64 ? slug.substring(0, 64) : slug, "reason", "fixed_param_invalid"));
     }

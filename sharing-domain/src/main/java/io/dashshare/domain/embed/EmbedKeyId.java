@@ -1,5 +1,6 @@
 package io.dashshare.domain.embed;
 
+import io.dashshare.domain.error.InvalidValueException;
 import java.util.regex.Pattern;
 
 /** The {@code kid} of an embed signing key: looked up in a fixed table, never used as a path or URL. */
@@ -9,7 +10,7 @@ public record EmbedKeyId(String value) {
 
     public EmbedKeyId {
         if (value == null || !SHAPE.matcher(value).matches()) {
-            throw new IllegalArgumentException("kid must be 8-64 base64url characters");
+            throw new InvalidValueException("kid", "must be 8-64 base64url characters");
         }
     }
 

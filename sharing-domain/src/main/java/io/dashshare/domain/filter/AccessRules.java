@@ -1,10 +1,10 @@
 package io.dashshare.domain.filter;
 
 import io.dashshare.domain.error.ErrorCode;
-import io.dashshare.domain.error.SharingException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** The restrictions one flow puts on a dashboard's filters. */
@@ -16,6 +16,24 @@ public sealed interface AccessRules {
     /** Whether the viewer must send a value for this filter (embed {@code required_params}). */
     default boolean mustBeSent(FilterDefinition filter) {
         return false;
+    }
+
+    /** A refusal of every request under these rules, whatever the filters. */
+    default Optional<Rejection> refusal() {
+        return Optional.empty();
+    }
+
+    /** Rules that cannot be applied at all: every request is refused with {@code rejection}. */
+    record Refusing(Rejection rejection) implements AccessRules {
+        @Override
+        public FilterRule ruleFor(FilterDefinition filter) {
+            return new FilterRule.Refused(rejection);
+        }
+
+        @Override
+        public Optional<Rejection> refusal() {
+            return Optional.of(rejection);
+        }
     }
 
     /** The owner's preview: no restriction beyond the dashboard's own. */
@@ -48,9 +66,9 @@ public sealed interface AccessRules {
             }
             if (policy.filterKind() != filter.kind()) {
                 // The dashboard changed under the share: refuse rather than guess a narrower rule.
-                throw new SharingException(ErrorCode.SHARE_FILTER_POLICY_VIOLATION,
+                return new FilterRule.Refused(Rejection.of(ErrorCode.SHARE_FILTER_POLICY_VIOLATION,
                         "The share's policy for this filter no longer matches the dashboard.",
-                        Map.of("filter_slug", filter.slug().value(), "reason", "policy_out_of_date"));
+                        filter.slug().value(), "policy_out_of_date"));
             }
             return switch (policy.mode()) {
                 case SELECTABLE -> new FilterRule.Selectable(
@@ -78,9 +96,9 @@ public sealed interface AccessRules {
             FilterValue fixedValue = fixed.get(filter.slug());
             if (fixedValue != null) {
                 if (!filter.kind().accepts(fixedValue)) {
-                    throw new SharingException(ErrorCode.SHARE_FILTER_POLICY_VIOLATION,
-                            "The token's fixed value does not fit this filter.",
-                            Map.of("filter_slug", filter.slug().value(), "reason", "fixed_param_invalid"));
+                    return new FilterRule.Refused(Rejection.of(ErrorCode.SHARE_FILTER_POLICY_VIOLATION,
+                            "The token's fixed value does not fit this filter.", filter.slug().value(),
+                            "fixed_param_invalid"));
                 }
                 return new FilterRule.Fixed(fixedValue, allowed.contains(filter.slug()));
             }

@@ -1,5 +1,6 @@
 package io.dashshare.domain.filter;
 
+import io.dashshare.domain.error.InvalidValueException;
 import io.dashshare.domain.common.Text;
 import java.util.Objects;
 import java.util.Optional;
@@ -18,19 +19,19 @@ public record FilterDefinition(FilterSlug slug, String label, FilterKind kind, b
         defaultValue = defaultValue == null ? Optional.empty() : defaultValue;
         options = options == null ? Optional.empty() : options;
         if (kind.hasOptions() && options.isEmpty()) {
-            throw new IllegalArgumentException(kind.wire() + " filters need options (static or dynamic)");
+            throw new InvalidValueException("options", "is required for " + kind.wire() + " filters (static or dynamic)");
         }
         if (!kind.hasOptions() && options.isPresent()) {
-            throw new IllegalArgumentException("only select and multi_select filters take options");
+            throw new InvalidValueException("options", "is only for select and multi_select filters");
         }
         if (defaultValue.isPresent()) {
             FilterValue value = defaultValue.get();
             if (!kind.accepts(value)) {
-                throw new IllegalArgumentException("default does not fit kind " + kind.wire());
+                throw new InvalidValueException("default", "does not fit kind " + kind.wire());
             }
             // The compact constructor runs before the fields are assigned: check the parameter.
             if (!offered(options, value)) {
-                throw new IllegalArgumentException("default must be one of the static options");
+                throw new InvalidValueException("default", "must be one of the static options");
             }
         }
     }

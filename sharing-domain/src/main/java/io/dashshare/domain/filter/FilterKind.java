@@ -38,13 +38,16 @@ public enum FilterKind {
 
     /**
      * Types a non-blank raw value. A multi_select takes an array of strings, or one string as a
-     * list of one. Throws {@link InvalidValueException} with a reason fit for the viewer.
+     * list of one. Throws {@link UnfitValueException} with a reason fit for the viewer.
      */
     public FilterValue parse(RawValue raw) {
         if (this == MULTI_SELECT) {
             if (raw instanceof RawValue.Arr arr) {
+                if (arr.items().isEmpty()) {
+                    throw new UnfitValueException("empty", "empty list");
+                }
                 if (arr.items().size() > MAX_LIST_SIZE) {
-                    throw new InvalidValueException("too_many_values", "at most " + MAX_LIST_SIZE + " values");
+                    throw new UnfitValueException("too_many_values", "at most " + MAX_LIST_SIZE + " values");
                 }
                 List<String> values = new ArrayList<>();
                 for (RawValue item : arr.items()) {
@@ -81,10 +84,10 @@ public enum FilterKind {
             try {
                 return LocalDate.parse(s.value());
             } catch (DateTimeParseException e) {
-                throw new InvalidValueException("invalid_date", "not a valid calendar date");
+                throw new UnfitValueException("invalid_date", "not a valid calendar date");
             }
         }
-        throw new InvalidValueException("wrong_type", "expected a date as YYYY-MM-DD, got " + describe(raw));
+        throw new UnfitValueException("wrong_type", "expected a date as YYYY-MM-DD, got " + describe(raw));
     }
 
     private static BigDecimal parseNumber(RawValue raw) {
@@ -94,29 +97,29 @@ public enum FilterKind {
         if (raw instanceof RawValue.Str s && DECIMAL.matcher(s.value()).matches()) {
             return checkMagnitude(new BigDecimal(s.value()));
         }
-        throw new InvalidValueException("wrong_type", "expected a number, got " + describe(raw));
+        throw new UnfitValueException("wrong_type", "expected a number, got " + describe(raw));
     }
 
     private static BigDecimal checkMagnitude(BigDecimal value) {
         if (value.precision() > 38 || Math.abs(value.scale()) > 100) {
-            throw new InvalidValueException("out_of_range", "number out of range");
+            throw new UnfitValueException("out_of_range", "number out of range");
         }
         return value;
     }
 
     private static String parseText(RawValue raw) {
         if (!(raw instanceof RawValue.Str s)) {
-            throw new InvalidValueException("wrong_type", "expected a string, got " + describe(raw));
+            throw new UnfitValueException("wrong_type", "expected a string, got " + describe(raw));
         }
         String value = s.value();
         if (value.isEmpty()) {
-            throw new InvalidValueException("empty", "empty string");
+            throw new UnfitValueException("empty", "empty string");
         }
         if (value.length() > MAX_TEXT_LENGTH) {
-            throw new InvalidValueException("too_long", "longer than " + MAX_TEXT_LENGTH + " characters");
+            throw new UnfitValueException("too_long", "longer than " + MAX_TEXT_LENGTH + " characters");
         }
         if (Text.hasForbiddenControl(value)) {
-            throw new InvalidValueException("control_characters", "contains control characters");
+            throw new UnfitValueException("control_characters", "contains control characters");
         }
         return value;
     }
@@ -131,11 +134,11 @@ public enum FilterKind {
      * {@code too_long}, {@code control_characters}, {@code too_many_values}); the message is
      * safe to show to a viewer.
      */
-    public static final class InvalidValueException extends IllegalArgumentException {
+    public static final class UnfitValueException extends RuntimeException {
 
         private final String reason;
 
-        public InvalidValueException(String reason, String message) {
+        public UnfitValueException(String reason, String message) {
             super(message, null);
             this.reason = reason;
         }

@@ -7,8 +7,8 @@ import java.util.Locale;
 public record FilterOption(String label, String value) {
 
     public FilterOption {
-        Text.requireName(value, FilterKind.MAX_TEXT_LENGTH, "option value");
-        label = label == null || label.isBlank() ? value : Text.requireOptional(label, FilterKind.MAX_TEXT_LENGTH, "option label");
+        Text.requireName(value, FilterKind.MAX_TEXT_LENGTH, "value");
+        label = label == null || label.isBlank() ? value : Text.requireOptional(label, FilterKind.MAX_TEXT_LENGTH, "label");
     }
 
     /** Case-insensitive containment on label or value: how {@code search} narrows listed options. */

@@ -1,5 +1,6 @@
 package io.dashshare.domain.filter;
 
+import io.dashshare.domain.error.InvalidValueException;
 import io.dashshare.domain.sql.SqlTemplate;
 import java.util.HashSet;
 import java.util.List;
@@ -17,12 +18,12 @@ public sealed interface FilterOptions {
         public Static {
             values = List.copyOf(values);
             if (values.isEmpty()) {
-                throw new IllegalArgumentException("static options need at least one value");
+                throw new InvalidValueException("values", "must hold at least one option");
             }
             Set<String> seen = new HashSet<>();
             for (FilterOption option : values) {
                 if (!seen.add(option.value())) {
-                    throw new IllegalArgumentException("duplicate option value '" + option.value() + "'");
+                    throw new InvalidValueException("values", "holds the option value '" + option.value() + "' twice");
                 }
             }
         }

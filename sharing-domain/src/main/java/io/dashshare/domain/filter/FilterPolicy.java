@@ -1,5 +1,6 @@
 package io.dashshare.domain.filter;
 
+import io.dashshare.domain.error.InvalidValueException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,26 +23,27 @@ public record FilterPolicy(FilterSlug filterSlug, FilterKind filterKind, PolicyM
         switch (mode) {
             case SELECTABLE -> {
                 if (allowedValues.isEmpty()) {
-                    throw new IllegalArgumentException("a selectable policy needs allowed_values");
+                    throw new InvalidValueException("allowed_values", "is required for a selectable policy");
                 }
                 if (value.isPresent()) {
-                    throw new IllegalArgumentException("value belongs to fixed policies only");
+                    throw new InvalidValueException("value", "belongs to fixed policies only");
                 }
             }
             case FIXED -> {
                 if (value.isEmpty()) {
-                    throw new IllegalArgumentException("a fixed policy needs a value");
+                    throw new InvalidValueException("value", "is required for a fixed policy");
                 }
                 if (!allowedValues.isEmpty()) {
-                    throw new IllegalArgumentException("allowed_values belongs to selectable policies only");
+                    throw new InvalidValueException("allowed_values", "belongs to selectable policies only");
                 }
                 if (!filterKind.accepts(value.get())) {
-                    throw new IllegalArgumentException("value does not fit kind " + filterKind.wire());
+                    throw new InvalidValueException("value", "does not fit kind " + filterKind.wire());
                 }
             }
             case DISABLED -> {
                 if (value.isPresent() || !allowedValues.isEmpty()) {
-                    throw new IllegalArgumentException("a disabled policy takes neither value nor allowed_values");
+                    throw new InvalidValueException(value.isPresent() ? "value" : "allowed_values",
+                            "does not belong to a disabled policy");
                 }
             }
             default -> throw new IllegalStateException();
@@ -49,40 +51,45 @@ public record FilterPolicy(FilterSlug filterSlug, FilterKind filterKind, PolicyM
     }
 
     /**
-     * Builds a policy from what an owner sent, checked against the dashboard's filter: kinds must
-     * match and a static filter's options bound both allowed values and a fixed value.
+     * Builds a policy from what an owner wrote, checked against the dashboard's filter: kinds must
+     * match and a static filter's options bound both allowed values and a fixed value. Refusals
+     * name the member of the draft ({@code filter_kind}, {@code allowed_values[1]}, {@code value}).
      */
-    public static FilterPolicy of(FilterDefinition filter, FilterKind declaredKind, PolicyMode mode,
-                                  List<RawValue> allowedValues, RawValue value) {
+    public static FilterPolicy of(FilterDefinition filter, PolicyDraft draft) {
+        FilterKind declaredKind = draft.filterKind().orElse(filter.kind());
         if (declaredKind != filter.kind()) {
-            throw new IllegalArgumentException("filter_kind " + declaredKind.wire() + " does not match filter '"
+            throw new InvalidValueException("filter_kind", declaredKind.wire() + " does not match filter '"
                     + filter.slug() + "' of kind " + filter.kind().wire());
         }
         List<FilterValue> allowed = new ArrayList<>();
-        for (RawValue raw : allowedValues == null ? List.<RawValue>of() : allowedValues) {
-            FilterValue element = parse(() -> filter.kind().parseElement(raw), "allowed_values");
+        List<RawValue> raws = draft.allowedValues();
+        for (int i = 0; i < raws.size(); i++) {
+            RawValue raw = raws.get(i);
+            String field = "allowed_values[" + i + "]";
+            FilterValue element = parse(() -> filter.kind().parseElement(raw), field);
             if (!filter.isOffered(element)) {
-                throw new IllegalArgumentException("allowed value '" + element.elements().get(0)
+                throw new InvalidValueException(field, "'" + element.elements().get(0)
                         + "' is not an option of filter '" + filter.slug() + "'");
             }
             allowed.add(element);
         }
         Optional<FilterValue> fixed = Optional.empty();
-        if (value != null && !(value instanceof RawValue.Null)) {
+        if (draft.value().isPresent() && !(draft.value().get() instanceof RawValue.Null)) {
+            RawValue value = draft.value().get();
             FilterValue typed = parse(() -> filter.kind().parse(value), "value");
             if (!filter.isOffered(typed)) {
-                throw new IllegalArgumentException("value is not an option of filter '" + filter.slug() + "'");
+                throw new InvalidValueException("value", "is not an option of filter '" + filter.slug() + "'");
             }
             fixed = Optional.of(typed);
         }
-        return new FilterPolicy(filter.slug(), filter.kind(), mode, allowed, fixed);
+        return new FilterPolicy(filter.slug(), filter.kind(), draft.mode(), allowed, fixed);
     }
 
     private static FilterValue parse(java.util.function.Supplier<FilterValue> parse, String field) {
         try {
             return parse.get();
-        } catch (FilterKind.InvalidValueException e) {
-            throw new IllegalArgumentException(field + ": " + e.getMessage());
+        } catch (FilterKind.UnfitValueException e) {
+            throw new InvalidValueException(field, e.getMessage());
         }
     }
 

@@ -37,6 +37,14 @@ public sealed interface FilterRule {
     record Disabled() implements FilterRule {
     }
 
+    /**
+     * The rule itself cannot be applied (a share's policy that no longer matches its filter, an
+     * embed token's fixed value that does not fit): every request is refused rather than run
+     * under a guessed, possibly wider rule.
+     */
+    record Refused(Rejection rejection) implements FilterRule {
+    }
+
     FilterRule FREE = new Free();
     FilterRule DISABLED = new Disabled();
 }

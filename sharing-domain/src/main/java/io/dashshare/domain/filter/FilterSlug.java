@@ -1,5 +1,6 @@
 package io.dashshare.domain.filter;
 
+import io.dashshare.domain.error.InvalidValueException;
 import io.dashshare.domain.common.Slugs;
 
 /** A filter's slug; it is also the SQL parameter name ({@code :slug}) widgets use. */
@@ -9,9 +10,9 @@ public record FilterSlug(String value) {
     public static final String SEARCH = "search";
 
     public FilterSlug {
-        Slugs.require(Slugs.IDENTIFIER, value, "filter slug");
+        Slugs.require(Slugs.IDENTIFIER, value, "slug");
         if (SEARCH.equals(value)) {
-            throw new IllegalArgumentException("'search' is reserved for the options search term");
+            throw new InvalidValueException("slug", "must not be 'search', the options search term");
         }
     }
 

@@ -92,4 +92,51 @@ public sealed interface RawValue {
     static RawValue of(String value) {
         return value == null ? NULL : new Str(value);
     }
+
+    /**
+     * A value of a parsed JSON document in plain Java ({@code String}, {@code Number},
+     * {@code Boolean}, {@code List}, {@code Map}, {@code null}), such as the claims of a token. An
+     * object keeps no content: it is never a filter value, whatever it holds.
+     */
+    static RawValue fromPlain(Object value) {
+        if (value == null) {
+            return NULL;
+        }
+        if (value instanceof String s) {
+            return new Str(s);
+        }
+        if (value instanceof Boolean b) {
+            return new Bool(b);
+        }
+        if (value instanceof BigDecimal d) {
+            return new Num(d);
+        }
+        if (value instanceof Number n) {
+            return new Num(new BigDecimal(n.toString()));
+        }
+        if (value instanceof List<?> list) {
+            return new Arr(list.stream().map(RawValue::fromPlain).toList());
+        }
+        return new Obj();
+    }
+
+    /** Back to plain Java ({@link #fromPlain}'s types); an object has no plain form and is refused. */
+    default Object toPlain() {
+        if (this instanceof Str s) {
+            return s.value();
+        }
+        if (this instanceof Num n) {
+            return n.value();
+        }
+        if (this instanceof Bool b) {
+            return b.value();
+        }
+        if (this instanceof Arr a) {
+            return a.items().stream().map(RawValue::toPlain).collect(java.util.stream.Collectors.toList());
+        }
+        if (this instanceof Null) {
+            return null;
+        }
+        throw new IllegalStateException("objects are never parameter values");
+    }
 }

@@ -1,7 +1,7 @@
 package io.dashshare.domain.port;
 
 import io.dashshare.domain.execution.QueryResult;
-import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Short-lived widget results. The key carries company, dashboard version, widget and the
@@ -9,18 +9,35 @@ import java.util.Optional;
  */
 public interface ResultCache {
 
-    Optional<QueryResult> get(Key key);
-
-    void put(Key key, QueryResult result);
+    /**
+     * The result kept under {@code key}, or else {@code compute}'s, kept for the cache's time to
+     * live. Callers of one missing key at the same time share one computation (single flight):
+     * {@code compute} runs once, on the first caller's thread, and the others get its result or its
+     * failure. Failures are never kept.
+     */
+    QueryResult get(Key key, Supplier<QueryResult> compute);
 
     /**
-     * False when caching is turned off (a TTL of zero): then every execution must run its own SQL,
-     * and concurrent identical executions are not merged either.
+     * False when caching is turned off (a time to live of zero): then every call runs its own
+     * {@code compute}, and concurrent identical executions are not merged either.
      */
-    default boolean enabled() {
-        return true;
+    boolean enabled();
+
+    record Key(String companyId, String dashboardId, long dashboardVersion, String part, String parameters) {
     }
 
-    record Key(String companyId, String dashboardId, long dashboardVersion, String widgetSlug, String parameters) {
+    /** A cache that keeps nothing: every call computes. */
+    static ResultCache disabled() {
+        return new ResultCache() {
+            @Override
+            public QueryResult get(Key key, Supplier<QueryResult> compute) {
+                return compute.get();
+            }
+
+            @Override
+            public boolean enabled() {
+                return false;
+            }
+        };
     }
 }

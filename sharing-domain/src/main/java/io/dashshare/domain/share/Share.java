@@ -4,6 +4,7 @@ import io.dashshare.domain.common.Text;
 import io.dashshare.domain.context.ShareContextId;
 import io.dashshare.domain.dashboard.DashboardDefinition;
 import io.dashshare.domain.dashboard.DashboardId;
+import io.dashshare.domain.error.InvalidValueException;
 import io.dashshare.domain.filter.AccessRules;
 import io.dashshare.domain.filter.FilterPolicy;
 import io.dashshare.domain.secret.TokenHash;
@@ -52,7 +53,7 @@ public final class Share {
         Set<String> slugs = new HashSet<>();
         for (FilterPolicy policy : this.policies) {
             if (!slugs.add(policy.filterSlug().value())) {
-                throw new IllegalArgumentException("two policies for filter '" + policy.filterSlug() + "'");
+                throw new InvalidValueException("share_filter_policies", "holds two policies for filter '" + policy.filterSlug() + "'");
             }
         }
     }
@@ -66,7 +67,7 @@ public final class Share {
                                TokenHash tokenHash, Instant expiresAt, Instant now) {
         checkPolicies(dashboard, policies);
         if (expiresAt != null && !expiresAt.isAfter(now)) {
-            throw new IllegalArgumentException("expires_at must be in the future");
+            throw new InvalidValueException("expires_at", "must be in the future");
         }
         return new Share(id, companyId, dashboardId, name, type, contextId, policies, tokenHash, expiresAt, null, now, now);
     }
@@ -82,7 +83,7 @@ public final class Share {
     private static void checkPolicies(DashboardDefinition dashboard, List<FilterPolicy> policies) {
         for (FilterPolicy policy : policies) {
             if (dashboard.filter(policy.filterSlug().value()).isEmpty()) {
-                throw new IllegalArgumentException("no filter '" + policy.filterSlug() + "' on this dashboard");
+                throw new InvalidValueException("share_filter_policies", "names no filter of this dashboard: '" + policy.filterSlug() + "'");
             }
         }
     }

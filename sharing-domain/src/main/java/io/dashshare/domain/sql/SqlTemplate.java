@@ -1,5 +1,7 @@
 package io.dashshare.domain.sql;
 
+import io.dashshare.domain.common.Text;
+import io.dashshare.domain.error.InvalidValueException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -28,15 +30,23 @@ public final class SqlTemplate {
         this.placeholders = List.copyOf(placeholders);
     }
 
-    /** Throws {@link IllegalArgumentException} with a message naming the problem. */
+    /** Refuses SQL it cannot bind safely with {@link InvalidValueException} (field {@code sql}) naming the problem. */
     public static SqlTemplate parse(String sql) {
         if (sql == null || sql.isBlank()) {
-            throw new IllegalArgumentException("SQL must not be blank");
+            throw refused("SQL must not be blank");
         }
         if (sql.length() > MAX_LENGTH) {
-            throw new IllegalArgumentException("SQL must be at most " + MAX_LENGTH + " characters");
+            throw refused("SQL must be at most " + MAX_LENGTH + " characters");
+        }
+        if (Text.hasForbiddenControl(sql)) {
+            // PostgreSQL cannot take a NUL in a statement; no SQL needs another control character.
+            throw refused("SQL must not contain control characters");
         }
         return new Parser(sql).parse();
+    }
+
+    private static InvalidValueException refused(String reason) {
+        return new InvalidValueException("sql", reason);
     }
 
     public String source() {
@@ -155,7 +165,7 @@ public final class SqlTemplate {
                 }
                 i++;
             }
-            throw new IllegalArgumentException("unterminated " + what);
+            throw refused("unterminated " + what);
         }
 
         private void copyLineComment() {
@@ -183,7 +193,7 @@ public final class SqlTemplate {
                     i++;
                 }
             }
-            throw new IllegalArgumentException("unterminated comment");
+            throw refused("unterminated comment");
         }
 
         private void dollar() {
@@ -194,7 +204,7 @@ public final class SqlTemplate {
                 return;
             }
             if (Character.isDigit(peek(1))) {
-                throw new IllegalArgumentException("positional parameters ($1) are not supported: use :name");
+                throw refused("positional parameters ($1) are not supported: use :name");
             }
             int end = i + 1;
             while (end < in.length() && isIdentifierChar(in.charAt(end))) {
@@ -208,7 +218,7 @@ public final class SqlTemplate {
             String tag = in.substring(i, end + 1);
             int close = in.indexOf(tag, end + 1);
             if (close < 0) {
-                throw new IllegalArgumentException("unterminated dollar-quoted string");
+                throw refused("unterminated dollar-quoted string");
             }
             out.append(in, i, close + tag.length());
             i = close + tag.length();
@@ -224,7 +234,7 @@ public final class SqlTemplate {
                     int nl = in.indexOf('\n', j);
                     j = nl < 0 ? in.length() : nl;
                 } else {
-                    throw new IllegalArgumentException("only one SQL statement is allowed");
+                    throw refused("only one SQL statement is allowed");
                 }
             }
             i = in.length();

@@ -13,7 +13,7 @@ public record Company(CompanyId id, CompanySlug slug, String name, List<EmbedOri
     public Company {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(slug, "slug");
-        Text.requireName(name, 200, "company name");
+        Text.requireName(name, 200, "name");
         embedOrigins = List.copyOf(embedOrigins);
     }
 

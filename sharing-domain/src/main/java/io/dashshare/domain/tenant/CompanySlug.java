@@ -1,11 +1,17 @@
 package io.dashshare.domain.tenant;
 
 import io.dashshare.domain.common.Slugs;
+import io.dashshare.domain.error.InvalidValueException;
 
 public record CompanySlug(String value) {
 
     public CompanySlug {
-        Slugs.require(Slugs.SLUG, value, "company slug");
+        Slugs.require(Slugs.SLUG, value, "slug");
+    }
+
+    /** Parses a field of a request, refusing a wrong shape as {@link InvalidValueException} naming the field. */
+    public static CompanySlug parseField(String field, String raw) {
+        return InvalidValueException.named(field, () -> new CompanySlug(raw));
     }
 
     @Override

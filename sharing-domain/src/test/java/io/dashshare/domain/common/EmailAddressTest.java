@@ -2,8 +2,9 @@ package io.dashshare.domain.common;
 
 import static io.dashshare.domain.testing.SharingExceptionAssert.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
+import io.dashshare.domain.error.InvalidValueException;
 import io.dashshare.domain.error.ErrorCode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,8 +25,8 @@ class EmailAddressTest {
 
     @Test
     void the_constructor_takes_only_normalised_addresses() {
-        assertThatIllegalArgumentException().isThrownBy(() -> new EmailAddress("Alice@example.com"));
-        assertThatIllegalArgumentException().isThrownBy(() -> new EmailAddress(" alice@example.com"));
+        assertThatExceptionOfType(InvalidValueException.class).isThrownBy(() -> new EmailAddress("Alice@example.com"));
+        assertThatExceptionOfType(InvalidValueException.class).isThrownBy(() -> new EmailAddress(" alice@example.com"));
     }
 
     @Test

@@ -6,8 +6,9 @@ import static io.dashshare.domain.testing.FilterBuilder.aSelect;
 import static io.dashshare.domain.testing.FilterBuilder.aTextFilter;
 import static io.dashshare.domain.testing.SharingExceptionAssert.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
+import io.dashshare.domain.error.InvalidValueException;
 import io.dashshare.domain.error.ErrorCode;
 import io.dashshare.domain.testing.DashboardBuilder;
 import java.util.stream.IntStream;
@@ -112,15 +113,15 @@ class DashboardDefinitionTest {
 
     @Test
     void a_blank_name_is_refused() {
-        assertThatIllegalArgumentException().isThrownBy(() -> aSalesDashboard().withName(" ").definition());
+        assertThatExceptionOfType(InvalidValueException.class).isThrownBy(() -> aSalesDashboard().withName(" ").definition());
     }
 
     @Test
     void slugs_and_data_source_names_have_one_shape() {
-        assertThatIllegalArgumentException().isThrownBy(() -> new DashboardSlug("Sales"));
-        assertThatIllegalArgumentException().isThrownBy(() -> new DashboardSlug("-sales"));
+        assertThatExceptionOfType(InvalidValueException.class).isThrownBy(() -> new DashboardSlug("Sales"));
+        assertThatExceptionOfType(InvalidValueException.class).isThrownBy(() -> new DashboardSlug("-sales"));
         assertThat(new DashboardSlug("sales-overview").value()).isEqualTo("sales-overview");
-        assertThatIllegalArgumentException().isThrownBy(() -> new DataSourceName("demo-2"));
-        assertThatIllegalArgumentException().isThrownBy(() -> new WidgetSlug("Revenue"));
+        assertThatExceptionOfType(InvalidValueException.class).isThrownBy(() -> new DataSourceName("demo-2"));
+        assertThatExceptionOfType(InvalidValueException.class).isThrownBy(() -> new WidgetSlug("Revenue"));
     }
 }

@@ -32,13 +32,19 @@ class EmbedClaimsTest {
 
     private static final DashboardDefinition DASHBOARD = aDashboardWithEveryFilterKind().definition();
 
+    /** The claims' refusal of every request, thrown as the API answers it. */
+    private static void refusal(EmbedClaims claims) {
+        throw claims.rulesFor(DASHBOARD).refusal().orElseThrow().toException();
+    }
+
     private static FilterSlug slug(String value) {
         return new FilterSlug(value);
     }
 
     @Test
     void allowed_and_required_slugs_that_are_no_filter_are_ignored() {
-        AccessRules.EmbedParams rules = anEmbedToken().allowing("period_start", "nope", "search", "' OR 1=1")
+        AccessRules.EmbedParams rules = (AccessRules.EmbedParams) anEmbedToken()
+                .allowing("period_start", "nope", "search", "' OR 1=1")
                 .requiring("period_start", "ghost").build().rulesFor(DASHBOARD);
 
         assertThat(rules.allowed()).containsExactly(slug("period_start"));
@@ -47,7 +53,7 @@ class EmbedClaimsTest {
 
     @Test
     void fixed_params_are_typed_by_their_filter() {
-        AccessRules.EmbedParams rules = anEmbedToken()
+        AccessRules.EmbedParams rules = (AccessRules.EmbedParams) anEmbedToken()
                 .fixing("period_start", "2025-02-01")
                 .fixing("min_amount", num("10.50"))
                 .fixing("status", arr("Active", "Closed"))
@@ -79,20 +85,20 @@ class EmbedClaimsTest {
     @ParameterizedTest(name = "{0} is refused with SHARE_FILTER_POLICY_VIOLATION, never dropped")
     @MethodSource
     void invalidFixedParams(String behaviour, String slug, RawValue value) {
-        assertRefused(() -> anEmbedToken().fixing(slug, value).build().rulesFor(DASHBOARD))
+        assertRefused(() -> refusal(anEmbedToken().fixing(slug, value).build()))
                 .hasCode(ErrorCode.SHARE_FILTER_POLICY_VIOLATION)
                 .hasDetails("filter_slug", slug, "reason", "fixed_param_invalid");
     }
 
     @Test
     void an_overlong_unknown_fixed_slug_is_echoed_truncated() {
-        assertRefused(() -> anEmbedToken().fixing("x".repeat(500), "1").build().rulesFor(DASHBOARD))
+        assertRefused(() -> refusal(anEmbedToken().fixing("x".repeat(500), "1").build()))
                 .hasDetails("filter_slug", "x".repeat(64), "reason", "fixed_param_invalid");
     }
 
     @Test
     void a_fixed_value_for_a_dynamic_select_is_any_text() {
-        assertThat(anEmbedToken().fixing("segment", "smb").build().rulesFor(DASHBOARD).fixed())
+        assertThat(((AccessRules.EmbedParams) anEmbedToken().fixing("segment", "smb").build().rulesFor(DASHBOARD)).fixed())
                 .containsEntry(slug("segment"), text("smb"));
     }
 

@@ -7,8 +7,9 @@ import static io.dashshare.domain.testing.FilterBuilder.aTextFilter;
 import static io.dashshare.domain.testing.Values.list;
 import static io.dashshare.domain.testing.Values.text;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
+import io.dashshare.domain.error.InvalidValueException;
 import io.dashshare.domain.sql.SqlTemplate;
 import io.dashshare.domain.testing.Values;
 import java.util.List;
@@ -30,25 +31,25 @@ class FilterDefinitionTest {
 
     @Test
     void a_select_without_options_is_refused() {
-        assertThatIllegalArgumentException().isThrownBy(() -> aSelect("region").build())
-                .withMessage("select filters need options (static or dynamic)");
-        assertThatIllegalArgumentException().isThrownBy(() -> aMultiSelect("status").build())
-                .withMessage("multi_select filters need options (static or dynamic)");
+        assertThatExceptionOfType(InvalidValueException.class).isThrownBy(() -> aSelect("region").build())
+                .withMessage("options: is required for select filters (static or dynamic)");
+        assertThatExceptionOfType(InvalidValueException.class).isThrownBy(() -> aMultiSelect("status").build())
+                .withMessage("options: is required for multi_select filters (static or dynamic)");
     }
 
     @Test
     void options_on_a_date_filter_are_refused() {
-        assertThatIllegalArgumentException().isThrownBy(() -> aDateFilter("day").withStaticOptions("2025-01-01").build())
-                .withMessage("only select and multi_select filters take options");
-        assertThatIllegalArgumentException().isThrownBy(() -> aTextFilter("q").withDynamicOptions("select 1").build());
+        assertThatExceptionOfType(InvalidValueException.class).isThrownBy(() -> aDateFilter("day").withStaticOptions("2025-01-01").build())
+                .withMessage("options: is only for select and multi_select filters");
+        assertThatExceptionOfType(InvalidValueException.class).isThrownBy(() -> aTextFilter("q").withDynamicOptions("select 1").build());
     }
 
     @Test
     void a_default_that_is_no_static_option_is_refused() {
-        assertThatIllegalArgumentException()
+        assertThatExceptionOfType(InvalidValueException.class)
                 .isThrownBy(() -> aSelect("region").withStaticOptions("north", "south").withDefault("east").build())
-                .withMessage("default must be one of the static options");
-        assertThatIllegalArgumentException()
+                .withMessage("default: must be one of the static options");
+        assertThatExceptionOfType(InvalidValueException.class)
                 .isThrownBy(() -> aMultiSelect("tags").withStaticOptions("a", "b").withDefault("a", "z").build());
     }
 
@@ -71,12 +72,12 @@ class FilterDefinitionTest {
 
     @Test
     void a_default_of_another_kind_is_refused() {
-        assertThatIllegalArgumentException()
+        assertThatExceptionOfType(InvalidValueException.class)
                 .isThrownBy(() -> define("day", FilterKind.DATE, text("2025-01-01"), null))
-                .withMessage("default does not fit kind date");
-        assertThatIllegalArgumentException()
+                .withMessage("default: does not fit kind date");
+        assertThatExceptionOfType(InvalidValueException.class)
                 .isThrownBy(() -> define("tags", FilterKind.MULTI_SELECT, text("a"), options("a")));
-        assertThatIllegalArgumentException()
+        assertThatExceptionOfType(InvalidValueException.class)
                 .isThrownBy(() -> define("amount", FilterKind.NUMBER, Values.date("2025-01-01"), null));
     }
 
@@ -88,7 +89,7 @@ class FilterDefinitionTest {
 
     @Test
     void a_label_with_control_characters_is_refused() {
-        assertThatIllegalArgumentException().isThrownBy(() -> aTextFilter("customer").labelled("a\u0000b").build());
+        assertThatExceptionOfType(InvalidValueException.class).isThrownBy(() -> aTextFilter("customer").labelled("a\u0000b").build());
     }
 
     @Test
@@ -102,20 +103,20 @@ class FilterDefinitionTest {
     @ParameterizedTest(name = "[{0}] is no filter slug")
     @ValueSource(strings = {"search", "Region", "period-start", "1st", "_x", "", "a b", "a;b", "région"})
     void filter_slugs_are_sql_identifiers_and_search_is_reserved(String slug) {
-        assertThatIllegalArgumentException().isThrownBy(() -> new FilterSlug(slug));
+        assertThatExceptionOfType(InvalidValueException.class).isThrownBy(() -> new FilterSlug(slug));
     }
 
     @Test
     void a_filter_slug_has_at_most_63_characters() {
         assertThat(new FilterSlug("a".repeat(63)).value()).hasSize(63);
-        assertThatIllegalArgumentException().isThrownBy(() -> new FilterSlug("a".repeat(64)));
+        assertThatExceptionOfType(InvalidValueException.class).isThrownBy(() -> new FilterSlug("a".repeat(64)));
     }
 
     @Test
     void static_options_are_non_empty_and_distinct() {
-        assertThatIllegalArgumentException().isThrownBy(() -> new FilterOptions.Static(List.of()));
-        assertThatIllegalArgumentException().isThrownBy(() -> options("a", "a"));
-        assertThatIllegalArgumentException().isThrownBy(() -> new FilterOption("Label", " "));
+        assertThatExceptionOfType(InvalidValueException.class).isThrownBy(() -> new FilterOptions.Static(List.of()));
+        assertThatExceptionOfType(InvalidValueException.class).isThrownBy(() -> options("a", "a"));
+        assertThatExceptionOfType(InvalidValueException.class).isThrownBy(() -> new FilterOption("Label", " "));
         assertThat(new FilterOption(null, "north").label()).isEqualTo("north");
     }
 }

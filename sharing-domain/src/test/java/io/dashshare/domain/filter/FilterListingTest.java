@@ -49,19 +49,19 @@ class FilterListingTest {
     }
 
     private static ViewerFilter visible(AccessRules rules, String slug) {
-        return FilterResolver.visibleFilters(FILTERS, rules).stream()
+        return FilterResolver.visibleFilters(FILTERS, rules).orElseThrow().stream()
                 .filter(f -> f.definition().slug().value().equals(slug)).findFirst().orElse(null);
     }
 
     private static List<String> visibleSlugs(AccessRules rules) {
-        return FilterResolver.visibleFilters(FILTERS, rules).stream().map(f -> f.definition().slug().value()).toList();
+        return FilterResolver.visibleFilters(FILTERS, rules).orElseThrow().stream().map(f -> f.definition().slug().value()).toList();
     }
 
     // ---------------------------------------------------------------- visibleFilters
 
     @Test
     void without_policy_every_filter_is_listed_as_free_with_its_default_and_options_source() {
-        List<ViewerFilter> visible = FilterResolver.visibleFilters(FILTERS, AccessRules.UNRESTRICTED);
+        List<ViewerFilter> visible = FilterResolver.visibleFilters(FILTERS, AccessRules.UNRESTRICTED).orElseThrow();
 
         assertThat(visible).extracting(f -> f.definition().slug().value()).containsExactly(
                 "period_start", "period_end", "status", "region", "min_amount", "customer", "channel", "tags", "segment");
@@ -100,7 +100,7 @@ class FilterListingTest {
     void fixed_filter_is_listed_as_fixed_with_its_value_and_is_never_required_of_the_viewer() {
         FilterDefinition requiredRegion = FilterBuilderSupport.requiredCopy(REGION);
         ViewerFilter region = FilterResolver.visibleFilters(List.of(requiredRegion),
-                sharing(fixed(requiredRegion, "east"))).get(0);
+                sharing(fixed(requiredRegion, "east"))).orElseThrow().get(0);
 
         assertThat(region.mode()).isEqualTo(ViewerMode.FIXED);
         assertThat(region.allowedValues()).containsExactly(new FilterOption("East", "east"));
@@ -151,7 +151,7 @@ class FilterListingTest {
     void filter_required_by_the_dashboard_is_listed_as_required() {
         FilterDefinition requiredRegion = FilterBuilderSupport.requiredCopy(REGION);
 
-        assertThat(FilterResolver.visibleFilters(List.of(requiredRegion), AccessRules.UNRESTRICTED).get(0).required())
+        assertThat(FilterResolver.visibleFilters(List.of(requiredRegion), AccessRules.UNRESTRICTED).orElseThrow().get(0).required())
                 .isTrue();
     }
 
@@ -185,7 +185,7 @@ class FilterListingTest {
     @MethodSource
     void listedOptions(String behaviour, AccessRules rules, FilterDefinition filter, OptionsSource source,
                        List<String> values) {
-        OptionsPlan plan = FilterResolver.optionsPlan(filter, rules);
+        OptionsPlan plan = FilterResolver.optionsPlan(filter, rules).orElseThrow();
 
         assertThat(plan).isInstanceOf(OptionsPlan.Listed.class);
         OptionsPlan.Listed listed = (OptionsPlan.Listed) plan;
@@ -196,16 +196,16 @@ class FilterListingTest {
     @Test
     void policy_options_carry_the_static_labels() {
         OptionsPlan.Listed listed = (OptionsPlan.Listed) FilterResolver.optionsPlan(REGION,
-                sharing(selectable(REGION, "north")));
+                sharing(selectable(REGION, "north"))).orElseThrow();
 
         assertThat(listed.options()).containsExactly(new FilterOption("North", "north"));
     }
 
     @Test
     void no_policy_on_a_dynamic_filter_plans_its_query() {
-        assertThat(FilterResolver.optionsPlan(STATUS, AccessRules.UNRESTRICTED))
+        assertThat(FilterResolver.optionsPlan(STATUS, AccessRules.UNRESTRICTED).orElseThrow())
                 .isEqualTo(new OptionsPlan.Query(((FilterOptions.Dynamic) STATUS.options().orElseThrow()).sql()));
-        assertThat(FilterResolver.optionsPlan(SEGMENT, embed(anEmbedToken().allowing("segment"))))
+        assertThat(FilterResolver.optionsPlan(SEGMENT, embed(anEmbedToken().allowing("segment"))).orElseThrow())
                 .isInstanceOf(OptionsPlan.Query.class);
     }
 
@@ -224,13 +224,13 @@ class FilterListingTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource
     void refusedOptions(String behaviour, AccessRules rules, FilterDefinition filter) {
-        assertRefused(() -> FilterResolver.optionsPlan(filter, rules))
+        assertRefused(() -> FilterResolver.optionsPlan(filter, rules).orElseThrow())
                 .hasCode(FILTER_DISABLED_BY_POLICY).hasDetails("filter_slug", filter.slug().value());
     }
 
     @Test
     void options_of_a_filter_without_options_are_refused_with_INVALID_PARAMETER() {
-        assertRefused(() -> FilterResolver.optionsPlan(CUSTOMER, AccessRules.UNRESTRICTED))
+        assertRefused(() -> FilterResolver.optionsPlan(CUSTOMER, AccessRules.UNRESTRICTED).orElseThrow())
                 .hasCode(INVALID_PARAMETER).hasDetails("filter_slug", "customer", "reason", "no_options");
     }
 
@@ -250,7 +250,7 @@ class FilterListingTest {
 
     @Test
     void omitted_values_without_policy_are_the_defaults() {
-        EffectiveParameters omitted = FilterResolver.omittedValues(FILTERS, AccessRules.UNRESTRICTED);
+        EffectiveParameters omitted = FilterResolver.omittedValues(FILTERS, AccessRules.UNRESTRICTED).orElseThrow();
 
         assertThat(omitted.values()).containsExactly(
                 Map.entry(PERIOD_START.slug(), date("2025-01-01")),
@@ -264,7 +264,7 @@ class FilterListingTest {
         AccessRules rules = sharing(selectable(STATUS, "Active"), selectable(MIN_AMOUNT, "5", "6"),
                 fixed(REGION, "south"), disabled(CHANNEL), disabled(PERIOD_START));
 
-        EffectiveParameters omitted = FilterResolver.omittedValues(FILTERS, rules);
+        EffectiveParameters omitted = FilterResolver.omittedValues(FILTERS, rules).orElseThrow();
 
         assertThat(omitted.get(STATUS.slug())).contains(list("Active"));
         assertThat(omitted.get(MIN_AMOUNT.slug())).contains(number("5"));
@@ -278,7 +278,7 @@ class FilterListingTest {
     void omitted_values_under_an_embed_token_skip_the_required_check_and_keep_fixed_params() {
         AccessRules rules = embed(anEmbedToken().allowing("status").requiring("status").fixing("region", "west"));
 
-        EffectiveParameters omitted = FilterResolver.omittedValues(FILTERS, rules);
+        EffectiveParameters omitted = FilterResolver.omittedValues(FILTERS, rules).orElseThrow();
 
         assertThat(omitted.get(STATUS.slug())).isEmpty();
         assertThat(omitted.get(REGION.slug())).contains(text("west"));
@@ -286,7 +286,7 @@ class FilterListingTest {
 
     @Test
     void omitted_values_bind_as_typed_nulls_when_unset() {
-        EffectiveParameters omitted = FilterResolver.omittedValues(FILTERS, AccessRules.UNRESTRICTED);
+        EffectiveParameters omitted = FilterResolver.omittedValues(FILTERS, AccessRules.UNRESTRICTED).orElseThrow();
 
         assertThat(omitted.sqlParam("region")).contains(new io.dashshare.domain.sql.SqlParam.TextParam(null));
         assertThat(omitted.sqlParam("status")).contains(new io.dashshare.domain.sql.SqlParam.TextArrayParam(null));

@@ -1,5 +1,7 @@
 package io.dashshare.domain.filter;
 
+import io.dashshare.domain.error.InvalidValueException;
+import io.dashshare.domain.testing.Policies;
 import static io.dashshare.domain.filter.Fixture.MIN_AMOUNT;
 import static io.dashshare.domain.filter.Fixture.PERIOD_START;
 import static io.dashshare.domain.filter.Fixture.REGION;
@@ -17,7 +19,7 @@ import static io.dashshare.domain.testing.Values.list;
 import static io.dashshare.domain.testing.Values.number;
 import static io.dashshare.domain.testing.Values.text;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import java.util.List;
 import java.util.Optional;
@@ -27,12 +29,12 @@ import org.junit.jupiter.api.Test;
 class FilterPolicyTest {
 
     private static FilterPolicy of(FilterDefinition filter, PolicyMode mode, List<RawValue> allowed, RawValue value) {
-        return FilterPolicy.of(filter, filter.kind(), mode, allowed, value);
+        return Policies.of(filter, filter.kind(), mode, allowed, value);
     }
 
     @Test
     void the_guide_example_builds_a_selectable_multi_select_policy() {
-        FilterPolicy policy = FilterPolicy.of(STATUS, FilterKind.fromWire("multi_select").orElseThrow(),
+        FilterPolicy policy = Policies.of(STATUS, FilterKind.fromWire("multi_select").orElseThrow(),
                 PolicyMode.fromWire("selectable").orElseThrow(), List.of(str("Active"), str("Pending")), null);
 
         assertThat(policy.allowedValues()).containsExactly(text("Active"), text("Pending"));
@@ -42,10 +44,10 @@ class FilterPolicyTest {
 
     @Test
     void a_declared_kind_that_does_not_match_the_filter_is_refused() {
-        assertThatIllegalArgumentException()
-                .isThrownBy(() -> FilterPolicy.of(REGION, FilterKind.MULTI_SELECT, PolicyMode.SELECTABLE,
+        assertThatExceptionOfType(InvalidValueException.class)
+                .isThrownBy(() -> Policies.of(REGION, FilterKind.MULTI_SELECT, PolicyMode.SELECTABLE,
                         List.of(str("north")), null))
-                .withMessage("filter_kind multi_select does not match filter 'region' of kind select");
+                .withMessage("filter_kind: multi_select does not match filter 'region' of kind select");
     }
 
     @Test
@@ -59,9 +61,9 @@ class FilterPolicyTest {
 
     @Test
     void an_allowed_value_outside_the_static_options_is_refused() {
-        assertThatIllegalArgumentException()
+        assertThatExceptionOfType(InvalidValueException.class)
                 .isThrownBy(() -> of(REGION, PolicyMode.SELECTABLE, List.of(str("north"), str("atlantis")), null))
-                .withMessage("allowed value 'atlantis' is not an option of filter 'region'");
+                .withMessage("allowed_values[1]: 'atlantis' is not an option of filter 'region'");
     }
 
     @Test
@@ -78,56 +80,56 @@ class FilterPolicyTest {
 
     @Test
     void an_allowed_value_of_the_wrong_type_is_refused() {
-        assertThatIllegalArgumentException()
+        assertThatExceptionOfType(InvalidValueException.class)
                 .isThrownBy(() -> of(PERIOD_START, PolicyMode.SELECTABLE, List.of(str("tomorrow")), null))
-                .withMessage("allowed_values: expected a date as YYYY-MM-DD, got string");
-        assertThatIllegalArgumentException()
+                .withMessage("allowed_values[0]: expected a date as YYYY-MM-DD, got string");
+        assertThatExceptionOfType(InvalidValueException.class)
                 .isThrownBy(() -> of(STATUS, PolicyMode.SELECTABLE, List.of(arr("Active")), null))
-                .withMessage("allowed_values: expected a string, got array");
-        assertThatIllegalArgumentException()
+                .withMessage("allowed_values[0]: expected a string, got array");
+        assertThatExceptionOfType(InvalidValueException.class)
                 .isThrownBy(() -> of(STATUS, PolicyMode.SELECTABLE, List.of(OBJECT), null));
     }
 
     @Test
     void a_selectable_policy_without_allowed_values_is_refused() {
-        assertThatIllegalArgumentException().isThrownBy(() -> of(STATUS, PolicyMode.SELECTABLE, null, null))
-                .withMessage("a selectable policy needs allowed_values");
-        assertThatIllegalArgumentException().isThrownBy(() -> of(STATUS, PolicyMode.SELECTABLE, List.of(), null))
-                .withMessage("a selectable policy needs allowed_values");
+        assertThatExceptionOfType(InvalidValueException.class).isThrownBy(() -> of(STATUS, PolicyMode.SELECTABLE, null, null))
+                .withMessage("allowed_values: is required for a selectable policy");
+        assertThatExceptionOfType(InvalidValueException.class).isThrownBy(() -> of(STATUS, PolicyMode.SELECTABLE, List.of(), null))
+                .withMessage("allowed_values: is required for a selectable policy");
     }
 
     @Test
     void a_selectable_policy_with_a_value_is_refused() {
-        assertThatIllegalArgumentException()
+        assertThatExceptionOfType(InvalidValueException.class)
                 .isThrownBy(() -> of(REGION, PolicyMode.SELECTABLE, List.of(str("north")), str("north")))
-                .withMessage("value belongs to fixed policies only");
+                .withMessage("value: belongs to fixed policies only");
     }
 
     @Test
     void a_fixed_policy_without_value_is_refused() {
-        assertThatIllegalArgumentException().isThrownBy(() -> of(REGION, PolicyMode.FIXED, List.of(), null))
-                .withMessage("a fixed policy needs a value");
-        assertThatIllegalArgumentException().isThrownBy(() -> of(REGION, PolicyMode.FIXED, List.of(), NULL))
-                .withMessage("a fixed policy needs a value");
+        assertThatExceptionOfType(InvalidValueException.class).isThrownBy(() -> of(REGION, PolicyMode.FIXED, List.of(), null))
+                .withMessage("value: is required for a fixed policy");
+        assertThatExceptionOfType(InvalidValueException.class).isThrownBy(() -> of(REGION, PolicyMode.FIXED, List.of(), NULL))
+                .withMessage("value: is required for a fixed policy");
     }
 
     @Test
     void a_fixed_policy_with_a_blank_value_is_refused() {
-        assertThatIllegalArgumentException().isThrownBy(() -> of(REGION, PolicyMode.FIXED, List.of(), EMPTY_STRING))
+        assertThatExceptionOfType(InvalidValueException.class).isThrownBy(() -> of(REGION, PolicyMode.FIXED, List.of(), EMPTY_STRING))
                 .withMessage("value: empty string");
-        assertThatIllegalArgumentException().isThrownBy(() -> of(STATUS, PolicyMode.FIXED, List.of(), EMPTY_ARRAY));
+        assertThatExceptionOfType(InvalidValueException.class).isThrownBy(() -> of(STATUS, PolicyMode.FIXED, List.of(), EMPTY_ARRAY));
     }
 
     @Test
     void a_fixed_value_outside_the_static_options_is_refused() {
-        assertThatIllegalArgumentException().isThrownBy(() -> of(REGION, PolicyMode.FIXED, List.of(), str("atlantis")))
-                .withMessage("value is not an option of filter 'region'");
-        assertThatIllegalArgumentException().isThrownBy(() -> of(TAGS, PolicyMode.FIXED, List.of(), arr("a", "z")));
+        assertThatExceptionOfType(InvalidValueException.class).isThrownBy(() -> of(REGION, PolicyMode.FIXED, List.of(), str("atlantis")))
+                .withMessage("value: is not an option of filter 'region'");
+        assertThatExceptionOfType(InvalidValueException.class).isThrownBy(() -> of(TAGS, PolicyMode.FIXED, List.of(), arr("a", "z")));
     }
 
     @Test
     void a_fixed_value_of_the_wrong_type_is_refused() {
-        assertThatIllegalArgumentException().isThrownBy(() -> of(MIN_AMOUNT, PolicyMode.FIXED, List.of(), str("ten")))
+        assertThatExceptionOfType(InvalidValueException.class).isThrownBy(() -> of(MIN_AMOUNT, PolicyMode.FIXED, List.of(), str("ten")))
                 .withMessage("value: expected a number, got string");
     }
 
@@ -139,15 +141,15 @@ class FilterPolicyTest {
 
     @Test
     void a_fixed_policy_with_allowed_values_is_refused() {
-        assertThatIllegalArgumentException()
+        assertThatExceptionOfType(InvalidValueException.class)
                 .isThrownBy(() -> of(REGION, PolicyMode.FIXED, List.of(str("north")), str("north")))
-                .withMessage("allowed_values belongs to selectable policies only");
+                .withMessage("allowed_values: belongs to selectable policies only");
     }
 
     @Test
     void a_disabled_policy_takes_neither_value_nor_allowed_values() {
-        assertThatIllegalArgumentException().isThrownBy(() -> of(REGION, PolicyMode.DISABLED, List.of(), str("north")));
-        assertThatIllegalArgumentException()
+        assertThatExceptionOfType(InvalidValueException.class).isThrownBy(() -> of(REGION, PolicyMode.DISABLED, List.of(), str("north")));
+        assertThatExceptionOfType(InvalidValueException.class)
                 .isThrownBy(() -> of(REGION, PolicyMode.DISABLED, List.of(str("north")), null));
         FilterPolicy disabled = of(REGION, PolicyMode.DISABLED, List.of(), NULL);
         assertThat(disabled.value()).isEmpty();
@@ -156,7 +158,7 @@ class FilterPolicyTest {
 
     @Test
     void the_canonical_constructor_refuses_a_fixed_value_of_another_kind() {
-        assertThatIllegalArgumentException().isThrownBy(() -> new FilterPolicy(STATUS.slug(), FilterKind.MULTI_SELECT,
+        assertThatExceptionOfType(InvalidValueException.class).isThrownBy(() -> new FilterPolicy(STATUS.slug(), FilterKind.MULTI_SELECT,
                 PolicyMode.FIXED, List.of(), Optional.of(text("Active"))));
     }
 }

@@ -1,5 +1,6 @@
 package io.dashshare.domain.filter;
 
+import io.dashshare.domain.testing.Policies;
 import static io.dashshare.domain.filter.Fixture.DASHBOARD;
 import static io.dashshare.domain.filter.Fixture.FILTERS;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -74,7 +75,7 @@ class FilterResolverPropertyTest {
 
         EffectiveParameters parameters;
         try {
-            parameters = FilterResolver.resolve(FILTERS, rules, viewer);
+            parameters = FilterResolver.resolve(FILTERS, rules, viewer).orElseThrow();
         } catch (SharingException refused) {
             assertRefusalIsExplained(refused, viewer, slug -> {
                 FilterPolicy policy = bySlug.get(slug);
@@ -119,8 +120,8 @@ class FilterResolverPropertyTest {
         AccessRules rules = AccessRules.SharePolicies.of(policies);
         Map<String, FilterPolicy> bySlug = new LinkedHashMap<>();
         policies.forEach(p -> bySlug.put(p.filterSlug().value(), p));
-        EffectiveParameters omitted = FilterResolver.omittedValues(FILTERS, rules);
-        List<ViewerFilter> visible = FilterResolver.visibleFilters(FILTERS, rules);
+        EffectiveParameters omitted = FilterResolver.omittedValues(FILTERS, rules).orElseThrow();
+        List<ViewerFilter> visible = FilterResolver.visibleFilters(FILTERS, rules).orElseThrow();
 
         for (FilterDefinition filter : FILTERS) {
             FilterPolicy policy = bySlug.get(filter.slug().value());
@@ -136,7 +137,7 @@ class FilterResolverPropertyTest {
                     assertThat(value).hasValueSatisfying(v -> assertThat(v.elements()).allMatch(policy::allows));
                     assertThat(listed).hasValueSatisfying(v -> assertThat(v.allowedValues())
                             .extracting(FilterOption::value).allMatch(policy::allows));
-                    OptionsPlan plan = FilterResolver.optionsPlan(filter, rules);
+                    OptionsPlan plan = FilterResolver.optionsPlan(filter, rules).orElseThrow();
                     assertThat(plan).isInstanceOfSatisfying(OptionsPlan.Listed.class, l -> {
                         assertThat(l.source()).isEqualTo(OptionsSource.POLICY);
                         assertThat(l.options()).extracting(FilterOption::value).allMatch(policy::allows);
@@ -146,14 +147,14 @@ class FilterResolverPropertyTest {
                     assertThat(value).isEqualTo(policy.value());
                     assertThat(listed).hasValueSatisfying(v -> assertThat(v.allowedValues())
                             .extracting(FilterOption::value).containsExactlyElementsOf(policy.value().get().elements()));
-                    OptionsPlan plan = FilterResolver.optionsPlan(filter, rules);
+                    OptionsPlan plan = FilterResolver.optionsPlan(filter, rules).orElseThrow();
                     assertThat(plan).isInstanceOfSatisfying(OptionsPlan.Listed.class, l -> assertThat(l.options())
                             .extracting(FilterOption::value).containsExactlyElementsOf(policy.value().get().elements()));
                 }
                 case DISABLED -> {
                     assertThat(value).isEqualTo(filter.defaultValue());
                     assertThat(listed).isEmpty();
-                    assertThat(refusalOf(() -> FilterResolver.optionsPlan(filter, rules)).code())
+                    assertThat(refusalOf(() -> FilterResolver.optionsPlan(filter, rules).orElseThrow()).code())
                             .isEqualTo(ErrorCode.FILTER_DISABLED_BY_POLICY);
                 }
             }
@@ -178,20 +179,21 @@ class FilterResolverPropertyTest {
         EmbedClaims withFixed = new EmbedClaims(claims.company(), claims.dashboardId(), claims.allowedParams(),
                 claims.requiredParams(), token.fixed(), claims.issuedAt(), claims.notBefore(), claims.expiresAt(),
                 claims.jti());
-        AccessRules.EmbedParams rules;
-        try {
-            rules = withFixed.rulesFor(DASHBOARD);
-        } catch (SharingException invalidToken) {
+        AccessRules tokenRules = withFixed.rulesFor(DASHBOARD);
+        if (tokenRules.refusal().isPresent()) {
+            Rejection invalidToken = tokenRules.refusal().get();
             assertThat(invalidToken.code()).isEqualTo(ErrorCode.SHARE_FILTER_POLICY_VIOLATION);
             assertThat(invalidToken.details()).containsEntry("reason", "fixed_param_invalid");
+            assertThat(FilterResolver.resolve(FILTERS, tokenRules, viewer)).isInstanceOf(Resolution.Refused.class);
             Statistics.label("outcome").collect("token refused");
             return;
         }
+        AccessRules.EmbedParams rules = (AccessRules.EmbedParams) tokenRules;
         assertThat(rules.fixed().keySet()).extracting(FilterSlug::value).containsExactlyInAnyOrderElementsOf(token.fixed().keySet());
 
         EffectiveParameters parameters;
         try {
-            parameters = FilterResolver.resolve(FILTERS, rules, viewer);
+            parameters = FilterResolver.resolve(FILTERS, rules, viewer).orElseThrow();
         } catch (SharingException refused) {
             assertRefusalIsExplained(refused, viewer, slug -> !token.allowed().contains(slug));
             Statistics.label("outcome").collect("refused " + refused.code());
@@ -233,9 +235,9 @@ class FilterResolverPropertyTest {
         Map<String, RawValue> reversed = new LinkedHashMap<>();
         entries.forEach(e -> reversed.put(e.getKey(), e.getValue()));
 
-        Object first = outcome(() -> FilterResolver.resolve(FILTERS, rules, viewer));
-        Object again = outcome(() -> FilterResolver.resolve(FILTERS, AccessRules.SharePolicies.of(policies), viewer));
-        Object reordered = outcome(() -> FilterResolver.resolve(FILTERS, rules, reversed));
+        Object first = outcome(() -> FilterResolver.resolve(FILTERS, rules, viewer).orElseThrow());
+        Object again = outcome(() -> FilterResolver.resolve(FILTERS, AccessRules.SharePolicies.of(policies), viewer).orElseThrow());
+        Object reordered = outcome(() -> FilterResolver.resolve(FILTERS, rules, reversed).orElseThrow());
 
         assertThat(again).isEqualTo(first);
         assertThat(reordered).isEqualTo(first);
@@ -319,8 +321,8 @@ class FilterResolverPropertyTest {
         EffectiveParameters left;
         EffectiveParameters right;
         try {
-            left = FilterResolver.resolve(FILTERS, rules, one);
-            right = FilterResolver.resolve(FILTERS, rules, other);
+            left = FilterResolver.resolve(FILTERS, rules, one).orElseThrow();
+            right = FilterResolver.resolve(FILTERS, rules, other).orElseThrow();
         } catch (SharingException refused) {
             return;
         }

@@ -1,5 +1,6 @@
 package io.dashshare.domain.filter;
 
+import io.dashshare.domain.testing.Policies;
 import static io.dashshare.domain.error.ErrorCode.FILTER_DISABLED_BY_POLICY;
 import static io.dashshare.domain.error.ErrorCode.INVALID_PARAMETER;
 import static io.dashshare.domain.error.ErrorCode.SHARE_FILTER_POLICY_VIOLATION;
@@ -162,11 +163,11 @@ class FilterResolverTest {
                 when("number omitted is the first allowed value").under(SELECTABLE)
                         .gives("min_amount", number("10")),
                 when("number omitted with a huge allowed value is that value")
-                        .under(sharing(FilterPolicy.of(MIN_AMOUNT, FilterKind.NUMBER, PolicyMode.SELECTABLE,
+                        .under(sharing(Policies.of(MIN_AMOUNT, FilterKind.NUMBER, PolicyMode.SELECTABLE,
                                 List.of(num("1E+50")), null)))
                         .gives("min_amount", number("1E+50")),
                 when("number omitted with a tiny allowed value is that value")
-                        .under(sharing(FilterPolicy.of(MIN_AMOUNT, FilterKind.NUMBER, PolicyMode.SELECTABLE,
+                        .under(sharing(Policies.of(MIN_AMOUNT, FilterKind.NUMBER, PolicyMode.SELECTABLE,
                                 List.of(num("1E-50")), null)))
                         .gives("min_amount", number("1E-50")),
                 when("date sent an allowed value is used").under(SELECTABLE)
@@ -545,7 +546,7 @@ class FilterResolverTest {
     @Test
     void hostile_text_reaches_sql_only_as_a_typed_bind_value() {
         EffectiveParameters parameters = FilterResolver.resolve(FILTERS, AccessRules.UNRESTRICTED,
-                Map.of("customer", str("' OR '1'='1"), "status", arr("$$", "'||pg_sleep(5)||'")));
+                Map.of("customer", str("' OR '1'='1"), "status", arr("$$", "'||pg_sleep(5)||'"))).orElseThrow();
 
         assertThat(parameters.sqlParam("customer")).contains(new SqlParam.TextParam("' OR '1'='1"));
         assertThat(parameters.sqlParam("status")).contains(new SqlParam.TextArrayParam(List.of("$$", "'||pg_sleep(5)||'")));
@@ -616,11 +617,11 @@ class FilterResolverTest {
     void policy_out_of_date_is_refused_by_every_entry_point() {
         AccessRules rules = sharing(selectable(REGION, "north"));
 
-        assertRefused(() -> FilterResolver.visibleFilters(CHANGED_DASHBOARD, rules))
+        assertRefused(() -> FilterResolver.visibleFilters(CHANGED_DASHBOARD, rules).orElseThrow())
                 .hasCode(SHARE_FILTER_POLICY_VIOLATION).hasDetails("filter_slug", "region", "reason", "policy_out_of_date");
-        assertRefused(() -> FilterResolver.optionsPlan(REGION_NOW_TEXT, rules))
+        assertRefused(() -> FilterResolver.optionsPlan(REGION_NOW_TEXT, rules).orElseThrow())
                 .hasCode(SHARE_FILTER_POLICY_VIOLATION).hasDetails("filter_slug", "region", "reason", "policy_out_of_date");
-        assertRefused(() -> FilterResolver.omittedValues(CHANGED_DASHBOARD, rules))
+        assertRefused(() -> FilterResolver.omittedValues(CHANGED_DASHBOARD, rules).orElseThrow())
                 .hasCode(SHARE_FILTER_POLICY_VIOLATION).hasDetails("filter_slug", "region", "reason", "policy_out_of_date");
     }
 
@@ -631,7 +632,7 @@ class FilterResolverTest {
         AccessRules rules = sharing(fixed(REGION, "east"), selectable(STATUS, "Active", "Pending"), disabled(CHANNEL));
 
         EffectiveParameters parameters = FilterResolver.resolve(FILTERS, rules,
-                Map.of("period_end", str("2025-06-30"), "status", arr("Pending")));
+                Map.of("period_end", str("2025-06-30"), "status", arr("Pending"))).orElseThrow();
 
         assertThat(parameters.values()).containsExactly(
                 Map.entry(new FilterSlug("period_start"), date("2025-01-01")),
@@ -645,15 +646,15 @@ class FilterResolverTest {
     @Test
     void unknown_slug_is_reported_before_any_other_problem() {
         assertRefused(() -> FilterResolver.resolve(FILTERS, sharing(disabled(REGION)),
-                new java.util.TreeMap<>(Map.of("region", str("north"), "zzz", str("x")))))
+                new java.util.TreeMap<>(Map.of("region", str("north"), "zzz", str("x")))).orElseThrow())
                 .hasCode(SHARE_FILTER_POLICY_VIOLATION).hasDetail("reason", "unknown_filter");
     }
 
     @Test
     void refusal_messages_never_echo_the_viewer_value() {
-        assertRefused(() -> FilterResolver.resolve(FILTERS, SELECTABLE, Map.of("region", str("secret' OR 1=1"))))
+        assertRefused(() -> FilterResolver.resolve(FILTERS, SELECTABLE, Map.of("region", str("secret' OR 1=1"))).orElseThrow())
                 .messageDoesNotContain("secret");
-        assertRefused(() -> FilterResolver.resolve(FILTERS, AccessRules.UNRESTRICTED, Map.of("min_amount", str("secret"))))
+        assertRefused(() -> FilterResolver.resolve(FILTERS, AccessRules.UNRESTRICTED, Map.of("min_amount", str("secret"))).orElseThrow())
                 .messageDoesNotContain("secret");
     }
 }

@@ -1,5 +1,6 @@
 package io.dashshare.domain.filter;
 
+import io.dashshare.domain.testing.Policies;
 import static io.dashshare.domain.filter.Fixture.DASHBOARD;
 import static io.dashshare.domain.filter.Fixture.FILTERS;
 
@@ -148,16 +149,16 @@ final class Generators {
     static Arbitrary<Optional<FilterPolicy>> policyFor(FilterDefinition filter) {
         List<String> candidates = CANDIDATES.get(filter.slug().value());
         Arbitrary<FilterPolicy> selectable = Arbitraries.of(candidates).set().ofMinSize(1)
-                .map(allowed -> FilterPolicy.of(filter, filter.kind(), PolicyMode.SELECTABLE,
+                .map(allowed -> Policies.of(filter, filter.kind(), PolicyMode.SELECTABLE,
                         allowed.stream().map(v -> (RawValue) new RawValue.Str(v)).toList(), null));
         Arbitrary<RawValue> fixedValue = filter.kind() == FilterKind.MULTI_SELECT
                 ? Arbitraries.of(candidates).set().ofMinSize(1)
                         .map(vs -> (RawValue) new RawValue.Arr(vs.stream().map(v -> (RawValue) new RawValue.Str(v)).toList()))
                 : Arbitraries.of(candidates).map(RawValue.Str::new);
         Arbitrary<FilterPolicy> fixed = fixedValue
-                .map(v -> FilterPolicy.of(filter, filter.kind(), PolicyMode.FIXED, List.of(), v));
+                .map(v -> Policies.of(filter, filter.kind(), PolicyMode.FIXED, List.of(), v));
         Arbitrary<FilterPolicy> disabled = Arbitraries.just(
-                FilterPolicy.of(filter, filter.kind(), PolicyMode.DISABLED, List.of(), null));
+                Policies.of(filter, filter.kind(), PolicyMode.DISABLED, List.of(), null));
         return Arbitraries.frequencyOf(
                 Tuple.of(2, Arbitraries.just(Optional.<FilterPolicy>empty())),
                 Tuple.of(3, selectable.map(Optional::of)),

@@ -24,11 +24,11 @@ record ResolveCase(String behaviour, List<FilterDefinition> filters, AccessRules
 
     void check() {
         if (refusal != null) {
-            assertRefused(() -> FilterResolver.resolve(filters, rules, viewer))
+            assertRefused(() -> FilterResolver.resolve(filters, rules, viewer).orElseThrow())
                     .hasCode(refusal)
                     .hasDetails(details);
         } else {
-            EffectiveParameters parameters = FilterResolver.resolve(filters, rules, viewer);
+            EffectiveParameters parameters = FilterResolver.resolve(filters, rules, viewer).orElseThrow();
             assertThat(parameters.get(new FilterSlug(slug))).as("effective value of %s", slug).isEqualTo(expected);
         }
     }

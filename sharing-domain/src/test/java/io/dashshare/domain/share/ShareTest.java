@@ -1,11 +1,13 @@
 package io.dashshare.domain.share;
 
+import io.dashshare.domain.error.InvalidValueException;
+import io.dashshare.domain.testing.Policies;
 import static io.dashshare.domain.testing.DashboardBuilder.aSalesDashboard;
 import static io.dashshare.domain.testing.PolicyBuilder.disabled;
 import static io.dashshare.domain.testing.PolicyBuilder.fixed;
 import static io.dashshare.domain.testing.ShareBuilder.aShareOf;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import io.dashshare.domain.context.ShareContextId;
 import io.dashshare.domain.dashboard.Dashboard;
@@ -55,8 +57,8 @@ class ShareTest {
 
     @Test
     void an_expiry_in_the_past_or_now_is_refused_at_creation() {
-        assertThatIllegalArgumentException().isThrownBy(() -> aShareOf(DASHBOARD).expiringAt(CREATED).build());
-        assertThatIllegalArgumentException()
+        assertThatExceptionOfType(InvalidValueException.class).isThrownBy(() -> aShareOf(DASHBOARD).expiringAt(CREATED).build());
+        assertThatExceptionOfType(InvalidValueException.class)
                 .isThrownBy(() -> aShareOf(DASHBOARD).expiringAt(CREATED.minusSeconds(1)).build());
     }
 
@@ -94,13 +96,13 @@ class ShareTest {
     void a_policy_for_a_filter_the_dashboard_does_not_have_is_refused() {
         FilterDefinition elsewhere = FilterBuilder.aTextFilter("country").build();
 
-        assertThatIllegalArgumentException().isThrownBy(() -> aShareOf(DASHBOARD).withPolicy(disabled(elsewhere)).build())
+        assertThatExceptionOfType(InvalidValueException.class).isThrownBy(() -> aShareOf(DASHBOARD).withPolicy(disabled(elsewhere)).build())
                 .withMessageContaining("country");
     }
 
     @Test
     void two_policies_for_one_filter_are_refused() {
-        assertThatIllegalArgumentException().isThrownBy(() -> aShareOf(DASHBOARD)
+        assertThatExceptionOfType(InvalidValueException.class).isThrownBy(() -> aShareOf(DASHBOARD)
                 .withPolicy(fixed(REGION, "north")).withPolicy(disabled(REGION)).build());
     }
 
@@ -109,7 +111,7 @@ class ShareTest {
         Share share = aShareOf(DASHBOARD).build();
         FilterDefinition elsewhere = FilterBuilder.aTextFilter("country").build();
 
-        assertThatIllegalArgumentException().isThrownBy(() -> share.withPolicies(DASHBOARD.definition(),
+        assertThatExceptionOfType(InvalidValueException.class).isThrownBy(() -> share.withPolicies(DASHBOARD.definition(),
                 List.of(disabled(elsewhere)), CREATED.plusSeconds(1)));
         assertThat(share.withPolicies(DASHBOARD.definition(), List.of(disabled(REGION)), CREATED.plusSeconds(1))
                 .policies()).containsExactly(disabled(REGION));
@@ -132,6 +134,6 @@ class ShareTest {
 
     @Test
     void a_blank_name_is_refused() {
-        assertThatIllegalArgumentException().isThrownBy(() -> aShareOf(DASHBOARD).named("  ").build());
+        assertThatExceptionOfType(InvalidValueException.class).isThrownBy(() -> aShareOf(DASHBOARD).named("  ").build());
     }
 }

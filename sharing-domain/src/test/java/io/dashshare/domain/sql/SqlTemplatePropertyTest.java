@@ -3,6 +3,7 @@ package io.dashshare.domain.sql;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
+import io.dashshare.domain.error.InvalidValueException;
 import io.dashshare.domain.testing.DashboardBuilder;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
@@ -62,7 +63,7 @@ class SqlTemplatePropertyTest {
         SqlTemplate template;
         try {
             template = SqlTemplate.parse(sql);
-        } catch (IllegalArgumentException refused) {
+        } catch (InvalidValueException refused) {
             assertThat(refused.getMessage()).isNotBlank();
             return;
         }

@@ -1,9 +1,10 @@
 package io.dashshare.domain.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
+import io.dashshare.domain.error.InvalidValueException;
 import io.dashshare.domain.testing.DashboardBuilder;
 import java.util.ArrayList;
 import java.util.List;
@@ -126,12 +127,12 @@ class SqlTemplateTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource
     void refusals(String behaviour, String sql, String message) {
-        assertThatIllegalArgumentException().isThrownBy(() -> SqlTemplate.parse(sql)).withMessage(message);
+        assertThatExceptionOfType(InvalidValueException.class).isThrownBy(() -> SqlTemplate.parse(sql)).withMessage("sql: " + message);
     }
 
     @Test
     void null_sql_is_refused() {
-        assertThatIllegalArgumentException().isThrownBy(() -> SqlTemplate.parse(null));
+        assertThatExceptionOfType(InvalidValueException.class).isThrownBy(() -> SqlTemplate.parse(null));
     }
 
     @Test

@@ -1,7 +1,9 @@
 package io.dashshare.domain.tenant;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+import io.dashshare.domain.error.InvalidValueException;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -42,11 +44,11 @@ class EmbedOriginTest {
             "https:app.example.com", "https://app example.com", "https://app.example.com\u0000",
             "https://app.example.com https://evil.example"})
     void anything_but_an_exact_origin_is_refused(String raw) {
-        assertThatIllegalArgumentException().isThrownBy(() -> new EmbedOrigin(raw));
+        assertThatExceptionOfType(InvalidValueException.class).isThrownBy(() -> new EmbedOrigin(raw));
     }
 
     @Test
     void an_overlong_origin_is_refused() {
-        assertThatIllegalArgumentException().isThrownBy(() -> new EmbedOrigin("https://" + "a".repeat(250) + ".com"));
+        assertThatExceptionOfType(InvalidValueException.class).isThrownBy(() -> new EmbedOrigin("https://" + "a".repeat(250) + ".com"));
     }
 }

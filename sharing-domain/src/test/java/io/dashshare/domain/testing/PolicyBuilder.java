@@ -16,11 +16,11 @@ public final class PolicyBuilder {
 
     public static FilterPolicy selectable(FilterDefinition filter, String... allowed) {
         List<RawValue> values = Arrays.stream(allowed).map(v -> (RawValue) new RawValue.Str(v)).toList();
-        return FilterPolicy.of(filter, filter.kind(), PolicyMode.SELECTABLE, values, null);
+        return Policies.of(filter, filter.kind(), PolicyMode.SELECTABLE, values, null);
     }
 
     public static FilterPolicy fixed(FilterDefinition filter, RawValue value) {
-        return FilterPolicy.of(filter, filter.kind(), PolicyMode.FIXED, List.of(), value);
+        return Policies.of(filter, filter.kind(), PolicyMode.FIXED, List.of(), value);
     }
 
     public static FilterPolicy fixed(FilterDefinition filter, String value) {
@@ -33,7 +33,7 @@ public final class PolicyBuilder {
     }
 
     public static FilterPolicy disabled(FilterDefinition filter) {
-        return FilterPolicy.of(filter, filter.kind(), PolicyMode.DISABLED, List.of(), null);
+        return Policies.of(filter, filter.kind(), PolicyMode.DISABLED, List.of(), null);
     }
 
     /** The access rules of a share holding these policies. */

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import io.dashshare.domain.error.ErrorCode;
+import io.dashshare.domain.error.InvalidValueException;
 import io.dashshare.domain.error.SharingException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -22,8 +23,8 @@ import java.util.Map;
 
 /**
  * Request bodies become plain JSON trees ({@code Map}/{@code List}/{@code String}/{@code BigDecimal}/
- * {@code Boolean}/{@code null}) read by the domain's {@code Tree}; responses are written from such
- * trees. Parsing is strict: duplicate keys, trailing content, non-standard tokens and absurd nesting
+ * {@code Boolean}/{@code null}) that {@link JsonBinder} binds to request records; error bodies are
+ * written from such trees. Parsing is strict: duplicate keys, trailing content, non-standard tokens and absurd nesting
  * are all 400 {@code INVALID_REQUEST}. Jackson's streaming layer is used directly because the
  * databinding defaults (lossy doubles, last-duplicate-wins, dropped nulls) are exactly what a
  * filter value must not go through.
@@ -43,7 +44,7 @@ public final class Json {
     /** The whole body as one JSON value; an empty or blank body is "body is required". */
     public static Object parse(byte[] body) {
         if (body == null || isBlank(body)) {
-            throw SharingException.invalidRequest("body", "A JSON request body is required.");
+            throw new InvalidValueException("body", "is required: send a JSON object");
         }
         try (JsonParser parser = FACTORY.createParser(body)) {
             JsonToken first = parser.nextToken();

@@ -1,13 +1,11 @@
 package io.dashshare.adapter.http.owner;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.dashshare.adapter.http.json.JsonBody;
 import io.dashshare.adapter.http.security.OwnerTokens;
-import io.dashshare.adapter.http.web.Bodies;
-import io.dashshare.adapter.http.web.Responses;
 import io.dashshare.application.port.in.OwnerLoginUseCase;
 import io.dashshare.application.port.in.OwnerPrincipal;
-import io.dashshare.domain.document.Tree;
-import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpResponse;
+import io.dashshare.domain.common.EmailAddress;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -16,8 +14,8 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.serde.config.naming.SnakeCaseStrategy;
 
 /** {@code POST /api/v1/auth/login}: an owner's password for an access token. */
 @Controller(value = "/api/v1/auth", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
@@ -33,15 +31,32 @@ public class AuthController {
         this.tokens = tokens;
     }
 
+    @Serdeable(naming = SnakeCaseStrategy.class)
+    public record LoginBody(String email, String password) implements JsonBody {
+
+        @Override
+        public String toString() {
+            return "LoginBody[redacted]";
+        }
+    }
+
+    @Serdeable(naming = SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record AccessToken(String accessToken, String tokenType, long expiresIn) {
+
+        static AccessToken from(OwnerTokens.Issued issued) {
+            return new AccessToken(issued.token(), "Bearer", issued.expiresInSeconds());
+        }
+
+        @Override
+        public String toString() {
+            return "AccessToken[redacted]";
+        }
+    }
+
     @Post("/login")
-    public HttpResponse<byte[]> login(@Nullable @Body byte[] body) {
-        Tree root = Bodies.object(body, "email", "password");
-        OwnerPrincipal owner = login.login(root.requiredString("email"), root.requiredString("password"));
-        OwnerTokens.Issued issued = tokens.issue(owner);
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("access_token", issued.token());
-        answer.put("token_type", "Bearer");
-        answer.put("expires_in", issued.expiresInSeconds());
-        return Responses.ok(answer);
+    public AccessToken login(@Body LoginBody body) {
+        OwnerPrincipal owner = login.login(EmailAddress.parseField("email", body.email()), body.password());
+        return AccessToken.from(tokens.issue(owner));
     }
 }

@@ -1,14 +1,7 @@
 package io.dashshare.adapter.http.owner;
 
 import io.dashshare.adapter.http.security.OwnerTokens;
-import io.dashshare.adapter.http.view.OwnerViews;
-import io.dashshare.adapter.http.web.Bodies;
-import io.dashshare.adapter.http.web.Responses;
 import io.dashshare.application.port.in.ManageCompanyUseCase;
-import io.dashshare.domain.document.Tree;
-import io.dashshare.domain.error.SharingException;
-import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -20,7 +13,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 
-/** The owner's company and the origins allowed to frame its embeds. */
+/** The owner's company: its embed origins (docs/embedding.md, allowed origins). */
 @Controller(value = "/api/v1/company", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -33,17 +26,12 @@ public class CompanyController {
     }
 
     @Get
-    public HttpResponse<byte[]> get(Authentication authentication) {
-        return Responses.ok(OwnerViews.company(companies.get(OwnerTokens.principal(authentication))));
+    public CompanyView get(Authentication authentication) {
+        return CompanyView.from(companies.get(OwnerTokens.principal(authentication)));
     }
 
     @Put("/embed-origins")
-    public HttpResponse<byte[]> setEmbedOrigins(Authentication authentication, @Nullable @Body byte[] body) {
-        Tree root = Bodies.object(body, "embed_origins");
-        if (!root.has("embed_origins")) {
-            throw SharingException.invalidRequest("embed_origins", "embed_origins is required (send [] for none)");
-        }
-        return Responses.ok(OwnerViews.company(companies.setEmbedOrigins(OwnerTokens.principal(authentication),
-                root.stringList("embed_origins"))));
+    public CompanyView setEmbedOrigins(Authentication authentication, @Body CompanyView.OriginsBody body) {
+        return CompanyView.from(companies.setEmbedOrigins(OwnerTokens.principal(authentication), body.origins()));
     }
 }

@@ -1,16 +1,15 @@
 package io.dashshare.adapter.http.viewer;
 
-import io.dashshare.adapter.http.view.ViewerViews;
-import io.dashshare.adapter.http.web.Bodies;
-import io.dashshare.adapter.http.web.EmbedFilter;
+import io.dashshare.adapter.http.edge.EmbedFilter;
+import io.dashshare.adapter.http.model.ExecuteBody;
+import io.dashshare.adapter.http.model.ExecutionView;
+import io.dashshare.adapter.http.model.OptionsView;
+import io.dashshare.adapter.http.model.SharedDashboardView;
 import io.dashshare.adapter.http.web.RequestIds;
-import io.dashshare.adapter.http.web.Responses;
 import io.dashshare.application.port.in.EmbedAccess;
 import io.dashshare.application.port.in.ViewEmbedUseCase;
-import io.dashshare.domain.document.Tree;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -23,7 +22,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 
-/** Guide flow 3: the iframe's API, authorised by the stateless embed token in the path. */
+/** Flow 3 of the integration guide: the iframe's API, authorised by the stateless embed token in the path. */
 @Controller(value = "/api/embed/d/{token}", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
 @Secured(SecurityRule.IS_ANONYMOUS)
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -36,22 +35,20 @@ public class EmbedController {
     }
 
     @Get("/info")
-    public HttpResponse<byte[]> info(HttpRequest<?> request, @PathVariable String token) {
-        return Responses.ok(ViewerViews.sharedDashboard(embeds.info(open(request, token))));
+    public SharedDashboardView info(HttpRequest<?> request, @PathVariable String token) {
+        return SharedDashboardView.from(embeds.info(open(request, token)));
     }
 
     @Post("/execute")
-    public HttpResponse<byte[]> execute(HttpRequest<?> request, @PathVariable String token,
-                                        @Nullable @Body byte[] body) {
-        Tree root = Bodies.object(body, "parameters");
+    public ExecutionView execute(HttpRequest<?> request, @PathVariable String token, @Body ExecuteBody body) {
         EmbedAccess access = open(request, token);
-        return Responses.ok(ViewerViews.result(embeds.execute(access, Bodies.parameters(root)), RequestIds.of(request)));
+        return ExecutionView.from(embeds.execute(access, body.values()), RequestIds.of(request));
     }
 
     @Get("/filters/{filterSlug}/options")
-    public HttpResponse<byte[]> options(HttpRequest<?> request, @PathVariable String token,
-                                        @PathVariable String filterSlug, @Nullable @QueryValue String search) {
-        return Responses.ok(ViewerViews.options(embeds.options(open(request, token), filterSlug, search)));
+    public OptionsView options(HttpRequest<?> request, @PathVariable String token, @PathVariable String filterSlug,
+                               @Nullable @QueryValue String search) {
+        return OptionsView.from(embeds.options(open(request, token), filterSlug, search));
     }
 
     /** One verification per request; its company's origins go to the response's CSP and CORS headers. */

@@ -1,14 +1,13 @@
 package io.dashshare.adapter.http.viewer;
 
-import io.dashshare.adapter.http.view.ViewerViews;
-import io.dashshare.adapter.http.web.Bodies;
+import io.dashshare.adapter.http.model.ExecuteBody;
+import io.dashshare.adapter.http.model.ExecutionView;
+import io.dashshare.adapter.http.model.OptionsView;
+import io.dashshare.adapter.http.model.SharedDashboardView;
 import io.dashshare.adapter.http.web.RequestIds;
-import io.dashshare.adapter.http.web.Responses;
 import io.dashshare.application.port.in.ViewPublicShareUseCase;
-import io.dashshare.domain.document.Tree;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -21,7 +20,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 
-/** Guide flow 1: anyone holding the link's token. */
+/** Flow 1 of the integration guide: anyone holding the link's token. */
 @Controller(value = "/api/v1/public/shares/{token}", consumes = MediaType.APPLICATION_JSON,
         produces = MediaType.APPLICATION_JSON)
 @Secured(SecurityRule.IS_ANONYMOUS)
@@ -35,20 +34,18 @@ public class PublicShareController {
     }
 
     @Get("/resolve")
-    public HttpResponse<byte[]> resolve(@PathVariable String token) {
-        return Responses.ok(ViewerViews.sharedDashboard(shares.resolve(token)));
+    public SharedDashboardView resolve(@PathVariable String token) {
+        return SharedDashboardView.from(shares.resolve(token));
     }
 
     @Post("/execute")
-    public HttpResponse<byte[]> execute(HttpRequest<?> request, @PathVariable String token,
-                                        @Nullable @Body byte[] body) {
-        Tree root = Bodies.object(body, "parameters");
-        return Responses.ok(ViewerViews.result(shares.execute(token, Bodies.parameters(root)), RequestIds.of(request)));
+    public ExecutionView execute(HttpRequest<?> request, @PathVariable String token, @Body ExecuteBody body) {
+        return ExecutionView.from(shares.execute(token, body.values()), RequestIds.of(request));
     }
 
     @Get("/filters/{filterSlug}/options")
-    public HttpResponse<byte[]> options(@PathVariable String token, @PathVariable String filterSlug,
-                                        @Nullable @QueryValue String search) {
-        return Responses.ok(ViewerViews.options(shares.options(token, filterSlug, search)));
+    public OptionsView options(@PathVariable String token, @PathVariable String filterSlug,
+                               @Nullable @QueryValue String search) {
+        return OptionsView.from(shares.options(token, filterSlug, search));
     }
 }

@@ -1,20 +1,21 @@
 package io.dashshare.adapter.http.viewer;
 
-import io.dashshare.adapter.http.view.ViewerViews;
-import io.dashshare.adapter.http.web.Bodies;
+import io.dashshare.adapter.http.model.ExecutionView;
+import io.dashshare.adapter.http.model.OptionsView;
+import io.dashshare.adapter.http.model.SharedDashboardView;
 import io.dashshare.adapter.http.web.BearerTokens;
 import io.dashshare.adapter.http.web.RequestIds;
-import io.dashshare.adapter.http.web.Responses;
+import io.dashshare.application.port.in.PortalDashboardView;
 import io.dashshare.application.port.in.PortalViewer;
-import io.dashshare.application.port.in.SharedDashboard;
 import io.dashshare.application.port.in.ViewSharePortalUseCase;
 import io.dashshare.domain.common.Ids;
-import io.dashshare.domain.context.ShareContext;
+import io.dashshare.domain.common.Slugs;
 import io.dashshare.domain.context.ShareContextId;
-import io.dashshare.domain.document.Tree;
+import io.dashshare.domain.dashboard.DashboardSlug;
+import io.dashshare.domain.error.ErrorCode;
+import io.dashshare.domain.error.SharingException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -28,8 +29,9 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 
 /**
- * Guide flow 2, step 5. Anonymous for micronaut-security: the share-access token is checked by
- * the use case on every call (company slug, live session, current membership).
+ * Flow 2 of the integration guide, step 5. Anonymous for micronaut-security: the share-access
+ * token is checked by the use case on every call (company slug, live session, current membership),
+ * before any other part of the request is looked at.
  */
 @Controller(value = "/api/v1/share-portal/{companySlug}/dashboards", consumes = MediaType.APPLICATION_JSON,
         produces = MediaType.APPLICATION_JSON)
@@ -44,42 +46,55 @@ public class SharePortalController {
     }
 
     @Get
-    public HttpResponse<byte[]> dashboards(HttpRequest<?> request, @PathVariable String companySlug) {
+    public PortalDashboardsView dashboards(HttpRequest<?> request, @PathVariable String companySlug) {
         PortalViewer viewer = viewer(request, companySlug);
-        return Responses.ok(ViewerViews.portalDashboards(viewer, portal.dashboards(viewer)));
+        return PortalDashboardsView.from(viewer, portal.dashboards(viewer));
     }
 
     @Get("/{dashboardSlug}")
-    public HttpResponse<byte[]> resolve(HttpRequest<?> request, @PathVariable String companySlug,
-                                        @PathVariable String dashboardSlug,
-                                        @Nullable @QueryValue("context_id") String contextId) {
+    public SharedDashboardView resolve(HttpRequest<?> request, @PathVariable String companySlug,
+                                       @PathVariable String dashboardSlug,
+                                       @Nullable @QueryValue("context_id") String contextId) {
         PortalViewer viewer = viewer(request, companySlug);
-        SharedDashboard shared = portal.resolve(viewer, dashboardSlug, contextId);
-        // resolve refused any context_id that is not one of the viewer's: this one is.
-        ShareContext through = Ids.parse(contextId).map(ShareContextId::new).flatMap(viewer::context)
-                .orElseThrow(() -> new IllegalStateException("resolved through a context the viewer is not in"));
-        return Responses.ok(ViewerViews.portalDashboard(shared, through));
+        ShareContextId context = context(contextId);
+        PortalDashboardView shown = portal.resolve(viewer, dashboard(dashboardSlug), context);
+        return SharedDashboardView.through(shown.dashboard(), shown.context());
     }
 
     @Post("/{dashboardSlug}/execute")
-    public HttpResponse<byte[]> execute(HttpRequest<?> request, @PathVariable String companySlug,
-                                        @PathVariable String dashboardSlug, @Nullable @Body byte[] body) {
+    public ExecutionView execute(HttpRequest<?> request, @PathVariable String companySlug,
+                                 @PathVariable String dashboardSlug, @Body PortalExecuteBody body) {
         PortalViewer viewer = viewer(request, companySlug);
-        Tree root = Bodies.object(body, "context_id", "parameters");
-        return Responses.ok(ViewerViews.result(portal.execute(viewer, dashboardSlug,
-                root.optionalString("context_id"), Bodies.parameters(root)), RequestIds.of(request)));
+        ShareContextId context = context(body.contextId().orElse(null));
+        return ExecutionView.from(portal.execute(viewer, dashboard(dashboardSlug), context, body.values()),
+                RequestIds.of(request));
     }
 
     @Get("/{dashboardSlug}/filters/{filterSlug}/options")
-    public HttpResponse<byte[]> options(HttpRequest<?> request, @PathVariable String companySlug,
-                                        @PathVariable String dashboardSlug, @PathVariable String filterSlug,
-                                        @Nullable @QueryValue("context_id") String contextId,
-                                        @Nullable @QueryValue String search) {
+    public OptionsView options(HttpRequest<?> request, @PathVariable String companySlug,
+                               @PathVariable String dashboardSlug, @PathVariable String filterSlug,
+                               @Nullable @QueryValue("context_id") String contextId,
+                               @Nullable @QueryValue String search) {
         PortalViewer viewer = viewer(request, companySlug);
-        return Responses.ok(ViewerViews.options(portal.options(viewer, dashboardSlug, contextId, filterSlug, search)));
+        ShareContextId context = context(contextId);
+        return OptionsView.from(portal.options(viewer, dashboard(dashboardSlug), context, filterSlug, search));
     }
 
     private PortalViewer viewer(HttpRequest<?> request, String companySlug) {
         return portal.authenticate(companySlug, BearerTokens.of(request).orElse(null));
+    }
+
+    /** The guide's {@code context_id}: anything but one of the viewer's context ids is {@code INVALID_CONTEXT_ID}. */
+    private static ShareContextId context(String contextId) {
+        return Ids.parse(contextId).map(ShareContextId::new).orElseThrow(() -> new SharingException(
+                ErrorCode.INVALID_CONTEXT_ID, "context_id must be the id of one of your share contexts"));
+    }
+
+    /** A slug that cannot name a dashboard names none shared with the viewer: 404, like any other. */
+    private static DashboardSlug dashboard(String slug) {
+        if (slug == null || !Slugs.SLUG.matcher(slug).matches()) {
+            throw SharingException.notFound("Dashboard");
+        }
+        return new DashboardSlug(slug);
     }
 }

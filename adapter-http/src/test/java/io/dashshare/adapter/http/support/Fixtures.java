@@ -58,7 +58,7 @@ public final class Fixtures {
 
     public static SharedDashboard shared(Dashboard dashboard) {
         return new SharedDashboard(ACME, dashboard,
-                FilterResolver.visibleFilters(dashboard.definition().filters(), AccessRules.UNRESTRICTED));
+                FilterResolver.visibleFilters(dashboard.definition().filters(), AccessRules.UNRESTRICTED).orElseThrow());
     }
 
     /** The first widget answers, the second failed. */
@@ -69,7 +69,8 @@ public final class Fixtures {
     }
 
     public static DashboardResult result(Dashboard dashboard, Map<String, RawValue> parameters) {
-        var effective = FilterResolver.resolve(dashboard.definition().filters(), AccessRules.UNRESTRICTED, parameters);
+        var effective = FilterResolver.resolve(dashboard.definition().filters(), AccessRules.UNRESTRICTED, parameters)
+                .orElseThrow();
         var widgets = dashboard.definition().widgets();
         return new DashboardResult(effective, List.of(
                 WidgetResult.ok(widgets.get(0), new QueryResult(List.of(new Column("revenue", "number")),

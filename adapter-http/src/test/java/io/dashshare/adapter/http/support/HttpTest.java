@@ -11,7 +11,10 @@ import io.dashshare.application.port.in.ManageShareContextsUseCase;
 import io.dashshare.application.port.in.ManageSharesUseCase;
 import io.dashshare.application.port.in.OwnerLoginUseCase;
 import io.dashshare.application.port.in.PreviewDashboardUseCase;
-import io.dashshare.application.port.in.ShareAuthUseCase;
+import io.dashshare.application.port.in.PortalLogoutUseCase;
+import io.dashshare.application.port.in.RefreshPortalSessionUseCase;
+import io.dashshare.application.port.in.RequestCodeUseCase;
+import io.dashshare.application.port.in.VerifyCodeUseCase;
 import io.dashshare.application.port.in.ViewEmbedUseCase;
 import io.dashshare.application.port.in.ViewPublicShareUseCase;
 import io.dashshare.application.port.in.ViewSharePortalUseCase;
@@ -46,7 +49,13 @@ public abstract class HttpTest {
     @Inject
     protected ViewPublicShareUseCase publicShares;
     @Inject
-    protected ShareAuthUseCase shareAuth;
+    protected RequestCodeUseCase requestCodes;
+    @Inject
+    protected VerifyCodeUseCase verifyCodes;
+    @Inject
+    protected RefreshPortalSessionUseCase refreshes;
+    @Inject
+    protected PortalLogoutUseCase logouts;
     @Inject
     protected ViewSharePortalUseCase portal;
     @Inject
@@ -62,7 +71,7 @@ public abstract class HttpTest {
     @AfterEach
     void resetMocks() {
         reset(ownerLogin, dashboards, preview, shares, contexts, embedIssuer, embedKeys, company, publicShares,
-                shareAuth, portal, embeds);
+                requestCodes, verifyCodes, refreshes, logouts, portal, embeds);
     }
 
     /** {@code Authorization: Bearer <a valid owner token of the demo owner>}. */

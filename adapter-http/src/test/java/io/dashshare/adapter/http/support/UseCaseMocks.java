@@ -10,7 +10,10 @@ import io.dashshare.application.port.in.ManageShareContextsUseCase;
 import io.dashshare.application.port.in.ManageSharesUseCase;
 import io.dashshare.application.port.in.OwnerLoginUseCase;
 import io.dashshare.application.port.in.PreviewDashboardUseCase;
-import io.dashshare.application.port.in.ShareAuthUseCase;
+import io.dashshare.application.port.in.PortalLogoutUseCase;
+import io.dashshare.application.port.in.RefreshPortalSessionUseCase;
+import io.dashshare.application.port.in.RequestCodeUseCase;
+import io.dashshare.application.port.in.VerifyCodeUseCase;
 import io.dashshare.application.port.in.ViewEmbedUseCase;
 import io.dashshare.application.port.in.ViewPublicShareUseCase;
 import io.dashshare.application.port.in.ViewSharePortalUseCase;
@@ -67,8 +70,23 @@ public class UseCaseMocks {
     }
 
     @Singleton
-    ShareAuthUseCase shareAuth() {
-        return mock(ShareAuthUseCase.class);
+    RequestCodeUseCase requestCodes() {
+        return mock(RequestCodeUseCase.class);
+    }
+
+    @Singleton
+    VerifyCodeUseCase verifyCodes() {
+        return mock(VerifyCodeUseCase.class);
+    }
+
+    @Singleton
+    RefreshPortalSessionUseCase refreshes() {
+        return mock(RefreshPortalSessionUseCase.class);
+    }
+
+    @Singleton
+    PortalLogoutUseCase logouts() {
+        return mock(PortalLogoutUseCase.class);
     }
 
     @Singleton

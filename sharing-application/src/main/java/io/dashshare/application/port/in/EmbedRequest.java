@@ -1,17 +1,24 @@
 package io.dashshare.application.port.in;
 
+import io.dashshare.domain.filter.FilterSlug;
 import io.dashshare.domain.filter.RawValue;
+import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** {@code POST /api/v1/embed/dashboards/:id}: what the embed may and must take, and for how long. */
-public record EmbedRequest(List<String> allowedParams, List<String> requiredParams, Map<String, RawValue> fixedParams,
-                           Optional<Long> expiresInSeconds) {
+/**
+ * {@code POST /api/v1/embed/dashboards/:id}: what the embed may and must take, and for how long.
+ * Order is kept so that a refusal can name {@code allowed_params[2]}.
+ */
+public record EmbedRequest(List<FilterSlug> allowedParams, List<FilterSlug> requiredParams,
+                           Map<FilterSlug, RawValue> fixedParams, Optional<Duration> expiresIn) {
 
     public EmbedRequest {
         allowedParams = allowedParams == null ? List.of() : List.copyOf(allowedParams);
         requiredParams = requiredParams == null ? List.of() : List.copyOf(requiredParams);
-        fixedParams = fixedParams == null ? Map.of() : Map.copyOf(fixedParams);
+        fixedParams = fixedParams == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(fixedParams));
+        expiresIn = expiresIn == null ? Optional.empty() : expiresIn;
     }
 }

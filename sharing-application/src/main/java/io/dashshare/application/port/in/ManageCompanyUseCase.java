@@ -1,6 +1,7 @@
 package io.dashshare.application.port.in;
 
 import io.dashshare.domain.tenant.Company;
+import io.dashshare.domain.tenant.EmbedOrigin;
 import java.util.List;
 
 /** The owner's company settings. */
@@ -8,6 +9,6 @@ public interface ManageCompanyUseCase {
 
     Company get(OwnerPrincipal owner);
 
-    /** Exact origins allowed to frame embeds; anything else is {@code INVALID_REQUEST}. */
-    Company setEmbedOrigins(OwnerPrincipal owner, List<String> origins);
+    /** Exact origins allowed to frame embeds (duplicates collapse); more than 50 is {@code INVALID_REQUEST}. */
+    Company setEmbedOrigins(OwnerPrincipal owner, List<EmbedOrigin> origins);
 }

@@ -3,6 +3,7 @@ package io.dashshare.application.port.in;
 import io.dashshare.domain.dashboard.Dashboard;
 import io.dashshare.domain.dashboard.DashboardId;
 import io.dashshare.domain.embed.EmbedKey;
+import io.dashshare.domain.embed.EmbedKeyId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -15,7 +16,7 @@ public interface ManageEmbedKeysUseCase {
     CreatedEmbedKey create(OwnerPrincipal owner);
 
     /** A retired key verifies nothing from now on; tokens signed with it are {@code TOKEN_INVALID}. */
-    EmbedKey retire(OwnerPrincipal owner, String keyId);
+    EmbedKey retire(OwnerPrincipal owner, EmbedKeyId keyId);
 
     /** Refuses the dashboard's embed tokens issued before {@code cutoff} (default: now). */
     Dashboard refuseTokensIssuedBefore(OwnerPrincipal owner, DashboardId dashboard, Optional<Instant> cutoff);

@@ -10,7 +10,7 @@ import java.util.Optional;
 /** Owner side of share contexts and their members. Removing a member cuts their access at once. */
 public interface ManageShareContextsUseCase {
 
-    ShareContext create(OwnerPrincipal owner, String name, String description);
+    ShareContext create(OwnerPrincipal owner, String name, Optional<String> description);
 
     List<ShareContext> list(OwnerPrincipal owner);
 
@@ -20,7 +20,7 @@ public interface ManageShareContextsUseCase {
 
     void delete(OwnerPrincipal owner, ShareContextId id);
 
-    Member addMember(OwnerPrincipal owner, ShareContextId id, String memberType, String email);
+    Member addMember(OwnerPrincipal owner, ShareContextId id, NewMember member);
 
     List<Member> members(OwnerPrincipal owner, ShareContextId id);
 

@@ -1,14 +1,21 @@
 package io.dashshare.application.port.in;
 
+import io.dashshare.domain.context.ShareContextId;
+import io.dashshare.domain.filter.PolicyDraft;
+import io.dashshare.domain.share.ShareType;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
-/** A share creation request. {@code contextId} is the raw text sent (validated by the use case). */
-public record NewShare(String name, String shareType, Optional<String> contextId, List<PolicyInput> policies,
+/** A share to create: the policies are checked against the dashboard by the use case. */
+public record NewShare(String name, ShareType type, Optional<ShareContextId> contextId, List<PolicyDraft> policies,
                        Optional<Instant> expiresAt) {
 
     public NewShare {
+        Objects.requireNonNull(type, "type");
+        contextId = contextId == null ? Optional.empty() : contextId;
         policies = policies == null ? List.of() : List.copyOf(policies);
+        expiresAt = expiresAt == null ? Optional.empty() : expiresAt;
     }
 }

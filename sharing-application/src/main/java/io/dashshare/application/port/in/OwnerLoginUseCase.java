@@ -1,11 +1,13 @@
 package io.dashshare.application.port.in;
 
+import io.dashshare.domain.common.EmailAddress;
+
 /** Password login of the company's own people. */
 public interface OwnerLoginUseCase {
 
     /**
-     * Wrong password, unknown email and malformed input all answer {@code UNAUTHENTICATED}
-     * alike, with comparable timing.
+     * Wrong password and unknown email answer {@code UNAUTHENTICATED} alike, with comparable
+     * timing.
      */
-    OwnerPrincipal login(String email, String password);
+    OwnerPrincipal login(EmailAddress email, String password);
 }

@@ -1,5 +1,7 @@
 package io.dashshare.application.port.in;
 
+import io.dashshare.domain.context.ShareContextId;
+import io.dashshare.domain.dashboard.DashboardSlug;
 import io.dashshare.domain.execution.DashboardResult;
 import io.dashshare.domain.filter.RawValue;
 import java.util.List;
@@ -7,7 +9,8 @@ import java.util.Map;
 
 /**
  * The share portal. Every call checks the share-access token against the company slug, the live
- * session and the current membership. {@code contextId} problems are {@code INVALID_CONTEXT_ID}.
+ * session and the current membership. A context the viewer is not in, or one that does not show
+ * the dashboard, is {@code INVALID_CONTEXT_ID}; a dashboard not shared with them at all is {@code NOT_FOUND}.
  */
 public interface ViewSharePortalUseCase {
 
@@ -15,11 +18,12 @@ public interface ViewSharePortalUseCase {
 
     List<PortalDashboard> dashboards(PortalViewer viewer);
 
-    SharedDashboard resolve(PortalViewer viewer, String dashboardSlug, String contextId);
+    /** The dashboard shown through one of the viewer's contexts; its {@code context} is the one asked for. */
+    PortalDashboardView resolve(PortalViewer viewer, DashboardSlug dashboard, ShareContextId context);
 
-    DashboardResult execute(PortalViewer viewer, String dashboardSlug, String contextId,
+    DashboardResult execute(PortalViewer viewer, DashboardSlug dashboard, ShareContextId context,
                             Map<String, RawValue> parameters);
 
-    OptionsAnswer options(PortalViewer viewer, String dashboardSlug, String contextId, String filterSlug,
+    OptionsAnswer options(PortalViewer viewer, DashboardSlug dashboard, ShareContextId context, String filterSlug,
                           String search);
 }

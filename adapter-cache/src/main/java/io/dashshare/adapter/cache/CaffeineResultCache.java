@@ -1,0 +1,101 @@
+package io.dashshare.adapter.cache;
+
+import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.dashshare.domain.execution.QueryFailedException;
+import io.dashshare.domain.execution.QueryResult;
+import io.dashshare.domain.port.ResultCache;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+
+/**
+ * Widget results for a short time, per JVM, on Caffeine: bounded (its eviction policy decides what
+ * goes first) so that many distinct parameter combinations cannot grow the heap, and expiring a
+ * fixed time after they were computed. A time to live of zero turns caching off.
+ *
+ * <p>Single flight: a missing key holds a future while its first caller computes, so viewers who
+ * arrive together when a popular link's entries expire share one execution (and its failure)
+ * instead of sending the same SQL to the data source at once. The computation runs on the first
+ * caller's own thread, within its request; a waiter gives up waiting after {@code maxWait} (a
+ * statement cannot run longer than its timeout) and computes for itself.
+ */
+public final class CaffeineResultCache implements ResultCache {
+
+    private final AsyncCache<Key, QueryResult> entries;
+    private final boolean enabled;
+    private final Duration maxWait;
+
+    public CaffeineResultCache(Clock clock, Duration ttl, long maxEntries, Duration maxWait) {
+        Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(ttl, "ttl");
+        if (ttl.isNegative()) {
+            throw new IllegalArgumentException("ttl must not be negative");
+        }
+        this.enabled = !ttl.isZero() && maxEntries > 0;
+        this.maxWait = Objects.requireNonNull(maxWait, "maxWait");
+        this.entries = Caffeine.newBuilder()
+                .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
+                .expireAfterWrite(enabled ? ttl : Duration.ofNanos(1))
+                .maximumSize(Math.max(0, maxEntries))
+                .executor(Runnable::run)
+                .buildAsync();
+    }
+
+    @Override
+    public boolean enabled() {
+        return enabled;
+    }
+
+    @Override
+    public QueryResult get(Key key, Supplier<QueryResult> compute) {
+        if (!enabled) {
+            return compute.get();
+        }
+        CompletableFuture<QueryResult> mine = new CompletableFuture<>();
+        CompletableFuture<QueryResult> running = entries.asMap().putIfAbsent(key, mine);
+        if (running != null) {
+            return await(running, compute);
+        }
+        try {
+            QueryResult result = compute.get();
+            mine.complete(result);
+            return result;
+        } catch (RuntimeException | Error e) {
+            // Caffeine drops a future that completes exceptionally: failures are never kept.
+            entries.asMap().remove(key, mine);
+            mine.completeExceptionally(e);
+            throw e;
+        }
+    }
+
+    private QueryResult await(CompletableFuture<QueryResult> running, Supplier<QueryResult> compute) {
+        try {
+            return running.get(maxWait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (TimeoutException e) {
+            return compute.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new QueryFailedException(QueryFailedException.Reason.UNAVAILABLE, "interrupted", e);
+        }
+    }
+
+    /** Entries kept now (after pending expiry), for tests and metrics. */
+    public long size() {
+        entries.synchronous().cleanUp();
+        return entries.synchronous().estimatedSize();
+    }
+}

@@ -1,0 +1,208 @@
+package io.dashshare.adapter.cache;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.dashshare.domain.execution.Column;
+import io.dashshare.domain.execution.QueryFailedException;
+import io.dashshare.domain.execution.QueryResult;
+import io.dashshare.domain.port.ResultCache.Key;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class CaffeineResultCacheTest {
+
+    private static final QueryResult RESULT =
+            new QueryResult(List.of(new Column("n", "number")), List.of(List.of(1L)), false, 3);
+    private static final QueryResult OTHER =
+            new QueryResult(List.of(new Column("n", "number")), List.of(List.of(2L)), false, 3);
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    private Instant now = Instant.parse("2026-01-01T00:00:00Z");
+    private final Clock clock = new Clock() {
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    };
+    private final AtomicInteger computed = new AtomicInteger();
+    private final ExecutorService viewers = Executors.newFixedThreadPool(8);
+
+    @AfterEach
+    void stop() {
+        viewers.shutdownNow();
+    }
+
+    private static Key key(String widget) {
+        return new Key("company-a", "dash", 1, widget, "{}");
+    }
+
+    private Supplier<QueryResult> counting(QueryResult result) {
+        return () -> {
+            computed.incrementAndGet();
+            return result;
+        };
+    }
+
+    @Test
+    void a_result_is_served_until_its_ttl_ends() {
+        CaffeineResultCache cache = new CaffeineResultCache(clock, Duration.ofSeconds(30), 10, WAIT);
+        cache.get(key("w"), counting(RESULT));
+
+        now = now.plusSeconds(29);
+        assertThat(cache.get(key("w"), counting(OTHER))).isEqualTo(RESULT);
+        now = now.plusSeconds(1);
+        assertThat(cache.get(key("w"), counting(OTHER))).isEqualTo(OTHER);
+        assertThat(computed).hasValue(2);
+    }
+
+    @Test
+    void keys_differing_in_company_version_or_parameters_never_share_a_result() {
+        CaffeineResultCache cache = new CaffeineResultCache(clock, Duration.ofSeconds(30), 10, WAIT);
+        cache.get(new Key("company-a", "dash", 1, "w", "{\"region\":\"north\"}"), counting(RESULT));
+
+        assertThat(cache.get(new Key("company-b", "dash", 1, "w", "{\"region\":\"north\"}"), counting(OTHER))).isEqualTo(OTHER);
+        assertThat(cache.get(new Key("company-a", "dash", 2, "w", "{\"region\":\"north\"}"), counting(OTHER))).isEqualTo(OTHER);
+        assertThat(cache.get(new Key("company-a", "dash", 1, "w", "{}"), counting(OTHER))).isEqualTo(OTHER);
+        assertThat(cache.get(new Key("company-a", "dash", 1, "w", "{\"region\":\"north\"}"), counting(OTHER))).isEqualTo(RESULT);
+    }
+
+    @Test
+    void a_zero_ttl_caches_nothing() {
+        CaffeineResultCache cache = new CaffeineResultCache(clock, Duration.ZERO, 10, WAIT);
+        cache.get(key("w"), counting(RESULT));
+        cache.get(key("w"), counting(RESULT));
+
+        assertThat(cache.enabled()).isFalse();
+        assertThat(computed).hasValue(2);
+        assertThat(cache.size()).isZero();
+    }
+
+    @Test
+    void the_cache_never_holds_more_than_its_bound() {
+        CaffeineResultCache cache = new CaffeineResultCache(clock, Duration.ofSeconds(30), 2, WAIT);
+        for (int i = 0; i < 50; i++) {
+            cache.get(key("w" + i), counting(RESULT));
+        }
+
+        assertThat(cache.size()).isLessThanOrEqualTo(2);
+    }
+
+    @Test
+    void a_failure_is_not_kept() {
+        CaffeineResultCache cache = new CaffeineResultCache(clock, Duration.ofSeconds(30), 10, WAIT);
+        assertThatThrownBy(() -> cache.get(key("w"), () -> {
+            throw new QueryFailedException(QueryFailedException.Reason.REJECTED, "boom", null);
+        })).isInstanceOf(QueryFailedException.class);
+
+        assertThat(cache.get(key("w"), counting(RESULT))).isEqualTo(RESULT);
+    }
+
+    @Test
+    void concurrent_callers_of_a_missing_key_share_one_computation() throws Exception {
+        CaffeineResultCache cache = new CaffeineResultCache(clock, Duration.ofSeconds(30), 10, WAIT);
+        CountDownLatch release = new CountDownLatch(1);
+        List<Future<QueryResult>> answers = eightCallersAtOnce(cache, () -> {
+            computed.incrementAndGet();
+            await(release);
+            return RESULT;
+        }, release);
+
+        for (Future<QueryResult> answer : answers) {
+            assertThat(answer.get(10, TimeUnit.SECONDS)).isEqualTo(RESULT);
+        }
+        assertThat(computed).hasValue(1);
+    }
+
+    @Test
+    void concurrent_callers_share_a_failure_and_the_next_caller_computes_again() throws Exception {
+        CaffeineResultCache cache = new CaffeineResultCache(clock, Duration.ofSeconds(30), 10, WAIT);
+        CountDownLatch release = new CountDownLatch(1);
+        List<Future<QueryResult>> answers = eightCallersAtOnce(cache, () -> {
+            computed.incrementAndGet();
+            await(release);
+            throw new QueryFailedException(QueryFailedException.Reason.TIMEOUT, "slow", null);
+        }, release);
+
+        for (Future<QueryResult> answer : answers) {
+            assertThatThrownBy(() -> answer.get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+                    .hasCauseInstanceOf(QueryFailedException.class);
+        }
+        assertThat(computed).hasValue(1);
+        assertThat(cache.get(key("w"), counting(RESULT))).isEqualTo(RESULT);
+    }
+
+    @Test
+    void with_caching_off_concurrent_callers_each_compute() throws Exception {
+        CaffeineResultCache cache = new CaffeineResultCache(clock, Duration.ZERO, 10, WAIT);
+        CountDownLatch release = new CountDownLatch(1);
+        List<Future<QueryResult>> answers = eightCallersAtOnce(cache, () -> {
+            computed.incrementAndGet();
+            await(release);
+            return RESULT;
+        }, release);
+
+        for (Future<QueryResult> answer : answers) {
+            answer.get(10, TimeUnit.SECONDS);
+        }
+        assertThat(computed).hasValue(8);
+    }
+
+    @Test
+    void a_waiter_computes_for_itself_after_its_longest_wait() throws Exception {
+        CaffeineResultCache cache = new CaffeineResultCache(clock, Duration.ofSeconds(30), 10, Duration.ofMillis(100));
+        CountDownLatch release = new CountDownLatch(1);
+        Future<QueryResult> first = viewers.submit(() -> cache.get(key("w"), () -> {
+            await(release);
+            return RESULT;
+        }));
+        Thread.sleep(100);
+
+        assertThat(cache.get(key("w"), counting(OTHER))).isEqualTo(OTHER);
+        release.countDown();
+        assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo(RESULT);
+    }
+
+    private List<Future<QueryResult>> eightCallersAtOnce(CaffeineResultCache cache, Supplier<QueryResult> compute,
+                                                          CountDownLatch release) throws InterruptedException {
+        List<Future<QueryResult>> answers = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            answers.add(viewers.submit(() -> cache.get(key("w"), compute)));
+        }
+        Thread.sleep(300);
+        release.countDown();
+        return answers;
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

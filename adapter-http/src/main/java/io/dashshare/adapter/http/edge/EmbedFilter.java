@@ -1,0 +1,157 @@
+package io.dashshare.adapter.http.edge;
+
+import io.dashshare.adapter.http.web.RequestIds;
+import io.dashshare.adapter.http.web.TokenPaths;
+
+import io.dashshare.application.port.in.ViewEmbedUseCase;
+import io.dashshare.domain.error.SharingException;
+import io.dashshare.domain.tenant.EmbedOrigin;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.order.Ordered;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpMethod;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.RequestFilter;
+import io.micronaut.http.annotation.ResponseFilter;
+import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.http.filter.ServerFilterPhase;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Embed pages and their API may be framed by, and the API called from, exactly the origins the
+ * token's company configured (SECURITY.md 23-24): {@code frame-ancestors} lists them (or
+ * {@code 'none'}), and {@code Access-Control-Allow-Origin} echoes a request's {@code Origin} only
+ * when it equals one of them. No other path gets CORS at all.
+ *
+ * <p>The origins come from the token's verification, done once per request: by the embed API's
+ * controller, which verifies the token anyway ({@link #allowFraming}), and, where no controller
+ * verifies it (the page, a CORS preflight), by {@link PageOrigins} and {@link PreflightOrigins}.
+ * A token that does not verify leaves the list empty: nobody may frame, no origin is allowed.
+ */
+@ServerFilter({"/api/embed/**", "/embed/**"})
+public final class EmbedFilter implements Ordered {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmbedFilter.class);
+    private static final String ORIGINS = "dashshare.embed-origins";
+
+    @Override
+    public int getOrder() {
+        return ServerFilterPhase.FIRST.order();
+    }
+
+    /** Records the origins of a token verified while handling {@code request}, for its response headers. */
+    public static void allowFraming(HttpRequest<?> request, List<EmbedOrigin> origins) {
+        request.setAttribute(ORIGINS, origins.stream().map(EmbedOrigin::value).collect(Collectors.toList()));
+    }
+
+    @ResponseFilter
+    @SuppressWarnings("unchecked")
+    public void decorate(HttpRequest<?> request, MutableHttpResponse<?> response) {
+        List<String> origins = request.getAttribute(ORIGINS, List.class).orElse(List.of());
+        FrameAncestors.set(response, frameAncestorSources(origins));
+        if (TokenPaths.isEmbedApi(request.getPath())) {
+            response.getHeaders().add(HttpHeaders.VARY, HttpHeaders.ORIGIN);
+            allowedOrigin(request, origins).ifPresent(origin -> response.getHeaders()
+                    .set(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, origin)
+                    .set(HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS, RequestIds.HEADER + ", Retry-After"));
+        }
+    }
+
+    private static String frameAncestorSources(List<String> origins) {
+        return origins.isEmpty() ? "'none'" : String.join(" ", origins);
+    }
+
+    /** Verifies the token of an embed path and records its origins; nothing for a token that does not verify. */
+    private static List<String> lookUp(ViewEmbedUseCase embeds, HttpRequest<?> request) {
+        List<String> origins = TokenPaths.embedToken(request.getPath()).map(token -> {
+            try {
+                return embeds.open(token).company().embedOrigins().stream().map(EmbedOrigin::value)
+                        .collect(Collectors.toList());
+            } catch (SharingException e) {
+                return List.<String>of();
+            } catch (RuntimeException e) {
+                // Headers must not turn a page into a 500; without origins nothing may frame it.
+                LOG.warn("embed origins unavailable: {}", e.toString());
+                return List.<String>of();
+            }
+        }).orElse(List.of());
+        request.setAttribute(ORIGINS, origins);
+        return origins;
+    }
+
+    /** Exact, case-sensitive equality with a configured origin: no prefix, suffix or {@code null}. */
+    private static Optional<String> allowedOrigin(HttpRequest<?> request, List<String> origins) {
+        String origin = request.getHeaders().get(HttpHeaders.ORIGIN);
+        if (origin == null || origin.equals("null") || origin.contains("*")) {
+            return Optional.empty();
+        }
+        return origins.stream().filter(origin::equals).findFirst();
+    }
+
+    /** Where no controller verifies the token, a filter does it before the route, on a blocking thread. */
+    abstract static class OriginsLookup implements Ordered {
+
+        final ViewEmbedUseCase embeds;
+
+        OriginsLookup(ViewEmbedUseCase embeds) {
+            this.embeds = embeds;
+        }
+
+        @Override
+        public int getOrder() {
+            return ServerFilterPhase.FIRST.after();
+        }
+    }
+
+    /** The embed page has no token-verifying controller: its frame-ancestors come from here. */
+    @ServerFilter("/embed/**")
+    public static final class PageOrigins extends OriginsLookup {
+
+        public PageOrigins(ViewEmbedUseCase embeds) {
+            super(embeds);
+        }
+
+        @RequestFilter
+        @ExecuteOn(TaskExecutors.BLOCKING)
+        public void lookUpOrigins(HttpRequest<?> request) {
+            lookUp(embeds, request);
+        }
+    }
+
+    /** A CORS preflight of the embed API is answered here, before any route, with the token's origins. */
+    @ServerFilter(value = "/api/embed/**", methods = HttpMethod.OPTIONS)
+    public static final class PreflightOrigins extends OriginsLookup {
+
+        public PreflightOrigins(ViewEmbedUseCase embeds) {
+            super(embeds);
+        }
+
+        @RequestFilter
+        @Nullable
+        @ExecuteOn(TaskExecutors.BLOCKING)
+        public HttpResponse<?> answerPreflight(HttpRequest<?> request) {
+            boolean preflight = request.getHeaders().get(HttpHeaders.ORIGIN) != null
+                    && request.getHeaders().get(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD) != null;
+            if (!preflight || !TokenPaths.isEmbedApi(request.getPath())) {
+                return null;
+            }
+            List<String> origins = lookUp(embeds, request);
+            MutableHttpResponse<?> response = HttpResponse.status(HttpStatus.NO_CONTENT);
+            allowedOrigin(request, origins).ifPresent(origin -> response.getHeaders()
+                    .set(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, origin)
+                    .set(HttpHeaders.ACCESS_CONTROL_ALLOW_METHODS, "GET, POST")
+                    .set(HttpHeaders.ACCESS_CONTROL_ALLOW_HEADERS, "Content-Type")
+                    .set(HttpHeaders.ACCESS_CONTROL_MAX_AGE, "600"));
+            return response;
+        }
+    }
+}

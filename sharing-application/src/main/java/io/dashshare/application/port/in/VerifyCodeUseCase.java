@@ -1,0 +1,12 @@
+package io.dashshare.application.port.in;
+
+import io.dashshare.domain.common.EmailAddress;
+import io.dashshare.domain.portal.OneTimeCode;
+import io.dashshare.domain.tenant.CompanySlug;
+
+/** Step two of the portal sign-in: the code for a session's tokens. */
+public interface VerifyCodeUseCase {
+
+    /** Wrong, expired, used or superseded codes are {@code CODE_INVALID}; at most one verify of a code succeeds. */
+    PortalTokens verify(CompanySlug company, EmailAddress email, OneTimeCode code);
+}

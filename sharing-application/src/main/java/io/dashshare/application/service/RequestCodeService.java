@@ -1,0 +1,113 @@
+package io.dashshare.application.service;
+
+import io.dashshare.application.port.in.RequestCodeUseCase;
+import io.dashshare.domain.common.EmailAddress;
+import io.dashshare.domain.context.ShareContext;
+import io.dashshare.domain.error.ErrorCode;
+import io.dashshare.domain.error.RateLimitedException;
+import io.dashshare.domain.error.SharingException;
+import io.dashshare.domain.port.CompanyRepository;
+import io.dashshare.domain.port.DashboardCatalog;
+import io.dashshare.domain.port.OneTimeCodeMailer;
+import io.dashshare.domain.port.OtpChallengeRepository;
+import io.dashshare.domain.port.RandomSource;
+import io.dashshare.domain.port.RateLimiter;
+import io.dashshare.domain.port.ShareContextRepository;
+import io.dashshare.domain.port.ShareRepository;
+import io.dashshare.domain.portal.OneTimeCode;
+import io.dashshare.domain.portal.OtpChallenge;
+import io.dashshare.domain.portal.OtpChallengeId;
+import io.dashshare.domain.tenant.Company;
+import io.dashshare.domain.tenant.CompanySlug;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Sends a one-time code to a person who may see something (docs/security.md, one-time codes).
+ * Members, strangers and unknown companies get the same answer in comparable time; only the
+ * throttles, which do not depend on membership, can tell a caller anything.
+ */
+public final class RequestCodeService implements RequestCodeUseCase {
+
+    private static final System.Logger LOG = System.getLogger(RequestCodeService.class.getName());
+
+    private final CompanyRepository companies;
+    private final ShareContextRepository contexts;
+    private final ShareRepository shares;
+    private final DashboardCatalog catalog;
+    private final OtpChallengeRepository challenges;
+    private final RateLimiter limiter;
+    private final OneTimeCodeMailer mailer;
+    private final CodeHashes hashes;
+    private final RandomSource random;
+    private final Clock clock;
+    private final SharingSettings settings;
+    private final ResponsePacer pacer;
+
+    public RequestCodeService(CompanyRepository companies, ShareContextRepository contexts, ShareRepository shares,
+                              DashboardCatalog catalog, OtpChallengeRepository challenges, RateLimiter limiter,
+                              OneTimeCodeMailer mailer, CodeHashes hashes, RandomSource random, Clock clock,
+                              SharingSettings settings) {
+        this.companies = companies;
+        this.contexts = contexts;
+        this.shares = shares;
+        this.catalog = catalog;
+        this.challenges = challenges;
+        this.limiter = limiter;
+        this.mailer = mailer;
+        this.hashes = hashes;
+        this.random = random;
+        this.clock = clock;
+        this.settings = settings;
+        this.pacer = new ResponsePacer(settings.minimumCodeRequestTime());
+    }
+
+    @Override
+    public void requestCode(CompanySlug companySlug, EmailAddress email, String clientAddress) {
+        Instant now = clock.instant();
+        throttle("otp-request:email:" + email.value(), settings.codeRequestsPerEmail(), now);
+        throttle("otp-request:client:" + clientAddress, settings.codeRequestsPerClient(), now);
+        pacer.paced(() -> {
+            Optional<Company> company = eligibleCompany(companySlug, email, now);
+            company.ifPresent(c -> sendCode(c, email, now));
+            return company.isPresent();
+        });
+    }
+
+    private void sendCode(Company company, EmailAddress email, Instant now) {
+        OneTimeCode code = OneTimeCode.fromUniform(random.nextInt(OneTimeCode.SPACE));
+        OtpChallengeId id = new OtpChallengeId(random.uuid());
+        OtpChallenge challenge = OtpChallenge.create(id, company.id(), email, hashes.of(id, company, email, code), now,
+                settings.codeValidity());
+        challenges.replace(challenge);
+        try {
+            mailer.send(new OneTimeCodeMailer.Message(email, company.name(), company.slug().value(), code,
+                    settings.codeValidity(), settings.publicBaseUrl() + "/portal/" + company.slug().value()));
+        } catch (OneTimeCodeMailer.DeliveryFailedException e) {
+            challenges.delete(id);
+            LOG.log(System.Logger.Level.ERROR, "one-time code mail to a member of company {0} failed: {1}",
+                    company.slug(), e.getMessage());
+            throw new SharingException(ErrorCode.SERVICE_UNAVAILABLE,
+                    "The code could not be sent right now; try again later.");
+        }
+    }
+
+    /** The company, if the email is a member of one of its contexts that has a live share. */
+    private Optional<Company> eligibleCompany(CompanySlug companySlug, EmailAddress email, Instant now) {
+        return companies.findBySlug(companySlug).filter(company -> {
+            List<ShareContext> memberOf = contexts.contextsOf(company.id(), email);
+            return !memberOf.isEmpty() && shares.listByContexts(company.id(), memberOf.stream().map(ShareContext::id)
+                    .toList()).stream().anyMatch(s -> s.isLive(now)
+                    && catalog.findById(company.id(), s.dashboardId()).isPresent());
+        });
+    }
+
+    private void throttle(String key, int limit, Instant now) {
+        RateLimiter.Decision decision = limiter.hit(key, limit, settings.codeRequestWindow(), now);
+        if (!decision.allowed()) {
+            throw new RateLimitedException(decision.retryAfter());
+        }
+    }
+}
