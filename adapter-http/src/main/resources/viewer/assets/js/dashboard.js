@@ -1,18 +1,32 @@
-// A dashboard drawn from its flow's API: title and description, the filters the viewer may use,
-// and every widget. Any filter change re-executes; the newest answer wins.
+// A dashboard drawn through an `api` object (dashboard-api.js): title and description, the
+// filters the viewer may use, and every widget. It does not know which flow it is in: the public
+// link, the embed and the portal each pass their own api. Any filter change re-executes; the
+// newest answer wins.
 import { h, clear, announce, uid, debounce } from './dom.js';
-import { isAbort } from './api.js';
-import { createFilterControl } from './filters.js';
+import { latestOnly } from './latest.js';
+import { collectParameters, createFilterControl } from './filters.js';
 import { createWidgetCard } from './widgets.js';
 import { ENDS_PAGE } from './states.js';
 
 const FILTER_ERRORS = new Set(['SHARE_FILTER_POLICY_VIOLATION', 'FILTER_DISABLED_BY_POLICY', 'INVALID_PARAMETER']);
 
 /**
+ * Resolves the dashboard through `api`, then mounts it. A failed resolve is thrown: each page
+ * explains it its own way.
+ * @param before (shared) => a node shown above the title, or null
+ * @returns {shared, dashboard} the resolve answer and mountDashboard's handle
+ */
+export async function openDashboard(root, api, { before, signal, ...options } = {}) {
+  const shared = await api.resolve(signal);
+  return { shared, dashboard: mountDashboard(root, shared, api, { ...options, before: before ? before(shared) : null }) };
+}
+
+/**
  * @param root element to fill
- * @param shared resolve/info/portal-dashboard answer
+ * @param shared the resolve answer: {dashboard, filters}
  * @param api {execute(parameters, signal), options(slug, search, signal)}
- * @param opts {titled, onFatal(error)} onFatal takes errors that end the page (TOKEN_INVALID, ...)
+ * @param opts {titled, before, onFatal(error)} onFatal takes errors that end the page (TOKEN_INVALID, ...)
+ * @returns {run(), rerender(), destroy()}
  */
 export function mountDashboard(root, shared, api, { titled = true, onFatal, before } = {}) {
   clear(root);
@@ -27,6 +41,7 @@ export function mountDashboard(root, shared, api, { titled = true, onFatal, befo
 
   // Coalesces a burst of clicks (several checkboxes) into one query.
   const scheduleRun = debounce(() => run(), 120);
+  const runs = latestOnly();
 
   const controls = (shared.filters || []).map((filter) => createFilterControl(filter, {
     loadOptions: api.options,
@@ -44,24 +59,12 @@ export function mountDashboard(root, shared, api, { titled = true, onFatal, befo
     section.append(form);
   }
 
-  const cards = (board.widgets || []).map(createWidgetCard);
+  const cards = (board.widgets || []).map((widget) => createWidgetCard(widget));
   const widgetsTitle = uid('widgets-title');
   section.append(h('section', { class: 'widgets-region', 'aria-labelledby': widgetsTitle },
     h('h2', { id: widgetsTitle, class: 'visually-hidden' }, 'Widgets'),
     h('div', { class: 'widgets' }, cards.map((c) => c.element))));
   root.append(section);
-
-  let seq = 0;
-  let inflight = null;
-
-  function parameters() {
-    const values = {};
-    for (const control of controls) {
-      const value = control.value();
-      if (value !== undefined) values[control.slug] = value;
-    }
-    return values;
-  }
 
   function clearErrors() {
     controls.forEach((c) => c.clearError());
@@ -75,47 +78,56 @@ export function mountDashboard(root, shared, api, { titled = true, onFatal, befo
     cards.forEach((c) => c.setLoading(on));
   }
 
-  async function run() {
+  function showResult(result) {
+    clearErrors();
+    const bySlug = new Map((result.widgets || []).map((w) => [w.slug, w]));
+    cards.forEach((card, i) => {
+      const widget = bySlug.get(board.widgets[i].slug);
+      if (widget) card.render(widget);
+    });
+    const effective = result.parameters || {};
+    controls.forEach((c) => c.reflect(effective[c.slug]));
+    const failed = (result.widgets || []).filter((w) => w.error).length;
+    announce(failed ? `Dashboard updated; ${failed} ${failed === 1 ? 'widget' : 'widgets'} could not be loaded.` : 'Dashboard updated.');
+    section.dataset.runs = String((Number(section.dataset.runs) || 0) + 1);
+  }
+
+  function showError(e) {
+    if (onFatal && ENDS_PAGE.has(e.code)) {
+      onFatal(e);
+      return;
+    }
+    clearErrors();
+    const control = e.filterSlug && controls.find((c) => c.slug === e.filterSlug);
+    if (control && FILTER_ERRORS.has(e.code)) {
+      control.setError(e.message);
+    } else {
+      formError.textContent = e.message || 'The dashboard could not be updated.';
+      formError.hidden = false;
+      if (!controls.length) section.prepend(formError);
+    }
+    announce(e.message || 'The dashboard could not be updated.');
+  }
+
+  function run() {
     scheduleRun.cancel();
-    seq += 1;
-    const mine = seq;
-    if (inflight) inflight.abort();
-    inflight = new AbortController();
+    const { parameters, problems } = collectParameters(controls);
+    if (problems.length) {
+      // Text the server would refuse is not sent: the last answer stays, the field says why.
+      runs.cancel();
+      setLoading(false);
+      clearErrors();
+      problems.forEach(({ control, message }) => control.setError(message));
+      announce(problems[0].message);
+      return Promise.resolve();
+    }
     setLoading(true);
     announce('Loading the dashboard…');
-    try {
-      const result = await api.execute(parameters(), inflight.signal);
-      if (mine !== seq) return;
-      clearErrors();
-      const bySlug = new Map((result.widgets || []).map((w) => [w.slug, w]));
-      cards.forEach((card, i) => {
-        const widget = bySlug.get(board.widgets[i].slug);
-        if (widget) card.render(widget);
-      });
-      const effective = result.parameters || {};
-      controls.forEach((c) => c.reflect(effective[c.slug]));
-      const failed = (result.widgets || []).filter((w) => w.error).length;
-      announce(failed ? `Dashboard updated; ${failed} ${failed === 1 ? 'widget' : 'widgets'} could not be loaded.` : 'Dashboard updated.');
-      section.dataset.runs = String((Number(section.dataset.runs) || 0) + 1);
-    } catch (e) {
-      if (isAbort(e) || mine !== seq) return;
-      if (onFatal && ENDS_PAGE.has(e.code)) {
-        onFatal(e);
-        return;
-      }
-      clearErrors();
-      const control = e.filterSlug && controls.find((c) => c.slug === e.filterSlug);
-      if (control && FILTER_ERRORS.has(e.code)) {
-        control.setError(e.message);
-      } else {
-        formError.textContent = e.message || 'The dashboard could not be updated.';
-        formError.hidden = false;
-        if (!controls.length) section.prepend(formError);
-      }
-      announce(e.message || 'The dashboard could not be updated.');
-    } finally {
-      if (mine === seq) setLoading(false);
-    }
+    return runs.run((signal) => api.execute(parameters, signal), {
+      onResult: showResult,
+      onError: showError,
+      onSettled: () => setLoading(false),
+    });
   }
 
   run();
@@ -124,7 +136,8 @@ export function mountDashboard(root, shared, api, { titled = true, onFatal, befo
     rerender: () => cards.forEach((c) => c.rerender()),
     destroy() {
       scheduleRun.cancel();
-      if (inflight) inflight.abort();
+      runs.cancel();
+      controls.forEach((c) => c.destroy && c.destroy());
       cards.forEach((c) => c.destroy());
     },
   };

@@ -1,14 +1,15 @@
 // GET /embed/d/{token}: the iframe page. No page chrome; `#theme=dark`, `#bordered=false` and
 // `#titled=false` adjust it, and the parent is told the content height on every change:
 // {type: "dashshare:resize", height} via postMessage, so the host can size the iframe.
-import { request, seg, withQuery } from './api.js';
+import { seg } from './api.js';
+import { dashboardApi } from './dashboard-api.js';
 import { pathSegment } from './dom.js';
-import { mountDashboard } from './dashboard.js';
+import { openDashboard } from './dashboard.js';
 import { showFailure } from './states.js';
 
 const main = document.getElementById('main');
-const token = pathSegment(3);
-const base = `/api/embed/d/${seg(token)}`;
+const base = `/api/embed/d/${seg(pathSegment(3))}`;
+const api = dashboardApi({ base, resolvePath: `${base}/info` });
 let dashboard = null;
 
 function hashOptions() {
@@ -38,18 +39,12 @@ function postHeight() {
   window.parent.postMessage({ type: 'dashshare:resize', height }, '*');
 }
 
-const api = {
-  execute: (parameters, signal) => request('POST', `${base}/execute`, { body: { parameters }, signal }),
-  options: (slug, search, signal) => request('GET', withQuery(`${base}/filters/${seg(slug)}/options`, { search }), { signal }),
-};
-
 async function start() {
   const look = applyLook();
   new ResizeObserver(postHeight).observe(main);
   postHeight();
   try {
-    const shared = await request('GET', `${base}/info`);
-    dashboard = mountDashboard(main, shared, api, { titled: look.titled, onFatal: (e) => showFailure(main, e, { what: 'embed' }) });
+    ({ dashboard } = await openDashboard(main, api, { titled: look.titled, onFatal: (e) => showFailure(main, e, { what: 'embed' }) }));
   } catch (e) {
     showFailure(main, e, { what: 'embed' });
   }

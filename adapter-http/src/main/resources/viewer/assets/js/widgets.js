@@ -1,6 +1,7 @@
 // One card per widget, drawn by its visualization: number = a big figure, bar/line/pie = a
 // Chart.js chart (with its data as a table for screen readers), table = an HTML table. A widget's
-// own error stays inside its card.
+// own error stays inside its card. The card's head holds the title and has room for actions
+// beside it; result() is the last answer drawn, for whatever acts on the card.
 import { h, clear, uid } from './dom.js';
 import { columnFormat, formatCell, formatCompact, formatNumber, humanize, isNumeric } from './format.js';
 
@@ -10,11 +11,12 @@ export function createWidgetCard(head) {
   const titleId = uid(`w-${head.slug}-title`);
   const body = h('div', { class: 'widget-body' });
   const loading = h('p', { class: 'widget-loading', hidden: true }, h('span', { class: 'spinner', 'aria-hidden': 'true' }), 'Loading…');
+  const header = h('header', { class: 'widget-head' }, h('h2', { class: 'widget-title', id: titleId }, head.title));
   const element = h('article', {
     class: `widget widget--${head.visualization}`,
     'aria-labelledby': titleId,
     dataset: { widget: head.slug, visualization: head.visualization },
-  }, h('h2', { class: 'widget-title', id: titleId }, head.title), body, loading);
+  }, header, body, loading);
 
   let chart = null;
   let last = null;
@@ -63,6 +65,8 @@ export function createWidgetCard(head) {
 
   return {
     element,
+    header,
+    result: () => last,
     setLoading,
     render,
     rerender: () => { if (last) render(last); },
