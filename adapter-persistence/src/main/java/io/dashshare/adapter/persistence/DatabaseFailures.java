@@ -2,10 +2,7 @@ package io.dashshare.adapter.persistence;
 
 import io.dashshare.domain.error.ErrorCode;
 import io.dashshare.domain.error.SharingException;
-import java.sql.SQLException;
-import java.sql.SQLTransientConnectionException;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Supplier;
 import org.jooq.exception.DataAccessException;
 import org.postgresql.util.PSQLException;
@@ -22,8 +19,6 @@ public final class DatabaseFailures {
 
     private static final Logger LOG = LoggerFactory.getLogger(DatabaseFailures.class);
 
-    /** Server going away or not yet accepting: admin shutdown, crash shutdown, cannot connect now. */
-    private static final Set<String> SERVER_GONE = Set.of("57P01", "57P02", "57P03");
     static final String UNIQUE_VIOLATION = "23505";
     static final String FOREIGN_KEY_VIOLATION = "23503";
 
@@ -48,8 +43,10 @@ public final class DatabaseFailures {
 
     /** The exception to throw for {@code e}: unavailable when the connection failed, else {@code e} itself. */
     public static RuntimeException translated(RuntimeException e) {
-        if (isConnectionFailure(e)) {
-            LOG.warn("The service database is unreachable: {}", e.getMessage());
+        DatabaseFailure kind = DatabaseFailure.classify(e);
+        // An exhausted pool answers 503 too: this request cannot be served now (the gate stays open).
+        if (kind != DatabaseFailure.OTHER) {
+            LOG.warn("The service database cannot serve the call ({}): {}", kind, e.getMessage());
             return unavailable();
         }
         return e;
@@ -58,23 +55,6 @@ public final class DatabaseFailures {
     public static SharingException unavailable() {
         return new SharingException(ErrorCode.SERVICE_UNAVAILABLE,
                 "The service is temporarily unavailable. Please try again shortly.");
-    }
-
-    /**
-     * True when some cause in the chain says the connection could not be made or was lost:
-     * SQLState class 08, a server shutting down, or a pool that timed out waiting for one.
-     */
-    public static boolean isConnectionFailure(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLTransientConnectionException) {
-                return true;
-            }
-            if (t instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || SERVER_GONE.contains(sql.getSQLState()))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** The constraint that {@code e} violated, when its SQLState is {@code sqlState}. */

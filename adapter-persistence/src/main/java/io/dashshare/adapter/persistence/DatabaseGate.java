@@ -26,17 +26,23 @@ import org.slf4j.LoggerFactory;
  * gate when nobody is asking (so readiness turns DOWN without traffic) and opens it again as soon
  * as the database answers, so the service resumes by itself; the pool evicts the dead connections
  * and makes new ones. A statement that loses its connection mid-flight closes it too
- * ({@link #report}).
+ * ({@link #report}). Which failures close it is {@link DatabaseFailure#classify}'s decision
+ * ({@link DatabaseFailure#UNREACHABLE} only: an exhausted pool is load, not an outage).
  *
- * <p>A pool that is merely exhausted (every connection busy, no connection error behind the
- * timeout) does not close the gate: that is load, not an outage.
+ * <p>Hand-written rather than a resilience4j {@code CircuitBreaker} (2.2.0 was weighed): its
+ * model reopens by time, not by evidence. After {@code waitDurationInOpenState} it goes
+ * half-open and lets {@code permittedNumberOfCallsInHalfOpenState} live calls through to find out
+ * whether the database is back; while it is still down each of those requests waits the pool's
+ * connection timeout, exactly what this gate exists to prevent, and readiness would read a
+ * half-open state that means "unknown". Driving the breaker by hand instead (forced open by the
+ * heartbeat's failure, {@code transitionToClosedState()} on its success, a wait duration long
+ * enough never to fire) leaves every decision here and uses the library as a volatile flag. What
+ * it does well, opening on a failure rate over a window, is not wanted either: one refused
+ * connection already proves the outage.
  */
 public final class DatabaseGate implements AutoCloseable {
 
     private static final org.slf4j.Logger LOG = LoggerFactory.getLogger(DatabaseGate.class);
-
-    /** The SQLState of the gate's own refusal: connection could not be established. */
-    public static final String UNREACHABLE_STATE = "08001";
 
     private final DataSource pool;
     private final String name;
@@ -74,7 +80,7 @@ public final class DatabaseGate implements AutoCloseable {
     Connection connect() throws SQLException {
         if (!reachable) {
             throw new SQLTransientConnectionException("database '" + name + "' is unreachable (waiting for it to return)",
-                    UNREACHABLE_STATE);
+                    DatabaseFailure.GATE_REFUSAL_STATE);
         }
         try {
             return pool.getConnection();
@@ -122,26 +128,8 @@ public final class DatabaseGate implements AutoCloseable {
         }
     }
 
-    /**
-     * The database cannot be reached: a connection-class SQLState (08), a server shutting down
-     * (57P01-57P03), or a pool timeout with such a failure behind it. HikariCP's timeout without a
-     * cause means every connection was busy, which is not an outage.
-     */
-    static boolean isUnreachable(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLTransientConnectionException && t.getCause() == null
-                    && !"08001".equals(((SQLException) t).getSQLState())) {
-                return false;
-            }
-            if (t instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P0"))) {
-                return true;
-            }
-            if (t instanceof java.net.ConnectException) {
-                return true;
-            }
-        }
-        return false;
+    private static boolean isUnreachable(Throwable failure) {
+        return DatabaseFailure.classify(failure) == DatabaseFailure.UNREACHABLE;
     }
 
     @Override

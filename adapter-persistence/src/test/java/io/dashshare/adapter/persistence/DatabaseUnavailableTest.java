@@ -106,15 +106,13 @@ class DatabaseUnavailableTest {
     }
 
     @Test
-    void connection_failures_are_recognised_by_sqlstate_and_by_pool_timeouts() {
-        assertThat(DatabaseFailures.isConnectionFailure(new SQLException("refused", "08001"))).isTrue();
-        assertThat(DatabaseFailures.isConnectionFailure(new SQLException("lost", "08006"))).isTrue();
-        assertThat(DatabaseFailures.isConnectionFailure(new SQLException("admin shutdown", "57P01"))).isTrue();
-        assertThat(DatabaseFailures.isConnectionFailure(new SQLTransientConnectionException("pool timeout"))).isTrue();
-        assertThat(DatabaseFailures.isConnectionFailure(
-                new DataAccessException("wrapped", new SQLException("lost", "08003")))).isTrue();
-        assertThat(DatabaseFailures.isConnectionFailure(new SQLException("duplicate", "23505"))).isFalse();
-        assertThat(DatabaseFailures.isConnectionFailure(new SQLException("syntax", "42601"))).isFalse();
-        assertThat(DatabaseFailures.isConnectionFailure(new IllegalStateException("bug"))).isFalse();
+    void an_exhausted_pool_is_SERVICE_UNAVAILABLE_and_a_sql_error_stays_itself() {
+        DataAccessException busy = new DataAccessException("SQL [select 1]",
+                new SQLTransientConnectionException("sharing - Connection is not available, request timed out after 250ms"));
+        DataAccessException syntax = new DataAccessException("SQL [selec 1]", new SQLException("syntax", "42601"));
+
+        assertThat(DatabaseFailures.translated(busy)).isInstanceOfSatisfying(SharingException.class,
+                e -> assertThat(e.code()).isEqualTo(ErrorCode.SERVICE_UNAVAILABLE));
+        assertThat(DatabaseFailures.translated(syntax)).isSameAs(syntax);
     }
 }
