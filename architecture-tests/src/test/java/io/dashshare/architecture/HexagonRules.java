@@ -88,7 +88,7 @@ final class HexagonRules {
     }
 
     ArchRule applicationDependsOnlyOnJdkDomainAndItself() {
-        // javax.crypto is the JDK's HMAC (token signing, code hashing); widen this list deliberately.
+        // javax.crypto is the JDK's HMAC (one-time code hashing); widen this list deliberately.
         return classes().that().resideInAPackage(pkg("application"))
                 .should().onlyDependOnClassesThat()
                 .resideInAnyPackage(pkg("application"), pkg("domain"), "java..", "javax.crypto..")

@@ -17,6 +17,7 @@ import io.dashshare.application.service.PortalSessions;
 import io.dashshare.application.service.SharingSettings;
 import io.dashshare.adapter.cache.CaffeineResultCache;
 import io.dashshare.adapter.crypto.Argon2PasswordHasher;
+import io.dashshare.adapter.crypto.NimbusTokenSigner;
 import io.dashshare.adapter.crypto.SecureRandomSource;
 import io.dashshare.application.port.in.IssueEmbedTokenUseCase;
 import io.dashshare.application.port.in.ManageCompanyUseCase;
@@ -45,7 +46,6 @@ import io.dashshare.application.service.ShareAccessTokens;
 import io.dashshare.application.service.ViewEmbedService;
 import io.dashshare.application.service.ViewPublicShareService;
 import io.dashshare.application.service.ViewSharePortalService;
-import io.dashshare.application.token.HmacJwsSigner;
 import io.dashshare.bootstrap.config.SharingKeys;
 import io.dashshare.bootstrap.ops.ServiceMetrics;
 import io.dashshare.domain.port.CompanyRepository;
@@ -92,9 +92,10 @@ public class SharingFactory {
         return new Argon2PasswordHasher();
     }
 
+    /** Embed and share-access tokens on nimbus-jose-jwt, the JWS library the owner tokens use too. */
     @Singleton
     TokenSigner tokenSigner() {
-        return new HmacJwsSigner();
+        return new NimbusTokenSigner();
     }
 
     @Singleton

@@ -5,32 +5,43 @@ import io.dashshare.domain.port.CompanyRepository;
 import io.dashshare.domain.tenant.Company;
 import io.dashshare.domain.tenant.CompanyId;
 import io.dashshare.domain.tenant.CompanySlug;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
 /** Tenants in memory; a slug names one company only. */
 public final class InMemoryCompanyRepository implements CompanyRepository {
 
-    private final Map<CompanyId, Company> rows = new HashMap<>();
+    private final InMemoryStore store;
+    private final Map<CompanyId, Company> rows;
 
-    @Override
-    public synchronized Optional<Company> findById(CompanyId id) {
-        return Optional.ofNullable(rows.get(id));
+    InMemoryCompanyRepository(InMemoryStore store) {
+        this.store = store;
+        this.rows = store.table();
     }
 
     @Override
-    public synchronized Optional<Company> findBySlug(CompanySlug slug) {
-        return rows.values().stream().filter(c -> c.slug().equals(slug)).findFirst();
-    }
-
-    @Override
-    public synchronized void save(Company company) {
-        boolean slugTaken = rows.values().stream()
-                .anyMatch(c -> c.slug().equals(company.slug()) && !c.id().equals(company.id()));
-        if (slugTaken) {
-            throw Conflicts.companySlugTaken();
+    public Optional<Company> findById(CompanyId id) {
+        synchronized (store) {
+            return Optional.ofNullable(rows.get(id));
         }
-        rows.put(company.id(), company);
+    }
+
+    @Override
+    public Optional<Company> findBySlug(CompanySlug slug) {
+        synchronized (store) {
+            return rows.values().stream().filter(c -> c.slug().equals(slug)).findFirst();
+        }
+    }
+
+    @Override
+    public void save(Company company) {
+        synchronized (store) {
+            boolean slugTaken = rows.values().stream()
+                    .anyMatch(c -> c.slug().equals(company.slug()) && !c.id().equals(company.id()));
+            if (slugTaken) {
+                throw Conflicts.companySlugTaken();
+            }
+            rows.put(company.id(), company);
+        }
     }
 }

@@ -6,7 +6,6 @@ import io.dashshare.domain.embed.EmbedKeyId;
 import io.dashshare.domain.port.EmbedKeyRepository;
 import io.dashshare.domain.tenant.CompanyId;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,29 +19,41 @@ public final class InMemoryEmbedKeyRepository implements EmbedKeyRepository {
     private static final Comparator<EmbedKey> ORDER =
             Comparator.comparing(EmbedKey::createdAt).thenComparing(k -> k.id().value());
 
-    private final Map<EmbedKeyId, EmbedKey> rows = new HashMap<>();
+    private final InMemoryStore store;
+    private final Map<EmbedKeyId, EmbedKey> rows;
 
-    @Override
-    public synchronized void save(EmbedKey key) {
-        EmbedKey stored = rows.get(key.id());
-        if (stored == null) {
-            rows.put(key.id(), key);
-            return;
-        }
-        if (!stored.companyId().equals(key.companyId())) {
-            throw Conflicts.kidTaken();
-        }
-        rows.put(key.id(), EmbedKey.rehydrate(stored.id(), stored.companyId(), stored.secret(), stored.createdAt(),
-                key.retiredAt().orElse(null)));
+    InMemoryEmbedKeyRepository(InMemoryStore store) {
+        this.store = store;
+        this.rows = store.table();
     }
 
     @Override
-    public synchronized Optional<EmbedKey> find(EmbedKeyId id) {
-        return Optional.ofNullable(rows.get(id));
+    public void save(EmbedKey key) {
+        synchronized (store) {
+            EmbedKey stored = rows.get(key.id());
+            if (stored == null) {
+                rows.put(key.id(), key);
+                return;
+            }
+            if (!stored.companyId().equals(key.companyId())) {
+                throw Conflicts.kidTaken();
+            }
+            rows.put(key.id(), EmbedKey.rehydrate(stored.id(), stored.companyId(), stored.secret(), stored.createdAt(),
+                    key.retiredAt().orElse(null)));
+        }
     }
 
     @Override
-    public synchronized List<EmbedKey> list(CompanyId company) {
-        return rows.values().stream().filter(k -> k.companyId().equals(company)).sorted(ORDER).toList();
+    public Optional<EmbedKey> find(EmbedKeyId id) {
+        synchronized (store) {
+            return Optional.ofNullable(rows.get(id));
+        }
+    }
+
+    @Override
+    public List<EmbedKey> list(CompanyId company) {
+        synchronized (store) {
+            return rows.values().stream().filter(k -> k.companyId().equals(company)).sorted(ORDER).toList();
+        }
     }
 }

@@ -6,7 +6,6 @@ import io.dashshare.domain.portal.OtpChallenge;
 import io.dashshare.domain.portal.OtpChallengeId;
 import io.dashshare.domain.tenant.CompanyId;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -16,47 +15,63 @@ import java.util.Optional;
  */
 public final class InMemoryOtpChallengeRepository implements OtpChallengeRepository {
 
-    private final Map<OtpChallengeId, OtpChallenge> rows = new HashMap<>();
+    private final InMemoryStore store;
+    private final Map<OtpChallengeId, OtpChallenge> rows;
 
-    @Override
-    public synchronized void replace(OtpChallenge challenge) {
-        rows.values().removeIf(c -> c.companyId().equals(challenge.companyId()) && c.email().equals(challenge.email()));
-        rows.put(challenge.id(), challenge);
+    InMemoryOtpChallengeRepository(InMemoryStore store) {
+        this.store = store;
+        this.rows = store.table();
     }
 
     @Override
-    public synchronized Optional<OtpChallenge> findLatest(CompanyId company, EmailAddress email) {
-        // replace() keeps at most one per company and email, so "latest" is "the one".
-        return rows.values().stream().filter(c -> c.companyId().equals(company) && c.email().equals(email)).findFirst();
+    public void replace(OtpChallenge challenge) {
+        synchronized (store) {
+            rows.values().removeIf(c -> c.companyId().equals(challenge.companyId()) && c.email().equals(challenge.email()));
+            rows.put(challenge.id(), challenge);
+        }
+    }
+
+    @Override
+    public Optional<OtpChallenge> findLatest(CompanyId company, EmailAddress email) {
+        synchronized (store) {
+            // replace() keeps at most one per company and email, so "latest" is "the one".
+            return rows.values().stream().filter(c -> c.companyId().equals(company) && c.email().equals(email)).findFirst();
+        }
     }
 
     /** Returns 0 when the challenge is gone (replaced or deleted): there is nothing left to count against. */
     @Override
-    public synchronized int recordFailure(OtpChallengeId id) {
-        OtpChallenge c = rows.get(id);
-        if (c == null) {
-            return 0;
+    public int recordFailure(OtpChallengeId id) {
+        synchronized (store) {
+            OtpChallenge c = rows.get(id);
+            if (c == null) {
+                return 0;
+            }
+            OtpChallenge counted = OtpChallenge.rehydrate(c.id(), c.companyId(), c.email(), c.codeHash(), c.createdAt(),
+                    c.expiresAt(), c.failedAttempts() + 1, c.consumedAt().orElse(null));
+            rows.put(id, counted);
+            return counted.failedAttempts();
         }
-        OtpChallenge counted = OtpChallenge.rehydrate(c.id(), c.companyId(), c.email(), c.codeHash(), c.createdAt(),
-                c.expiresAt(), c.failedAttempts() + 1, c.consumedAt().orElse(null));
-        rows.put(id, counted);
-        return counted.failedAttempts();
     }
 
     @Override
-    public synchronized boolean consume(OtpChallengeId id, Instant now, int maxFailedAttempts) {
-        OtpChallenge c = rows.get(id);
-        if (c == null || c.consumedAt().isPresent() || !now.isBefore(c.expiresAt())
-                || c.failedAttempts() >= maxFailedAttempts) {
-            return false;
+    public boolean consume(OtpChallengeId id, Instant now, int maxFailedAttempts) {
+        synchronized (store) {
+            OtpChallenge c = rows.get(id);
+            if (c == null || c.consumedAt().isPresent() || !now.isBefore(c.expiresAt())
+                    || c.failedAttempts() >= maxFailedAttempts) {
+                return false;
+            }
+            rows.put(id, OtpChallenge.rehydrate(c.id(), c.companyId(), c.email(), c.codeHash(), c.createdAt(),
+                    c.expiresAt(), c.failedAttempts(), now));
+            return true;
         }
-        rows.put(id, OtpChallenge.rehydrate(c.id(), c.companyId(), c.email(), c.codeHash(), c.createdAt(),
-                c.expiresAt(), c.failedAttempts(), now));
-        return true;
     }
 
     @Override
-    public synchronized void delete(OtpChallengeId id) {
-        rows.remove(id);
+    public void delete(OtpChallengeId id) {
+        synchronized (store) {
+            rows.remove(id);
+        }
     }
 }

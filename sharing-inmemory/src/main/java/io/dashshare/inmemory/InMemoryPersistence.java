@@ -1,22 +1,24 @@
 package io.dashshare.inmemory;
 
 /**
- * Every in-memory driven adapter over one shared state, wired so that the cascades between them
- * (dashboard or context deleted: its shares go) behave as in the database. For tests and for
+ * Every in-memory driven adapter over one shared state ({@link InMemoryStore}), wired so that the
+ * cascades between them (dashboard or context deleted: its shares go) and the unit of work
+ * (a failed transaction leaves nothing behind) behave as in the database. For tests and for
  * applications that embed the domain without a database.
  */
 public final class InMemoryPersistence {
 
-    private final InMemoryCompanyRepository companies = new InMemoryCompanyRepository();
-    private final InMemoryOwnerAccountRepository owners = new InMemoryOwnerAccountRepository();
-    private final InMemoryShareRepository shares = new InMemoryShareRepository();
-    private final InMemoryDashboardCatalog dashboards = new InMemoryDashboardCatalog(shares);
-    private final InMemoryShareContextRepository contexts = new InMemoryShareContextRepository(shares);
-    private final InMemoryOtpChallengeRepository challenges = new InMemoryOtpChallengeRepository();
-    private final InMemoryShareSessionRepository sessions = new InMemoryShareSessionRepository();
-    private final InMemoryEmbedKeyRepository embedKeys = new InMemoryEmbedKeyRepository();
+    private final InMemoryStore store = new InMemoryStore();
+    private final InMemoryCompanyRepository companies = new InMemoryCompanyRepository(store);
+    private final InMemoryOwnerAccountRepository owners = new InMemoryOwnerAccountRepository(store);
+    private final InMemoryShareRepository shares = new InMemoryShareRepository(store);
+    private final InMemoryDashboardCatalog dashboards = new InMemoryDashboardCatalog(store, shares);
+    private final InMemoryShareContextRepository contexts = new InMemoryShareContextRepository(store, shares);
+    private final InMemoryOtpChallengeRepository challenges = new InMemoryOtpChallengeRepository(store);
+    private final InMemoryShareSessionRepository sessions = new InMemoryShareSessionRepository(store);
+    private final InMemoryEmbedKeyRepository embedKeys = new InMemoryEmbedKeyRepository(store);
     private final InMemoryRateLimiter rateLimiter = new InMemoryRateLimiter();
-    private final InMemoryUnitOfWork unitOfWork = new InMemoryUnitOfWork();
+    private final InMemoryUnitOfWork unitOfWork = new InMemoryUnitOfWork(store);
     private final InMemoryViewerLookups viewerLookups =
             new InMemoryViewerLookups(shares, companies, dashboards, embedKeys);
 

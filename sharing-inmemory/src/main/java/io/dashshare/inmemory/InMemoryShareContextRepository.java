@@ -10,7 +10,6 @@ import io.dashshare.domain.error.SharingException;
 import io.dashshare.domain.port.ShareContextRepository;
 import io.dashshare.domain.tenant.CompanyId;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -29,86 +28,106 @@ public final class InMemoryShareContextRepository implements ShareContextReposit
             Ordering.byCreation(ShareContext::createdAt, c -> c.id().value());
     private static final Comparator<Member> MEMBER_ORDER = Ordering.byCreation(Member::createdAt, m -> m.id().value());
 
-    private final Map<ShareContextId, ShareContext> contexts = new HashMap<>();
-    private final Map<MemberId, Member> members = new HashMap<>();
+    private final InMemoryStore store;
+    private final Map<ShareContextId, ShareContext> contexts;
+    private final Map<MemberId, Member> members;
     private final InMemoryShareRepository shares;
 
     /** {@code shares} loses the shares bound to a context when the context is deleted. */
-    public InMemoryShareContextRepository(InMemoryShareRepository shares) {
+    InMemoryShareContextRepository(InMemoryStore store, InMemoryShareRepository shares) {
+        this.store = store;
+        this.contexts = store.table();
+        this.members = store.table();
         this.shares = Objects.requireNonNull(shares);
     }
 
     @Override
-    public synchronized void save(ShareContext context) {
-        ShareContext stored = contexts.get(context.id());
-        if (stored != null && !stored.companyId().equals(context.companyId())) {
-            throw SharingException.notFound("share context");
+    public void save(ShareContext context) {
+        synchronized (store) {
+            ShareContext stored = contexts.get(context.id());
+            if (stored != null && !stored.companyId().equals(context.companyId())) {
+                throw SharingException.notFound("share context");
+            }
+            contexts.put(context.id(), context);
         }
-        contexts.put(context.id(), context);
     }
 
     @Override
-    public synchronized Optional<ShareContext> findById(CompanyId company, ShareContextId id) {
-        return Optional.ofNullable(contexts.get(id)).filter(c -> c.companyId().equals(company));
-    }
-
-    @Override
-    public synchronized List<ShareContext> list(CompanyId company) {
-        return contexts.values().stream().filter(c -> c.companyId().equals(company)).sorted(CONTEXT_ORDER).toList();
-    }
-
-    @Override
-    public synchronized boolean delete(CompanyId company, ShareContextId id) {
-        ShareContext stored = contexts.get(id);
-        if (stored == null || !stored.companyId().equals(company)) {
-            return false;
+    public Optional<ShareContext> findById(CompanyId company, ShareContextId id) {
+        synchronized (store) {
+            return Optional.ofNullable(contexts.get(id)).filter(c -> c.companyId().equals(company));
         }
-        contexts.remove(id);
-        members.values().removeIf(m -> m.contextId().equals(id));
-        shares.deleteWhere(s -> s.contextId().map(id::equals).orElse(false));
-        return true;
     }
 
     @Override
-    public synchronized void addMember(Member member) {
-        if (!contexts.containsKey(member.contextId())) {
-            throw SharingException.notFound("share context");
+    public List<ShareContext> list(CompanyId company) {
+        synchronized (store) {
+            return contexts.values().stream().filter(c -> c.companyId().equals(company)).sorted(CONTEXT_ORDER).toList();
         }
-        if (members.containsKey(member.id())) {
-            throw new IllegalStateException("member " + member.id() + " exists already: ids must be fresh");
-        }
-        boolean already = members.values().stream()
-                .anyMatch(m -> m.contextId().equals(member.contextId()) && m.email().equals(member.email()));
-        if (already) {
-            throw Conflicts.memberEmailTaken();
-        }
-        members.put(member.id(), member);
     }
 
     @Override
-    public synchronized List<Member> listMembers(ShareContextId context) {
-        return members.values().stream().filter(m -> m.contextId().equals(context)).sorted(MEMBER_ORDER).toList();
-    }
-
-    @Override
-    public synchronized boolean removeMember(ShareContextId context, MemberId member) {
-        Member stored = members.get(member);
-        if (stored == null || !stored.contextId().equals(context)) {
-            return false;
+    public boolean delete(CompanyId company, ShareContextId id) {
+        synchronized (store) {
+            ShareContext stored = contexts.get(id);
+            if (stored == null || !stored.companyId().equals(company)) {
+                return false;
+            }
+            contexts.remove(id);
+            members.values().removeIf(m -> m.contextId().equals(id));
+            shares.deleteWhere(s -> s.contextId().map(id::equals).orElse(false));
+            return true;
         }
-        members.remove(member);
-        return true;
     }
 
     @Override
-    public synchronized List<ShareContext> contextsOf(CompanyId company, EmailAddress email) {
-        Set<ShareContextId> withEmail = members.values().stream()
-                .filter(m -> m.email().equals(email))
-                .map(Member::contextId)
-                .collect(Collectors.toSet());
-        return contexts.values().stream()
-                .filter(c -> c.companyId().equals(company) && withEmail.contains(c.id()))
-                .sorted(CONTEXT_ORDER)
-                .toList();
+    public void addMember(Member member) {
+        synchronized (store) {
+            if (!contexts.containsKey(member.contextId())) {
+                throw SharingException.notFound("share context");
+            }
+            if (members.containsKey(member.id())) {
+                throw new IllegalStateException("member " + member.id() + " exists already: ids must be fresh");
+            }
+            boolean already = members.values().stream()
+                    .anyMatch(m -> m.contextId().equals(member.contextId()) && m.email().equals(member.email()));
+            if (already) {
+                throw Conflicts.memberEmailTaken();
+            }
+            members.put(member.id(), member);
+        }
+    }
+
+    @Override
+    public List<Member> listMembers(ShareContextId context) {
+        synchronized (store) {
+            return members.values().stream().filter(m -> m.contextId().equals(context)).sorted(MEMBER_ORDER).toList();
+        }
+    }
+
+    @Override
+    public boolean removeMember(ShareContextId context, MemberId member) {
+        synchronized (store) {
+            Member stored = members.get(member);
+            if (stored == null || !stored.contextId().equals(context)) {
+                return false;
+            }
+            members.remove(member);
+            return true;
+        }
+    }
+
+    @Override
+    public List<ShareContext> contextsOf(CompanyId company, EmailAddress email) {
+        synchronized (store) {
+            Set<ShareContextId> withEmail = members.values().stream()
+                    .filter(m -> m.email().equals(email))
+                    .map(Member::contextId)
+                    .collect(Collectors.toSet());
+            return contexts.values().stream()
+                    .filter(c -> c.companyId().equals(company) && withEmail.contains(c.id()))
+                    .sorted(CONTEXT_ORDER)
+                    .toList();
+        }
     }
 }

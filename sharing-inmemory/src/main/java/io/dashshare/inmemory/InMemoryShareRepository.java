@@ -10,7 +10,6 @@ import io.dashshare.domain.share.ShareId;
 import io.dashshare.domain.tenant.CompanyId;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -26,52 +25,70 @@ public final class InMemoryShareRepository implements ShareRepository {
 
     private static final Comparator<Share> ORDER = Ordering.byCreation(Share::createdAt, s -> s.id().value());
 
-    private final Map<ShareId, Share> rows = new HashMap<>();
+    private final InMemoryStore store;
+    private final Map<ShareId, Share> rows;
+
+    InMemoryShareRepository(InMemoryStore store) {
+        this.store = store;
+        this.rows = store.table();
+    }
 
     @Override
-    public synchronized void save(Share share) {
-        Share stored = rows.get(share.id());
-        if (stored != null && !stored.companyId().equals(share.companyId())) {
-            // An id of another company is not this company's to overwrite.
-            throw SharingException.notFound("share");
+    public void save(Share share) {
+        synchronized (store) {
+            Share stored = rows.get(share.id());
+            if (stored != null && !stored.companyId().equals(share.companyId())) {
+                // An id of another company is not this company's to overwrite.
+                throw SharingException.notFound("share");
+            }
+            boolean hashTaken = rows.values().stream()
+                    .anyMatch(s -> s.tokenHash().equals(share.tokenHash()) && !s.id().equals(share.id()));
+            if (hashTaken) {
+                throw new IllegalStateException("token hash collision: the token was not random");
+            }
+            rows.put(share.id(), share);
         }
-        boolean hashTaken = rows.values().stream()
-                .anyMatch(s -> s.tokenHash().equals(share.tokenHash()) && !s.id().equals(share.id()));
-        if (hashTaken) {
-            throw new IllegalStateException("token hash collision: the token was not random");
+    }
+
+    @Override
+    public Optional<Share> findById(CompanyId company, ShareId id) {
+        synchronized (store) {
+            return Optional.ofNullable(rows.get(id)).filter(s -> s.companyId().equals(company));
         }
-        rows.put(share.id(), share);
     }
 
     @Override
-    public synchronized Optional<Share> findById(CompanyId company, ShareId id) {
-        return Optional.ofNullable(rows.get(id)).filter(s -> s.companyId().equals(company));
+    public Optional<Share> findByTokenHash(TokenHash hash) {
+        synchronized (store) {
+            return rows.values().stream().filter(s -> s.tokenHash().equals(hash)).findFirst();
+        }
     }
 
     @Override
-    public synchronized Optional<Share> findByTokenHash(TokenHash hash) {
-        return rows.values().stream().filter(s -> s.tokenHash().equals(hash)).findFirst();
+    public List<Share> listByDashboard(CompanyId company, DashboardId dashboard) {
+        synchronized (store) {
+            return rows.values().stream()
+                    .filter(s -> s.companyId().equals(company) && s.dashboardId().equals(dashboard))
+                    .sorted(ORDER)
+                    .toList();
+        }
     }
 
     @Override
-    public synchronized List<Share> listByDashboard(CompanyId company, DashboardId dashboard) {
-        return rows.values().stream()
-                .filter(s -> s.companyId().equals(company) && s.dashboardId().equals(dashboard))
-                .sorted(ORDER)
-                .toList();
-    }
-
-    @Override
-    public synchronized List<Share> listByContexts(CompanyId company, Collection<ShareContextId> contexts) {
-        Set<ShareContextId> wanted = new HashSet<>(contexts);
-        return rows.values().stream()
-                .filter(s -> s.companyId().equals(company) && s.contextId().map(wanted::contains).orElse(false))
-                .sorted(ORDER)
-                .toList();
+    public List<Share> listByContexts(CompanyId company, Collection<ShareContextId> contexts) {
+        synchronized (store) {
+            Set<ShareContextId> wanted = new HashSet<>(contexts);
+            return rows.values().stream()
+                    .filter(s -> s.companyId().equals(company) && s.contextId().map(wanted::contains).orElse(false))
+                    .sorted(ORDER)
+                    .toList();
+        }
     }
 
     /** The in-memory counterpart of {@code ON DELETE CASCADE}. */
-    synchronized void deleteWhere(Predicate<Share> doomed) {
-        rows.values().removeIf(doomed);
+    void deleteWhere(Predicate<Share> doomed) {
+        synchronized (store) {
+            rows.values().removeIf(doomed);
+        }
     }
 }

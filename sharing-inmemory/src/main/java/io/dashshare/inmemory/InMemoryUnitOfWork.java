@@ -4,13 +4,20 @@ import io.dashshare.domain.port.UnitOfWork;
 import java.util.function.Supplier;
 
 /**
- * Runs the work directly. The in-memory adapters are each atomic per call and have nothing to roll
- * back, so there is no transaction to open; use it only with them.
+ * One transaction over the repositories of the same {@link InMemoryPersistence}: the work runs
+ * alone, and every write it made is undone when it throws. The rate limiter is not part of it
+ * (no use case counts inside a transaction).
  */
 public final class InMemoryUnitOfWork implements UnitOfWork {
 
+    private final InMemoryStore store;
+
+    InMemoryUnitOfWork(InMemoryStore store) {
+        this.store = store;
+    }
+
     @Override
     public <T> T inTransaction(Supplier<T> work) {
-        return work.get();
+        return store.inTransaction(work);
     }
 }

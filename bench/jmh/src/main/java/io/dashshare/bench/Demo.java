@@ -1,12 +1,11 @@
 package io.dashshare.bench;
 
-import io.dashshare.application.token.StrictJson;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dashshare.domain.dashboard.DashboardDefinition;
 import io.dashshare.domain.document.DashboardDocument;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 
 /** The demo's sales-overview dashboard (copied from bootstrap's resources at build time). */
 final class Demo {
@@ -16,7 +15,7 @@ final class Demo {
 
     static DashboardDefinition salesOverview() {
         try (InputStream in = Demo.class.getResourceAsStream("/sales-overview.json")) {
-            return DashboardDocument.read(StrictJson.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+            return DashboardDocument.read(new ObjectMapper().readValue(in, Object.class));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

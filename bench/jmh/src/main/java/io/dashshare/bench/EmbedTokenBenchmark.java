@@ -1,10 +1,9 @@
 package io.dashshare.bench;
 
-import io.dashshare.application.service.SharingSettings;
-import io.dashshare.inmemory.InMemoryPersistence;
+import io.dashshare.adapter.crypto.NimbusTokenSigner;
+import io.dashshare.application.service.Claims;
 import io.dashshare.application.service.EmbedTokens;
-import io.dashshare.application.token.Claims;
-import io.dashshare.application.token.HmacJwsSigner;
+import io.dashshare.application.service.SharingSettings;
 import io.dashshare.domain.dashboard.Dashboard;
 import io.dashshare.domain.dashboard.DashboardId;
 import io.dashshare.domain.embed.EmbedClaims;
@@ -16,6 +15,7 @@ import io.dashshare.domain.tenant.Company;
 import io.dashshare.domain.tenant.CompanyId;
 import io.dashshare.domain.tenant.CompanySlug;
 import io.dashshare.domain.tenant.EmbedOrigin;
+import io.dashshare.inmemory.InMemoryPersistence;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -38,7 +38,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Embed-token verification (target: under 20 us per call). {@code signatureAndClaims} is
- * {@link HmacJwsSigner#verify} plus the claim checks {@code EmbedTokens.verify} makes;
+ * {@link NimbusTokenSigner#verify} plus the claim checks {@code EmbedTokens.verify} makes;
  * {@code fullVerification} is {@code EmbedTokens.verify} itself over in-memory ports (all of it but
  * the three database reads the service adds).
  */
@@ -50,7 +50,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class EmbedTokenBenchmark {
 
-    private final HmacJwsSigner signer = new HmacJwsSigner();
+    private final NimbusTokenSigner signer = new NimbusTokenSigner();
     private EmbedTokens tokens;
     private String token;
     private String kid;

@@ -1,6 +1,5 @@
 package io.dashshare.application.service;
 
-import io.dashshare.application.token.Claims;
 import io.dashshare.domain.common.Ids;
 import io.dashshare.domain.dashboard.Dashboard;
 import io.dashshare.domain.dashboard.DashboardId;

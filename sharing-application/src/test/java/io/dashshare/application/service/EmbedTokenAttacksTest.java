@@ -1,9 +1,9 @@
 package io.dashshare.application.service;
 
-import static io.dashshare.application.testing.HandMadeJws.b64;
-import static io.dashshare.application.testing.HandMadeJws.hs256;
-import static io.dashshare.application.testing.HandMadeJws.hs384;
-import static io.dashshare.application.testing.HandMadeJws.withSignature;
+import static io.dashshare.domain.testing.HandMadeJws.b64;
+import static io.dashshare.domain.testing.HandMadeJws.hs256;
+import static io.dashshare.domain.testing.HandMadeJws.hs384;
+import static io.dashshare.domain.testing.HandMadeJws.withSignature;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -11,13 +11,13 @@ import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.dashshare.application.port.in.CreatedEmbedKey;
 import io.dashshare.application.port.in.OwnerPrincipal;
 import io.dashshare.application.port.in.SharedDashboard;
 import io.dashshare.application.testing.SharingHarness;
-import io.dashshare.application.token.StrictJson;
 import io.dashshare.domain.dashboard.Dashboard;
 import io.dashshare.domain.error.ErrorCode;
 import io.dashshare.domain.error.SharingException;
@@ -74,7 +74,7 @@ class EmbedTokenAttacksTest {
         header.put("kid", kid);
         header.putAll(changes);
         header.values().removeIf(v -> v == REMOVE);
-        return StrictJson.write(header);
+        return JSONObjectUtils.toJSONString(header);
     }
 
     private String claims() {
@@ -94,7 +94,7 @@ class EmbedTokenAttacksTest {
         claims.put("exp", now + 600);
         claims.put("jti", "attack-test");
         change.accept(claims);
-        return StrictJson.write(claims);
+        return JSONObjectUtils.toJSONString(claims);
     }
 
     private static final Object REMOVE = new Object();

@@ -16,6 +16,7 @@ import io.dashshare.domain.tenant.CompanySlug;
 import io.dashshare.application.service.SharingSettings;
 import io.dashshare.inmemory.InMemoryPersistence;
 import io.dashshare.adapter.cache.CaffeineResultCache;
+import io.dashshare.adapter.crypto.NimbusTokenSigner;
 
 import io.dashshare.application.port.in.CreatedShare;
 import io.dashshare.application.port.in.NewMember;
@@ -39,12 +40,12 @@ import io.dashshare.application.service.ShareAccessTokens;
 import io.dashshare.application.service.ViewEmbedService;
 import io.dashshare.application.service.ViewPublicShareService;
 import io.dashshare.application.service.ViewSharePortalService;
-import io.dashshare.application.token.HmacJwsSigner;
 import io.dashshare.domain.common.EmailAddress;
 import io.dashshare.domain.context.Member;
 import io.dashshare.domain.context.ShareContext;
 import io.dashshare.domain.dashboard.Dashboard;
 import io.dashshare.domain.port.OtpChallengeRepository;
+import io.dashshare.domain.port.TokenSigner;
 import io.dashshare.domain.tenant.Company;
 import io.dashshare.domain.tenant.OwnerAccount;
 import io.dashshare.domain.tenant.OwnerId;
@@ -72,7 +73,7 @@ public final class SharingHarness {
     private final RecordingMailer mailer = new RecordingMailer();
     private final ScriptedQueryExecutor executor = new ScriptedQueryExecutor();
     private final TestRandomSource random = new TestRandomSource();
-    private final HmacJwsSigner signer = new HmacJwsSigner();
+    private final TokenSigner signer = new NimbusTokenSigner();
     private final TestPasswordHasher hasher = new TestPasswordHasher();
     private final byte[] shareAccessKey = randomKey();
     private final byte[] codeKey = randomKey();
@@ -251,7 +252,7 @@ public final class SharingHarness {
         return random;
     }
 
-    public HmacJwsSigner signer() {
+    public TokenSigner signer() {
         return signer;
     }
 

@@ -5,17 +5,24 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Compact JWS with HS256 and nothing else. {@code verify} checks the signature before any claim
- * is read and throws {@code SharingException} {@code TOKEN_INVALID} on anything malformed.
+ * Compact JWS with HS256 and nothing else, as docs/embedding.md specifies. {@code verify} checks
+ * the signature before any claim is read and throws {@code SharingException} {@code TOKEN_INVALID}
+ * on anything malformed.
  */
 public interface TokenSigner {
 
-    /** Claims are JSON-able: String, Number, Boolean, List, Map, null. */
+    /**
+     * Claims are JSON-able: String, Number, Boolean, List, Map, null.
+     *
+     * @throws IllegalArgumentException for a key under 256 bits, or a claim that is not JSON-able
+     */
     String sign(String type, String keyId, byte[] key, Map<String, Object> claims);
 
     /**
      * @param expectedType the {@code typ} header this route accepts
      * @param keys         looks a {@code kid} up in a fixed table; empty for unknown
+     * @return the claims as JSON values: objects as {@code Map}, arrays as {@code List}, every
+     *         number as {@code BigDecimal}, and String, Boolean or null
      */
     Verified verify(String compact, String expectedType, Function<String, Optional<byte[]>> keys);
 

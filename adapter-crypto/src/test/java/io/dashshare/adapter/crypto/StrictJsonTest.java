@@ -1,4 +1,4 @@
-package io.dashshare.application.token;
+package io.dashshare.adapter.crypto;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -43,7 +43,7 @@ class StrictJsonTest {
 
         String written = StrictJson.write(value);
 
-        assertThat(written).doesNotContain("\n").doesNotContain("\u2028");
+        assertThat(written).doesNotContain("\n");
         Map<?, ?> back = (Map<?, ?>) StrictJson.parse(written);
         assertThat(back.get("text")).isEqualTo(value.get("text"));
         assertThat(back.get("long")).isEqualTo(new BigDecimal("1772442000"));
@@ -72,6 +72,8 @@ class StrictJsonTest {
             "\"\\ud800\"",
             "\"\\udc00\"",
             "\"\\ud800\\u0041\"",
+            "\"raw \ud800 lone surrogate\"",
+            "{\"\\udc00\":1}",
             "\"\\u12\"",
             "\"\\u+041\"",
             "\"\\u-001\"",
@@ -110,6 +112,18 @@ class StrictJsonTest {
         assertThat(StrictJson.parse(ok)).isInstanceOf(List.class);
         assertThatThrownBy(() -> StrictJson.parse(tooDeep)).isInstanceOf(StrictJson.MalformedJsonException.class);
         assertThatThrownBy(() -> StrictJson.parse(hugeDeep)).isInstanceOf(StrictJson.MalformedJsonException.class);
+    }
+
+    @Test
+    void refuses_bytes_that_are_not_strict_utf8() {
+        byte[] latin1 = "\"\u00ff\"".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        byte[] overlongSlash = {'"', (byte) 0xC0, (byte) 0xAF, '"'};
+        byte[] encodedSurrogate = {'"', (byte) 0xED, (byte) 0xA0, (byte) 0x80, '"'};
+
+        assertThat(StrictJson.parse("\"\u00e9\"".getBytes(java.nio.charset.StandardCharsets.UTF_8))).isEqualTo("\u00e9");
+        for (byte[] bytes : List.of(latin1, overlongSlash, encodedSurrogate)) {
+            assertThatThrownBy(() -> StrictJson.parse(bytes)).isInstanceOf(StrictJson.MalformedJsonException.class);
+        }
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.dashshare.application.testing;
+package io.dashshare.domain.testing;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;

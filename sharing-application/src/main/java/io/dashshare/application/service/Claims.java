@@ -1,4 +1,4 @@
-package io.dashshare.application.token;
+package io.dashshare.application.service;
 
 import io.dashshare.domain.error.SharingException;
 import java.math.BigDecimal;
@@ -11,7 +11,7 @@ import java.util.Optional;
 
 /**
  * Typed reading of verified JWT claims. Every wrong type is {@code TOKEN_INVALID}; time claims
- * are checked with a bounded leeway (RFC 8725 3.8, at most 60 s).
+ * are whole seconds (docs/embedding.md) and are checked with a bounded leeway (at most 60 s).
  */
 public final class Claims {
 
@@ -35,9 +35,11 @@ public final class Claims {
         return Optional.of(time(name));
     }
 
+    /** Whole seconds since the epoch before the year 3000: {@code 3600.5} is refused, not rounded. */
     public Instant time(String name) {
         if (claims.get(name) instanceof BigDecimal seconds && seconds.signum() >= 0
-                && seconds.compareTo(BigDecimal.valueOf(32_503_680_000L)) < 0) {
+                && seconds.compareTo(BigDecimal.valueOf(32_503_680_000L)) < 0
+                && seconds.stripTrailingZeros().scale() <= 0) {
             return Instant.ofEpochSecond(seconds.longValue());
         }
         throw SharingException.tokenInvalid();

@@ -1,4 +1,4 @@
-package io.dashshare.application.token;
+package io.dashshare.application.service;
 
 import static io.dashshare.application.testing.SharingAssertions.failsWith;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,9 +39,13 @@ class ClaimsTest {
     }
 
     @Test
-    void times_are_non_negative_numbers_of_seconds_before_year_3000() {
+    void times_are_whole_non_negative_seconds_before_year_3000() {
         assertThat(claims("t", at(NOW)).time("t")).isEqualTo(NOW);
-        assertThat(claims("t", new BigDecimal("1772442000.9")).time("t")).isEqualTo(Instant.ofEpochSecond(1772442000));
+        assertThat(claims("t", new BigDecimal("1772442000.000")).time("t")).isEqualTo(Instant.ofEpochSecond(1772442000));
+        assertThat(claims("t", new BigDecimal("1.772442E+9")).time("t")).isEqualTo(Instant.ofEpochSecond(1772442000));
+        failsWith(ErrorCode.TOKEN_INVALID, () -> claims("t", new BigDecimal("1772442000.9")).time("t"));
+        failsWith(ErrorCode.TOKEN_INVALID, () -> claims("t", new BigDecimal("3600.5")).time("t"));
+        failsWith(ErrorCode.TOKEN_INVALID, () -> claims("t", new BigDecimal("1e-100")).time("t"));
         failsWith(ErrorCode.TOKEN_INVALID, () -> claims("t", "1772442000").time("t"));
         failsWith(ErrorCode.TOKEN_INVALID, () -> claims("t", BigDecimal.valueOf(-1)).time("t"));
         failsWith(ErrorCode.TOKEN_INVALID, () -> claims("t", new BigDecimal("32503680000")).time("t"));
