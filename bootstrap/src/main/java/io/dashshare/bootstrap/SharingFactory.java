@@ -47,6 +47,7 @@ import io.dashshare.application.service.ViewEmbedService;
 import io.dashshare.application.service.ViewPublicShareService;
 import io.dashshare.application.service.ViewSharePortalService;
 import io.dashshare.bootstrap.config.SharingKeys;
+import io.dashshare.bootstrap.config.SharingProperties;
 import io.dashshare.bootstrap.ops.ServiceMetrics;
 import io.dashshare.domain.port.CompanyRepository;
 import io.dashshare.domain.port.DashboardCatalog;
@@ -99,25 +100,21 @@ public class SharingFactory {
     }
 
     @Singleton
-    SharingSettings settings(@Value("${sharing.public-base-url}") String publicBaseUrl,
-                             @Value("${sharing.query.timeout:15s}") Duration queryTimeout,
-                             @Value("${sharing.query.max-rows:10000}") int maxRows,
-                             @Value("${sharing.otp.minimum-request-time:250ms}") Duration minimumRequestTime,
-                             @Value("${sharing.limits.executions-per-share-per-minute:600}") int perShare,
-                             @Value("${sharing.limits.executions-per-embed-dashboard-per-minute:1200}") int perEmbed) {
-        SharingSettings defaults = SharingSettings.defaults(publicBaseUrl);
-        return new SharingSettings(defaults.publicBaseUrl(), queryTimeout, maxRows, defaults.maxOptionRows(),
-                defaults.maxSearchLength(), defaults.codeValidity(), defaults.codeRequestsPerEmail(),
-                defaults.codeRequestsPerClient(), defaults.codeRequestWindow(), defaults.failedCodesPerEmailPerHour(),
-                minimumRequestTime, defaults.accessTokenTtl(), defaults.sessionLifetime(), defaults.embedDefaultTtl(),
-                defaults.embedMaxTtl(), defaults.tokenLeeway(), perShare, perEmbed);
+    SharingSettings settings(@Value("${sharing.public-base-url}") String publicBaseUrl, SharingProperties.Query query,
+                             SharingProperties.Otp otp, SharingProperties.Limits limits) {
+        SharingSettings.Queries queries = SharingSettings.Queries.DEFAULTS;
+        return SharingSettings.defaults(publicBaseUrl)
+                .withQueries(new SharingSettings.Queries(query.timeout(), query.maxRows(), queries.maxOptionRows(),
+                        queries.maxSearchLength()))
+                .withCodes(SharingSettings.Codes.DEFAULTS.withMinimumRequestTime(otp.minimumRequestTime()))
+                .withLimits(new SharingSettings.Limits(limits.executionsPerSharePerMinute(),
+                        limits.executionsPerEmbedDashboardPerMinute()));
     }
 
     /** A waiter shares another request's execution at most as long as a statement may run. */
     @Singleton
-    ResultCache resultCache(Clock clock, @Value("${sharing.cache.ttl:30s}") Duration ttl,
-                            @Value("${sharing.cache.max-entries:10000}") int maxEntries, SharingSettings settings) {
-        return new CaffeineResultCache(clock, ttl, maxEntries, settings.queryTimeout().plusSeconds(1));
+    ResultCache resultCache(Clock clock, SharingProperties.Cache cache, SharingSettings settings) {
+        return new CaffeineResultCache(clock, cache.ttl(), cache.maxEntries(), settings.queries().timeout().plusSeconds(1));
     }
 
     /**

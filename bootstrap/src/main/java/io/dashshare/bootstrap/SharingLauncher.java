@@ -2,6 +2,7 @@ package io.dashshare.bootstrap;
 
 import io.dashshare.adapter.persistence.query.DataSourcesConfig;
 import io.dashshare.bootstrap.config.EmbeddedDatabase;
+import io.dashshare.bootstrap.config.EnvironmentVariables;
 import io.dashshare.bootstrap.config.MasterSecret;
 import io.dashshare.bootstrap.config.ServiceConfig;
 import io.dashshare.bootstrap.config.SharingKeys;
@@ -11,7 +12,6 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -50,19 +50,10 @@ public final class SharingLauncher {
             properties.put("micronaut.security.token.jwt.signatures.secret.generator.secret", keys.ownerJwtSecret());
             properties.put("sharing.public-base-url", config.publicBaseUrl(config.port()));
             properties.put("sharing.env", config.environmentName());
+            // Dotted names (sharing.x.y, micronaut.x) given as "environment" by tests and by -D-less setups.
             config.env().forEach((name, value) -> {
-                if (name.startsWith("SHARING_SMTP_") || name.equals("SHARING_MAIL_FROM")
-                        || name.startsWith("SHARING_CACHE_") || name.startsWith("SHARING_QUERY_")) {
-                    properties.put(name.toLowerCase(Locale.ROOT).replace('_', '.'), value);
-                } else if (name.startsWith("SHARING_LIMITS_")) {
-                    properties.put("sharing.limits." + name.substring("SHARING_LIMITS_".length())
-                            .toLowerCase(Locale.ROOT).replace('_', '-'), value);
-                }
-            });
-            config.env().forEach((name, value) -> {
-                if (name.startsWith("MICRONAUT_") || name.startsWith("sharing.") || name.startsWith("micronaut.")) {
-                    properties.put(name.startsWith("MICRONAUT_")
-                            ? name.toLowerCase(Locale.ROOT).replace('_', '.') : name, value);
+                if (name.startsWith("sharing.") || name.startsWith("micronaut.")) {
+                    properties.put(name, value);
                 }
             });
 
@@ -70,6 +61,8 @@ public final class SharingLauncher {
                 DemoDataset.seed(dbUrl, dbUser, dbPassword, keys.demoReaderPassword());
             }
             ApplicationContext context = ApplicationContext.builder()
+                    .environmentPropertySource(false)
+                    .propertySources(new EnvironmentVariables(config.env()))
                     .properties(properties)
                     .singletons(keys, dataSources)
                     .deduceEnvironment(false)

@@ -85,7 +85,7 @@ public class EmbedTokenBenchmark {
                 k -> k.equals(kid) ? Optional.of(secret) : Optional.empty());
         Claims claims = new Claims(verified.claims());
         claims.requireAudience(EmbedClaims.AUDIENCE);
-        claims.checkTimes(clock.instant(), settings.tokenLeeway());
+        claims.checkTimes(clock.instant(), settings.tokens().leeway());
         claims.requireEquals("iss", "acme");
         claims.requireEquals("company", "acme");
         claims.time("iat");

@@ -74,7 +74,7 @@ public final class DashboardRunner {
 
     /** {@code meter} null: the owner's preview, which bypasses the cache and the quota. */
     private DashboardResult run(Dashboard dashboard, EffectiveParameters effective, ExecutionQuotas.Meter meter) {
-        QueryLimits limits = new QueryLimits(settings.maxRowsPerWidget(), settings.queryTimeout());
+        QueryLimits limits = new QueryLimits(settings.queries().maxRowsPerWidget(), settings.queries().timeout());
         List<WidgetResult> results = new ArrayList<>();
         for (Widget widget : dashboard.definition().widgets()) {
             BoundStatement statement = widget.sql().bind(name -> effective.sqlParam(name).orElseThrow());

@@ -68,10 +68,10 @@ public final class EmbedTokens {
         Claims claims = new Claims(verified.claims());
         Instant now = clock.instant();
         claims.requireAudience(EmbedClaims.AUDIENCE);
-        claims.checkTimes(now, settings.tokenLeeway());
+        claims.checkTimes(now, settings.tokens().leeway());
         Instant issuedAt = claims.time("iat");
         Instant expiresAt = claims.time("exp");
-        if (expiresAt.isAfter(issuedAt.plus(settings.embedMaxTtl()))) {
+        if (expiresAt.isAfter(issuedAt.plus(settings.tokens().embedMaxTtl()))) {
             throw SharingException.tokenInvalid();
         }
         Company company = used[0].company();

@@ -34,11 +34,11 @@ public final class ExecutionQuotas {
     }
 
     public Quota share(ShareId share) {
-        return new Quota("executions:share:" + share, settings.executionsPerSharePerMinute());
+        return new Quota("executions:share:" + share, settings.limits().executionsPerSharePerMinute());
     }
 
     public Quota embed(DashboardId dashboard) {
-        return new Quota("executions:embed:" + dashboard, settings.executionsPerEmbedDashboardPerMinute());
+        return new Quota("executions:embed:" + dashboard, settings.limits().executionsPerEmbedDashboardPerMinute());
     }
 
     /** A meter for one request: the first query it runs counts one execution, later ones nothing. */

@@ -82,7 +82,7 @@ public final class FilterOptionsRunner {
                 meter.beforeQuery();
             }
             return executor.run(dashboard.definition().dataSource(), statement,
-                    new QueryLimits(settings.maxOptionRows(), settings.queryTimeout()));
+                    new QueryLimits(settings.queries().maxOptionRows(), settings.queries().timeout()));
         };
         QueryResult result;
         try {
@@ -106,9 +106,9 @@ public final class FilterOptionsRunner {
         if (search == null || search.isEmpty()) {
             return null;
         }
-        if (search.length() > settings.maxSearchLength()) {
+        if (search.length() > settings.queries().maxSearchLength()) {
             throw new SharingException(ErrorCode.INVALID_PARAMETER,
-                    "search must be at most " + settings.maxSearchLength() + " characters.",
+                    "search must be at most " + settings.queries().maxSearchLength() + " characters.",
                     Map.of("parameter", "search", "reason", "too_long"));
         }
         if (Text.hasForbiddenControl(search)) {

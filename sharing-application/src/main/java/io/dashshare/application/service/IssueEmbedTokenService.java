@@ -63,7 +63,7 @@ public final class IssueEmbedTokenService implements IssueEmbedTokenUseCase {
                         "'" + slug + "' must also be in allowed_params or fixed_params");
             }
         }
-        Duration ttl = request.expiresIn().map(this::checkedTtl).orElse(settings.embedDefaultTtl());
+        Duration ttl = request.expiresIn().map(this::checkedTtl).orElse(settings.tokens().embedDefaultTtl());
         Company company = companies.findById(owner.companyId()).orElseThrow(() -> SharingException.notFound("Company"));
         EmbedKey key = keyRing.signingKey(owner.companyId());
         Instant now = clock.instant();
@@ -77,9 +77,9 @@ public final class IssueEmbedTokenService implements IssueEmbedTokenUseCase {
     }
 
     private Duration checkedTtl(Duration ttl) {
-        if (ttl.compareTo(Duration.ofSeconds(1)) < 0 || ttl.compareTo(settings.embedMaxTtl()) > 0) {
+        if (ttl.compareTo(Duration.ofSeconds(1)) < 0 || ttl.compareTo(settings.tokens().embedMaxTtl()) > 0) {
             throw new InvalidValueException("expires_in", "must be between 1 and "
-                    + settings.embedMaxTtl().toSeconds() + " seconds");
+                    + settings.tokens().embedMaxTtl().toSeconds() + " seconds");
         }
         return ttl;
     }

@@ -61,14 +61,14 @@ public final class RequestCodeService implements RequestCodeUseCase {
         this.random = random;
         this.clock = clock;
         this.settings = settings;
-        this.pacer = new ResponsePacer(settings.minimumCodeRequestTime());
+        this.pacer = new ResponsePacer(settings.codes().minimumRequestTime());
     }
 
     @Override
     public void requestCode(CompanySlug companySlug, EmailAddress email, String clientAddress) {
         Instant now = clock.instant();
-        throttle("otp-request:email:" + email.value(), settings.codeRequestsPerEmail(), now);
-        throttle("otp-request:client:" + clientAddress, settings.codeRequestsPerClient(), now);
+        throttle("otp-request:email:" + email.value(), settings.codes().requestsPerEmail(), now);
+        throttle("otp-request:client:" + clientAddress, settings.codes().requestsPerClient(), now);
         pacer.paced(() -> {
             Optional<Company> company = eligibleCompany(companySlug, email, now);
             company.ifPresent(c -> sendCode(c, email, now));
@@ -80,11 +80,11 @@ public final class RequestCodeService implements RequestCodeUseCase {
         OneTimeCode code = OneTimeCode.fromUniform(random.nextInt(OneTimeCode.SPACE));
         OtpChallengeId id = new OtpChallengeId(random.uuid());
         OtpChallenge challenge = OtpChallenge.create(id, company.id(), email, hashes.of(id, company, email, code), now,
-                settings.codeValidity());
+                settings.codes().validity());
         challenges.replace(challenge);
         try {
             mailer.send(new OneTimeCodeMailer.Message(email, company.name(), company.slug().value(), code,
-                    settings.codeValidity(), settings.publicBaseUrl() + "/portal/" + company.slug().value()));
+                    settings.codes().validity(), settings.publicBaseUrl() + "/portal/" + company.slug().value()));
         } catch (OneTimeCodeMailer.DeliveryFailedException e) {
             challenges.delete(id);
             LOG.log(System.Logger.Level.ERROR, "one-time code mail to a member of company {0} failed: {1}",
@@ -105,7 +105,7 @@ public final class RequestCodeService implements RequestCodeUseCase {
     }
 
     private void throttle(String key, int limit, Instant now) {
-        RateLimiter.Decision decision = limiter.hit(key, limit, settings.codeRequestWindow(), now);
+        RateLimiter.Decision decision = limiter.hit(key, limit, settings.codes().requestWindow(), now);
         if (!decision.allowed()) {
             throw new RateLimitedException(decision.retryAfter());
         }

@@ -53,13 +53,13 @@ public final class ShareAccessTokens {
         claims.put("company_slug", company.slug().value());
         claims.put("sid", session.id().toString());
         claims.put("iat", now.getEpochSecond());
-        claims.put("exp", now.plus(settings.accessTokenTtl()).getEpochSecond());
+        claims.put("exp", now.plus(settings.tokens().accessTokenTtl()).getEpochSecond());
         claims.put("jti", Base64.getUrlEncoder().withoutPadding().encodeToString(random.bytes(16)));
         return signer.sign(TYPE, KEY_ID, key, claims);
     }
 
     public long ttlSeconds() {
-        return settings.accessTokenTtl().toSeconds();
+        return settings.tokens().accessTokenTtl().toSeconds();
     }
 
     /** Signature, type, audience, issuer and times; anything off is {@code TOKEN_INVALID}. */
@@ -70,7 +70,7 @@ public final class ShareAccessTokens {
         claims.requireEquals("iss", ISSUER);
         claims.requireAudience(AUDIENCE);
         if (!allowExpired) {
-            claims.checkTimes(clock.instant(), settings.tokenLeeway());
+            claims.checkTimes(clock.instant(), settings.tokens().leeway());
         }
         EmailAddress email = EmailAddress.parse(claims.string("sub")).orElseThrow(SharingException::tokenInvalid);
         CompanyId company = Ids.parse(claims.string("company")).map(CompanyId::new)

@@ -70,7 +70,7 @@ public final class VerifyCodeService implements VerifyCodeUseCase {
     public PortalTokens verify(CompanySlug companySlug, EmailAddress email, OneTimeCode presented) {
         Instant now = clock.instant();
         String failures = "otp-failures:" + email.value();
-        if (limiter.count(failures, FAILURE_WINDOW, now) >= settings.failedCodesPerEmailPerHour()) {
+        if (limiter.count(failures, FAILURE_WINDOW, now) >= settings.codes().failuresPerEmailPerHour()) {
             throw new RateLimitedException(FAILURE_WINDOW);
         }
         Optional<Company> company = companies.findBySlug(companySlug);
@@ -81,7 +81,7 @@ public final class VerifyCodeService implements VerifyCodeUseCase {
         OtpChallenge current = challenge.get();
         // Every try is counted atomically before the comparison: guesses sent at once are held to
         // the same five tries as guesses sent one by one (recordFailure alone counts too late).
-        if (!limiter.hit("otp-attempts:" + current.id(), OtpChallenge.MAX_FAILED_ATTEMPTS, settings.codeValidity(),
+        if (!limiter.hit("otp-attempts:" + current.id(), OtpChallenge.MAX_FAILED_ATTEMPTS, settings.codes().validity(),
                 now).allowed()) {
             throw codeInvalid(failures, now);
         }
@@ -104,7 +104,7 @@ public final class VerifyCodeService implements VerifyCodeUseCase {
             return Optional.empty();
         }
         ShareSession session = new ShareSession(new SessionId(random.uuid()), company.id(), email, now,
-                now.plus(settings.sessionLifetime()), Optional.empty());
+                now.plus(settings.tokens().sessionLifetime()), Optional.empty());
         sessions.create(session);
         return Optional.of(portalSessions.tokens(session, company, memberOf, now));
     }

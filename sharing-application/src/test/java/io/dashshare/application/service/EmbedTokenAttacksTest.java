@@ -171,7 +171,7 @@ class EmbedTokenAttacksTest {
 
     @Test
     void expiry_has_a_leeway_of_at_most_sixty_seconds() {
-        long leeway = h.settings().tokenLeeway().toSeconds();
+        long leeway = h.settings().tokens().leeway().toSeconds();
         assertThat(leeway).isLessThanOrEqualTo(60);
 
         assertThat(h.embeds().info(hs256(header(), claims(c -> c.put("exp", now - leeway + 1)), key))).isNotNull();

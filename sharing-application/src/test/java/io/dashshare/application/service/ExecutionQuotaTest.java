@@ -28,7 +28,7 @@ class ExecutionQuotaTest {
 
     @BeforeEach
     void setUp() {
-        h = SharingHarness.withSettings(SharingHarness.testSettings().withExecutionLimits(2, 3));
+        h = SharingHarness.withSettings(SharingHarness.testSettings().withLimits(new SharingSettings.Limits(2, 3)));
         Company acme = h.company("acme");
         owner = h.ownerOf(acme);
         sales = h.salesDashboard(acme);
@@ -91,7 +91,7 @@ class ExecutionQuotaTest {
 
     @Test
     void a_limit_of_zero_turns_the_quota_off() {
-        SharingHarness unlimited = SharingHarness.withSettings(SharingHarness.testSettings().withExecutionLimits(0, 0));
+        SharingHarness unlimited = SharingHarness.withSettings(SharingHarness.testSettings().withLimits(new SharingSettings.Limits(0, 0)));
         Company acme = unlimited.company("acme");
         OwnerPrincipal boss = unlimited.ownerOf(acme);
         String token = unlimited.publicShare(boss, unlimited.salesDashboard(acme)).token();

@@ -151,17 +151,17 @@ class ShareAuthServiceTest {
                 }
             }
 
-            assertThat(h.mailer().sentTo(ALICE)).hasSize(h.settings().codeRequestsPerEmail());
-            assertThat(throttled).hasSize(50 - h.settings().codeRequestsPerEmail());
+            assertThat(h.mailer().sentTo(ALICE)).hasSize(h.settings().codes().requestsPerEmail());
+            assertThat(throttled).hasSize(50 - h.settings().codes().requestsPerEmail());
             assertThat(throttled).allSatisfy(e -> {
                 assertThat(e.code()).isEqualTo(ErrorCode.RATE_LIMITED);
-                assertThat(e.retryAfter()).isPositive().isLessThanOrEqualTo(h.settings().codeRequestWindow());
+                assertThat(e.retryAfter()).isPositive().isLessThanOrEqualTo(h.settings().codes().requestWindow());
             });
         }
 
         @Test
         void strangers_are_throttled_per_email_exactly_like_members() {
-            int allowed = h.settings().codeRequestsPerEmail();
+            int allowed = h.settings().codes().requestsPerEmail();
             for (int i = 0; i < allowed; i++) {
                 auth.requestCode("acme", STRANGER, "198.51.100." + i);
                 auth.requestCode("no-such-company", "x@unknown.example", "198.51.100." + i);
@@ -172,7 +172,7 @@ class ShareAuthServiceTest {
 
         @Test
         void one_client_address_is_throttled_across_emails() {
-            int allowed = h.settings().codeRequestsPerClient();
+            int allowed = h.settings().codes().requestsPerClient();
             for (int i = 0; i < allowed; i++) {
                 auth.requestCode("acme", "visitor" + i + "@elsewhere.example", CLIENT);
             }
@@ -186,12 +186,12 @@ class ShareAuthServiceTest {
 
         @Test
         void throttling_ends_with_its_window() {
-            for (int i = 0; i < h.settings().codeRequestsPerEmail(); i++) {
+            for (int i = 0; i < h.settings().codes().requestsPerEmail(); i++) {
                 auth.requestCode("acme", ALICE, CLIENT);
             }
             failsWith(ErrorCode.RATE_LIMITED, () -> auth.requestCode("acme", ALICE, CLIENT));
 
-            h.clock().advance(h.settings().codeRequestWindow());
+            h.clock().advance(h.settings().codes().requestWindow());
 
             assertThatCode(() -> auth.requestCode("acme", ALICE, CLIENT)).doesNotThrowAnyException();
         }
@@ -417,7 +417,7 @@ class ShareAuthServiceTest {
         @Test
         void after_one_hundred_failures_in_an_hour_even_the_right_code_is_rate_limited() {
             String earlier = requestAndReadCode(ALICE);
-            for (int i = 0; i < h.settings().failedCodesPerEmailPerHour(); i++) {
+            for (int i = 0; i < h.settings().codes().failuresPerEmailPerHour(); i++) {
                 failsWith(ErrorCode.CODE_INVALID, () -> auth.verify("acme", ALICE, anotherCode(earlier)));
             }
             String code = requestAndReadCode(ALICE);
@@ -453,7 +453,7 @@ class ShareAuthServiceTest {
             paced.member(admin, context, ALICE);
             paced.portalShare(admin, paced.salesDashboard(company), context);
             paced.mailer().takeTime(Duration.ofMillis(100));
-            Duration floor = paced.settings().minimumCodeRequestTime();
+            Duration floor = paced.settings().codes().minimumRequestTime();
             assertThat(floor).isGreaterThanOrEqualTo(Duration.ofMillis(250));
 
             long member = timed(() -> Auth.of(paced).requestCode("acme", ALICE, "198.51.100.1"));
@@ -555,13 +555,13 @@ class ShareAuthServiceTest {
         @Test
         void the_access_token_expires_and_the_session_has_an_absolute_lifetime() {
             PortalTokens tokens = h.login("acme", ALICE);
-            h.clock().advance(h.settings().accessTokenTtl().plus(h.settings().tokenLeeway()).plusSeconds(1));
+            h.clock().advance(h.settings().tokens().accessTokenTtl().plus(h.settings().tokens().leeway()).plusSeconds(1));
             failsWith(ErrorCode.TOKEN_INVALID, () -> h.portal().authenticate("acme", tokens.accessToken()));
 
             PortalTokens renewed = auth.refresh(tokens.refreshToken());
             assertThat(h.portal().authenticate("acme", renewed.accessToken())).isNotNull();
 
-            h.clock().set(SharingHarness.START.plus(h.settings().sessionLifetime()));
+            h.clock().set(SharingHarness.START.plus(h.settings().tokens().sessionLifetime()));
             failsWith(ErrorCode.TOKEN_INVALID, () -> auth.refresh(renewed.refreshToken()));
         }
 

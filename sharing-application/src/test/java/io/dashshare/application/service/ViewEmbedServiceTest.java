@@ -168,7 +168,7 @@ class ViewEmbedServiceTest {
     void an_expired_token_is_invalid() {
         String token = h.issueEmbed().issue(owner, sales.id(), Values.embedRequest(List.of(), List.of(), Map.of(),
                 Optional.of(60L))).token();
-        h.clock().advance(Duration.ofSeconds(60).plus(h.settings().tokenLeeway()));
+        h.clock().advance(Duration.ofSeconds(60).plus(h.settings().tokens().leeway()));
 
         failsWith(ErrorCode.TOKEN_INVALID, () -> h.embeds().info(token));
     }

@@ -146,7 +146,7 @@ public final class SharingHarness {
     }
 
     public static SharingSettings testSettings() {
-        return SharingSettings.defaults("https://share.example.test").withMinimumCodeRequestTime(Duration.ZERO);
+        return SharingSettings.defaults("https://share.example.test").withCodes(SharingSettings.Codes.DEFAULTS.withMinimumRequestTime(Duration.ZERO));
     }
 
     /** Code requests on the same state, over another challenge store (e.g. a decorated one). */

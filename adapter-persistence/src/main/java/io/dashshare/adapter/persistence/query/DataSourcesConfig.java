@@ -14,6 +14,12 @@ import java.util.TreeMap;
  * {@code SHARING_DATA_SOURCES_<NAME>_URL}, {@code _USER}, {@code _PASSWORD}, and optionally
  * {@code _POOL_SIZE}, {@code _STATEMENT_TIMEOUT_MS}, {@code _MAX_ROWS}, {@code _CONNECTION_TIMEOUT_MS},
  * {@code _MAX_CONCURRENT_QUERIES}, {@code _MAX_QUEUED_QUERIES}, {@code _QUEUE_TIMEOUT_MS}.
+ *
+ * <p>Read here rather than with Micronaut's {@code @EachProperty}: a source's name may hold an
+ * underscore ({@code sales_db}), and the framework's mapping of variable names to properties cannot
+ * tell {@code SHARING_DATA_SOURCES_SALES_DB_URL} (source {@code sales_db}, key {@code url}) from
+ * source {@code sales} with a property {@code db.url} (tried: it reads the latter). Matching the
+ * documented suffixes, longest first, is unambiguous.
  */
 public record DataSourcesConfig(Map<DataSourceName, DataSourceSettings> sources) {
 

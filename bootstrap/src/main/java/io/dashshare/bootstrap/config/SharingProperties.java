@@ -1,0 +1,39 @@
+package io.dashshare.bootstrap.config;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.bind.annotation.Bindable;
+import java.time.Duration;
+
+/**
+ * The documented settings of the service (README, configuration), bound by Micronaut from its
+ * properties and from environment variables of the same name ({@code SHARING_QUERY_TIMEOUT} is
+ * {@code sharing.query.timeout}). Each group is a record of its own, with the defaults here.
+ */
+public final class SharingProperties {
+
+    private SharingProperties() {
+    }
+
+    /** {@code sharing.query.*}: every widget's statement timeout and row cap. */
+    @ConfigurationProperties("sharing.query")
+    public record Query(@Bindable(defaultValue = "15s") Duration timeout,
+                        @Bindable(defaultValue = "10000") int maxRows) {
+    }
+
+    /** {@code sharing.cache.*}: the result cache of viewer executions ({@code 0s} turns it off). */
+    @ConfigurationProperties("sharing.cache")
+    public record Cache(@Bindable(defaultValue = "30s") Duration ttl,
+                        @Bindable(defaultValue = "10000") int maxEntries) {
+    }
+
+    /** {@code sharing.limits.*}: executions per minute that reach a data source (0 turns a limit off). */
+    @ConfigurationProperties("sharing.limits")
+    public record Limits(@Bindable(defaultValue = "600") int executionsPerSharePerMinute,
+                         @Bindable(defaultValue = "1200") int executionsPerEmbedDashboardPerMinute) {
+    }
+
+    /** {@code sharing.otp.*}: the least time a code request takes, whoever asks (docs/security.md#codes-5). */
+    @ConfigurationProperties("sharing.otp")
+    public record Otp(@Bindable(defaultValue = "250ms") Duration minimumRequestTime) {
+    }
+}
