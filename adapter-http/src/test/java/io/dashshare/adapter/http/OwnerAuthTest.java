@@ -40,8 +40,8 @@ class OwnerAuthTest extends HttpTest {
     }
 
     private static String ownerClaims(long exp, String aud) {
-        return "{\"iss\":\"dashshare\",\"aud\":\"" + aud + "\",\"sub\":\"" + Fixtures.OWNER.ownerId()
-                + "\",\"company\":\"" + Fixtures.COMPANY_ID + "\",\"roles\":[\"OWNER\"],\"iat\":"
+        return "{\"iss\":\"dashshare\",\"aud\":\"" + aud + "\",\"sub\":\"" + Fixtures.OWNER_ID
+                + "\",\"email\":\"admin@acme.test\",\"company\":\"" + Fixtures.COMPANY_ID + "\",\"roles\":[\"OWNER\"],\"iat\":"
                 + Instant.now().getEpochSecond() + ",\"exp\":" + exp + "}";
     }
 
@@ -112,7 +112,7 @@ class OwnerAuthTest extends HttpTest {
                 ownerClaims(exp, "share-portal"), SECRET);
         String embed = sign("{\"alg\":\"HS256\",\"typ\":\"JWT\"}", ownerClaims(exp, "embed"), SECRET);
         String noExpiry = sign("{\"alg\":\"HS256\",\"typ\":\"JWT\"}", "{\"iss\":\"dashshare\",\"aud\":\"owner-api\","
-                + "\"sub\":\"" + Fixtures.OWNER.ownerId() + "\",\"company\":\"" + Fixtures.COMPANY_ID + "\"}", SECRET);
+                + "\"sub\":\"" + Fixtures.OWNER_ID + "\",\"company\":\"" + Fixtures.COMPANY_ID + "\"}", SECRET);
         for (String token : List.of(shareAccess, embed, noExpiry)) {
             assertThat(dashboardsWith("Bearer " + token).errorCode()).isEqualTo("TOKEN_INVALID");
         }

@@ -1,5 +1,6 @@
 package io.dashshare.application.service;
 
+import io.dashshare.domain.tenant.Permission;
 import io.dashshare.application.port.in.EmbedRequest;
 import io.dashshare.application.port.in.IssueEmbedTokenUseCase;
 import io.dashshare.application.port.in.IssuedEmbedToken;
@@ -51,6 +52,7 @@ public final class IssueEmbedTokenService implements IssueEmbedTokenUseCase {
 
     @Override
     public IssuedEmbedToken issue(OwnerPrincipal owner, DashboardId dashboardId, EmbedRequest request) {
+        owner.require(Permission.ISSUE_EMBED_TOKENS);
         Dashboard dashboard = Lookups.dashboard(catalog, owner.companyId(), dashboardId);
         DashboardDefinition definition = dashboard.definition();
         checkSlugs(definition, request.allowedParams(), "allowed_params");

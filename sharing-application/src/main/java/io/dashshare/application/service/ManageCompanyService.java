@@ -1,5 +1,6 @@
 package io.dashshare.application.service;
 
+import io.dashshare.domain.tenant.Permission;
 import io.dashshare.application.port.in.ManageCompanyUseCase;
 import io.dashshare.application.port.in.OwnerPrincipal;
 import io.dashshare.domain.error.InvalidValueException;
@@ -24,11 +25,13 @@ public final class ManageCompanyService implements ManageCompanyUseCase {
 
     @Override
     public Company get(OwnerPrincipal owner) {
+        owner.require(Permission.READ);
         return companies.findById(owner.companyId()).orElseThrow(() -> SharingException.notFound("Company"));
     }
 
     @Override
     public Company setEmbedOrigins(OwnerPrincipal owner, List<EmbedOrigin> origins) {
+        owner.require(Permission.MANAGE_EMBED_ORIGINS);
         if (origins.size() > MAX_ORIGINS) {
             throw new InvalidValueException("embed_origins", "must hold at most " + MAX_ORIGINS + " origins");
         }

@@ -1,5 +1,6 @@
 package io.dashshare.application.service;
 
+import io.dashshare.domain.tenant.Permission;
 import io.dashshare.application.port.in.ManageDashboardsUseCase;
 import io.dashshare.application.port.in.OwnerPrincipal;
 import io.dashshare.domain.dashboard.Dashboard;
@@ -32,16 +33,19 @@ public final class ManageDashboardsService implements ManageDashboardsUseCase {
 
     @Override
     public List<Dashboard> list(OwnerPrincipal owner) {
+        owner.require(Permission.READ);
         return catalog.list(owner.companyId());
     }
 
     @Override
     public Dashboard get(OwnerPrincipal owner, DashboardId id) {
+        owner.require(Permission.READ);
         return Lookups.dashboard(catalog, owner.companyId(), id);
     }
 
     @Override
     public Dashboard create(OwnerPrincipal owner, DashboardDefinition definition) {
+        owner.require(Permission.EDIT_DASHBOARDS);
         checkDataSource(definition);
         Dashboard dashboard = Dashboard.create(new DashboardId(random.uuid()), owner.companyId(), definition,
                 clock.instant());
@@ -51,6 +55,7 @@ public final class ManageDashboardsService implements ManageDashboardsUseCase {
 
     @Override
     public Dashboard update(OwnerPrincipal owner, DashboardId id, DashboardDefinition definition) {
+        owner.require(Permission.EDIT_DASHBOARDS);
         checkDataSource(definition);
         return unitOfWork.inTransaction(() -> {
             Dashboard updated = Lookups.dashboard(catalog, owner.companyId(), id).redefine(definition, clock.instant());
@@ -61,6 +66,7 @@ public final class ManageDashboardsService implements ManageDashboardsUseCase {
 
     @Override
     public void delete(OwnerPrincipal owner, DashboardId id) {
+        owner.require(Permission.EDIT_DASHBOARDS);
         if (!unitOfWork.inTransaction(() -> catalog.delete(owner.companyId(), id))) {
             throw SharingException.notFound("Dashboard");
         }

@@ -1,5 +1,6 @@
 package io.dashshare.application.service;
 
+import io.dashshare.domain.tenant.Permission;
 import io.dashshare.application.port.in.CreatedEmbedKey;
 import io.dashshare.application.port.in.ManageEmbedKeysUseCase;
 import io.dashshare.application.port.in.OwnerPrincipal;
@@ -37,17 +38,20 @@ public final class ManageEmbedKeysService implements ManageEmbedKeysUseCase {
 
     @Override
     public List<EmbedKey> list(OwnerPrincipal owner) {
+        owner.require(Permission.READ);
         return keys.list(owner.companyId()).stream().sorted(Comparator.comparing(EmbedKey::createdAt)).toList();
     }
 
     @Override
     public CreatedEmbedKey create(OwnerPrincipal owner) {
+        owner.require(Permission.MANAGE_EMBED_KEYS);
         EmbedKey key = unitOfWork.inTransaction(() -> keyRing.newKey(owner.companyId()));
         return new CreatedEmbedKey(key, Base64.getUrlEncoder().withoutPadding().encodeToString(key.secret()));
     }
 
     @Override
     public EmbedKey retire(OwnerPrincipal owner, EmbedKeyId keyId) {
+        owner.require(Permission.MANAGE_EMBED_KEYS);
         return unitOfWork.inTransaction(() -> {
             EmbedKey key = keys.find(keyId).filter(k -> k.companyId().equals(owner.companyId()))
                     .orElseThrow(() -> SharingException.notFound("Embed key"));
@@ -59,6 +63,7 @@ public final class ManageEmbedKeysService implements ManageEmbedKeysUseCase {
 
     @Override
     public Dashboard refuseTokensIssuedBefore(OwnerPrincipal owner, DashboardId dashboard, Optional<Instant> cutoff) {
+        owner.require(Permission.ISSUE_EMBED_TOKENS);
         return unitOfWork.inTransaction(() -> {
             Instant now = clock.instant();
             Dashboard updated = Lookups.dashboard(catalog, owner.companyId(), dashboard)

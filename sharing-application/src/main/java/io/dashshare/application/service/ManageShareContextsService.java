@@ -1,5 +1,6 @@
 package io.dashshare.application.service;
 
+import io.dashshare.domain.tenant.Permission;
 import io.dashshare.application.port.in.ManageShareContextsUseCase;
 import io.dashshare.application.port.in.NewMember;
 import io.dashshare.application.port.in.OwnerPrincipal;
@@ -33,6 +34,7 @@ public final class ManageShareContextsService implements ManageShareContextsUseC
 
     @Override
     public ShareContext create(OwnerPrincipal owner, String name, Optional<String> description) {
+        owner.require(Permission.EDIT_CONTEXTS);
         ShareContext context = new ShareContext(new ShareContextId(random.uuid()), owner.companyId(), name,
                 description.orElse(""), clock.instant());
         unitOfWork.run(() -> contexts.save(context));
@@ -41,17 +43,20 @@ public final class ManageShareContextsService implements ManageShareContextsUseC
 
     @Override
     public List<ShareContext> list(OwnerPrincipal owner) {
+        owner.require(Permission.READ);
         return contexts.list(owner.companyId());
     }
 
     @Override
     public ShareContext get(OwnerPrincipal owner, ShareContextId id) {
+        owner.require(Permission.READ);
         return contexts.findById(owner.companyId(), id).orElseThrow(() -> SharingException.notFound("Share context"));
     }
 
     @Override
     public ShareContext update(OwnerPrincipal owner, ShareContextId id, Optional<String> name,
                                Optional<String> description) {
+        owner.require(Permission.EDIT_CONTEXTS);
         return unitOfWork.inTransaction(() -> {
             ShareContext current = get(owner, id);
             ShareContext updated = current.rename(name.orElse(current.name()), description.orElse(current.description()));
@@ -62,6 +67,7 @@ public final class ManageShareContextsService implements ManageShareContextsUseC
 
     @Override
     public void delete(OwnerPrincipal owner, ShareContextId id) {
+        owner.require(Permission.EDIT_CONTEXTS);
         if (!unitOfWork.inTransaction(() -> contexts.delete(owner.companyId(), id))) {
             throw SharingException.notFound("Share context");
         }
@@ -69,6 +75,7 @@ public final class ManageShareContextsService implements ManageShareContextsUseC
 
     @Override
     public Member addMember(OwnerPrincipal owner, ShareContextId id, NewMember newMember) {
+        owner.require(Permission.EDIT_CONTEXTS);
         NewMember.ExternalEmail byEmail = (NewMember.ExternalEmail) newMember;
         return unitOfWork.inTransaction(() -> {
             get(owner, id);
@@ -81,12 +88,14 @@ public final class ManageShareContextsService implements ManageShareContextsUseC
 
     @Override
     public List<Member> members(OwnerPrincipal owner, ShareContextId id) {
+        owner.require(Permission.READ);
         get(owner, id);
         return contexts.listMembers(id);
     }
 
     @Override
     public void removeMember(OwnerPrincipal owner, ShareContextId id, MemberId member) {
+        owner.require(Permission.EDIT_CONTEXTS);
         boolean removed = unitOfWork.inTransaction(() -> {
             get(owner, id);
             return contexts.removeMember(id, member);

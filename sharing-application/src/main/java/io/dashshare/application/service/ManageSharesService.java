@@ -1,5 +1,6 @@
 package io.dashshare.application.service;
 
+import io.dashshare.domain.tenant.Permission;
 import io.dashshare.application.port.in.CreatedShare;
 import io.dashshare.application.port.in.ManageSharesUseCase;
 import io.dashshare.application.port.in.NewShare;
@@ -55,6 +56,7 @@ public final class ManageSharesService implements ManageSharesUseCase {
 
     @Override
     public CreatedShare create(OwnerPrincipal owner, DashboardId dashboardId, NewShare request) {
+        owner.require(Permission.EDIT_SHARES);
         Dashboard dashboard = Lookups.dashboard(catalog, owner.companyId(), dashboardId);
         Text.requireName(request.name(), 200, "name");
         ShareContextId context = request.contextId().map(id -> context(owner, id)).orElse(null);
@@ -70,17 +72,20 @@ public final class ManageSharesService implements ManageSharesUseCase {
 
     @Override
     public List<Share> list(OwnerPrincipal owner, DashboardId dashboard) {
+        owner.require(Permission.READ);
         Lookups.dashboard(catalog, owner.companyId(), dashboard);
         return shares.listByDashboard(owner.companyId(), dashboard);
     }
 
     @Override
     public Share get(OwnerPrincipal owner, ShareId id) {
+        owner.require(Permission.READ);
         return shares.findById(owner.companyId(), id).orElseThrow(() -> SharingException.notFound("Share"));
     }
 
     @Override
     public Share update(OwnerPrincipal owner, ShareId id, ShareChanges changes) {
+        owner.require(Permission.EDIT_SHARES);
         return unitOfWork.inTransaction(() -> {
             Instant now = clock.instant();
             Share share = get(owner, id);
@@ -102,6 +107,7 @@ public final class ManageSharesService implements ManageSharesUseCase {
 
     @Override
     public Share revoke(OwnerPrincipal owner, ShareId id) {
+        owner.require(Permission.EDIT_SHARES);
         return unitOfWork.inTransaction(() -> {
             Share revoked = get(owner, id).revoke(clock.instant());
             shares.save(revoked);
@@ -111,6 +117,7 @@ public final class ManageSharesService implements ManageSharesUseCase {
 
     @Override
     public CreatedShare rotateToken(OwnerPrincipal owner, ShareId id) {
+        owner.require(Permission.EDIT_SHARES);
         SecretToken token = newToken();
         Share rotated = unitOfWork.inTransaction(() -> {
             Share share = get(owner, id);

@@ -8,6 +8,7 @@ import io.dashshare.domain.error.SharingException;
 import io.dashshare.domain.port.OwnerAccountRepository;
 import io.dashshare.domain.port.PasswordHasher;
 import io.dashshare.domain.tenant.OwnerAccount;
+import io.dashshare.domain.tenant.Role;
 import java.util.Optional;
 
 public final class OwnerLoginService implements OwnerLoginUseCase {
@@ -33,6 +34,6 @@ public final class OwnerLoginService implements OwnerLoginUseCase {
         if (account.isEmpty() || !matches || candidate.isEmpty()) {
             throw new SharingException(ErrorCode.UNAUTHENTICATED, "Email or password is wrong.");
         }
-        return new OwnerPrincipal(account.get().id(), account.get().companyId());
+        return OwnerPrincipal.person(account.get().id(), account.get().email(), account.get().companyId(), Role.ADMIN);
     }
 }

@@ -1,5 +1,6 @@
 package io.dashshare.application.service;
 
+import io.dashshare.domain.tenant.Permission;
 import io.dashshare.application.port.in.OptionsAnswer;
 import io.dashshare.application.port.in.OwnerPrincipal;
 import io.dashshare.application.port.in.PreviewDashboardUseCase;
@@ -23,11 +24,13 @@ public final class PreviewDashboardService implements PreviewDashboardUseCase {
 
     @Override
     public DashboardResult execute(OwnerPrincipal owner, DashboardId id, Map<String, RawValue> parameters) {
+        owner.require(Permission.PREVIEW);
         return runner.preview(Lookups.dashboard(catalog, owner.companyId(), id), parameters);
     }
 
     @Override
     public OptionsAnswer options(OwnerPrincipal owner, DashboardId id, String filterSlug, String search) {
+        owner.require(Permission.PREVIEW);
         return options.preview(Lookups.dashboard(catalog, owner.companyId(), id), filterSlug, search);
     }
 }

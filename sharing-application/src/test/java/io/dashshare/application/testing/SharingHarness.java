@@ -48,6 +48,7 @@ import io.dashshare.domain.port.OtpChallengeRepository;
 import io.dashshare.domain.port.TokenSigner;
 import io.dashshare.domain.tenant.Company;
 import io.dashshare.domain.tenant.OwnerAccount;
+import io.dashshare.domain.tenant.Role;
 import io.dashshare.domain.tenant.OwnerId;
 import io.dashshare.domain.testing.CompanyBuilder;
 import io.dashshare.domain.testing.DashboardBuilder;
@@ -177,7 +178,7 @@ public final class SharingHarness {
         OwnerAccount account = new OwnerAccount(new OwnerId(UUID.randomUUID()), company.id(), new EmailAddress(email),
                 hasher.hash(OWNER_PASSWORD));
         store.owners().save(account);
-        return new OwnerPrincipal(account.id(), company.id());
+        return OwnerPrincipal.person(account.id(), account.email(), company.id(), Role.ADMIN);
     }
 
     public Dashboard dashboard(Company company, DashboardBuilder builder) {

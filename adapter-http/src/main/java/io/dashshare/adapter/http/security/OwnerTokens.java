@@ -1,11 +1,13 @@
 package io.dashshare.adapter.http.security;
 
 import io.dashshare.application.port.in.OwnerPrincipal;
+import io.dashshare.domain.common.EmailAddress;
 import io.dashshare.domain.common.Ids;
 import io.dashshare.domain.error.ErrorCode;
 import io.dashshare.domain.error.SharingException;
 import io.dashshare.domain.tenant.CompanyId;
 import io.dashshare.domain.tenant.OwnerId;
+import io.dashshare.domain.tenant.Role;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.token.generator.TokenGenerator;
@@ -30,6 +32,7 @@ public final class OwnerTokens {
     public static final String ISSUER = "dashshare";
     public static final String AUDIENCE = "owner-api";
     public static final String COMPANY = "company";
+    public static final String EMAIL = "email";
     public static final String ROLE_OWNER = "OWNER";
 
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -58,7 +61,9 @@ public final class OwnerTokens {
         Map<String, Object> claims = new LinkedHashMap<>();
         claims.put("iss", ISSUER);
         claims.put("aud", AUDIENCE);
-        claims.put("sub", owner.ownerId().toString());
+        OwnerPrincipal.Actor.Person person = (OwnerPrincipal.Actor.Person) owner.actor();
+        claims.put("sub", person.id().toString());
+        claims.put(EMAIL, person.email().value());
         claims.put(COMPANY, owner.companyId().toString());
         claims.put("roles", List.of(ROLE_OWNER));
         claims.put("iat", now.getEpochSecond());
@@ -80,7 +85,10 @@ public final class OwnerTokens {
         Object company = authentication.getAttributes().get(COMPANY);
         CompanyId companyId = Ids.parse(company instanceof String s ? s : null).map(CompanyId::new)
                 .orElseThrow(SharingException::tokenInvalid);
-        return new OwnerPrincipal(owner, companyId);
+        Object email = authentication.getAttributes().get(EMAIL);
+        EmailAddress address = EmailAddress.parse(email instanceof String e ? e : null)
+                .orElseThrow(SharingException::tokenInvalid);
+        return OwnerPrincipal.person(owner, address, companyId, Role.ADMIN);
     }
 
     public record Issued(String token, long expiresInSeconds) {

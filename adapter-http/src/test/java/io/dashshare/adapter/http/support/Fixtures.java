@@ -29,6 +29,8 @@ import io.dashshare.domain.tenant.CompanyId;
 import io.dashshare.domain.tenant.CompanySlug;
 import io.dashshare.domain.tenant.EmbedOrigin;
 import io.dashshare.domain.tenant.OwnerId;
+import io.dashshare.domain.tenant.Role;
+import io.dashshare.domain.common.EmailAddress;
 import io.dashshare.domain.dashboard.Visualization;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -40,8 +42,9 @@ import java.util.UUID;
 public final class Fixtures {
 
     public static final CompanyId COMPANY_ID = new CompanyId(UUID.fromString("0b6c1c9e-5c7a-4f0e-9d55-7a1f0e6b2c01"));
-    public static final OwnerPrincipal OWNER = new OwnerPrincipal(
-            new OwnerId(UUID.fromString("5d0f6a8e-2b1c-4e7d-8a9f-3c2b1a0d9e8f")), COMPANY_ID);
+    public static final OwnerId OWNER_ID = new OwnerId(UUID.fromString("5d0f6a8e-2b1c-4e7d-8a9f-3c2b1a0d9e8f"));
+    public static final OwnerPrincipal OWNER = OwnerPrincipal.person(OWNER_ID, new EmailAddress("admin@acme.test"),
+            COMPANY_ID, Role.ADMIN);
     public static final String ALLOWED_ORIGIN = "https://allowed.example";
     public static final Company ACME = new Company(COMPANY_ID, new CompanySlug("acme"), "Acme",
             List.of(new EmbedOrigin(ALLOWED_ORIGIN)));
