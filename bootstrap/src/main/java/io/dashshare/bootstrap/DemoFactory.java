@@ -1,5 +1,6 @@
 package io.dashshare.bootstrap;
 
+import io.dashshare.application.port.in.BootstrapCompanyUseCase;
 import io.dashshare.bootstrap.demo.DemoSeeder;
 import io.dashshare.domain.port.CompanyRepository;
 import io.dashshare.domain.port.DashboardCatalog;
@@ -14,9 +15,9 @@ import java.time.Clock;
 public class DemoFactory {
 
     @Singleton
-    DemoSeeder demoSeeder(CompanyRepository companies, OwnerAccountRepository owners,
-                          DashboardCatalog catalog, PasswordHasher hasher, RandomSource random,
-                          Clock clock) {
-        return new DemoSeeder(companies, owners, catalog, hasher, random, clock, System.out);
+    DemoSeeder demoSeeder(BootstrapCompanyUseCase bootstrapCompany, CompanyRepository companies,
+                          OwnerAccountRepository owners, DashboardCatalog catalog, PasswordHasher hasher,
+                          RandomSource random, Clock clock) {
+        return new DemoSeeder(bootstrapCompany, companies, owners, catalog, hasher, random, clock, System.out);
     }
 }

@@ -25,7 +25,6 @@ import io.dashshare.application.port.in.ManageDashboardsUseCase;
 import io.dashshare.application.port.in.ManageEmbedKeysUseCase;
 import io.dashshare.application.port.in.ManageShareContextsUseCase;
 import io.dashshare.application.port.in.ManageSharesUseCase;
-import io.dashshare.application.port.in.OwnerLoginUseCase;
 import io.dashshare.application.port.in.PreviewDashboardUseCase;
 import io.dashshare.application.port.in.ViewEmbedUseCase;
 import io.dashshare.application.port.in.ViewPublicShareUseCase;
@@ -40,7 +39,6 @@ import io.dashshare.application.service.ManageDashboardsService;
 import io.dashshare.application.service.ManageEmbedKeysService;
 import io.dashshare.application.service.ManageShareContextsService;
 import io.dashshare.application.service.ManageSharesService;
-import io.dashshare.application.service.OwnerLoginService;
 import io.dashshare.application.service.PreviewDashboardService;
 import io.dashshare.application.service.ShareAccessTokens;
 import io.dashshare.application.service.ViewEmbedService;
@@ -54,7 +52,6 @@ import io.dashshare.domain.port.DashboardCatalog;
 import io.dashshare.domain.port.EmbedKeyRepository;
 import io.dashshare.domain.port.OneTimeCodeMailer;
 import io.dashshare.domain.port.OtpChallengeRepository;
-import io.dashshare.domain.port.OwnerAccountRepository;
 import io.dashshare.domain.port.PasswordHasher;
 import io.dashshare.domain.port.QueryExecutor;
 import io.dashshare.domain.port.RandomSource;
@@ -140,11 +137,6 @@ public class SharingFactory {
     }
 
     @Singleton
-    OwnerLoginUseCase ownerLogin(OwnerAccountRepository accounts, PasswordHasher hasher) {
-        return new OwnerLoginService(accounts, hasher);
-    }
-
-    @Singleton
     ManageDashboardsUseCase manageDashboards(DashboardCatalog catalog, QueryExecutor executor, RandomSource random,
                                              UnitOfWork unitOfWork, Clock clock) {
         return new ManageDashboardsService(catalog, executor, random, unitOfWork, clock);
@@ -212,8 +204,8 @@ public class SharingFactory {
     @Singleton
     RefreshPortalSessionUseCase refreshPortalSession(CompanyRepository companies, ShareContextRepository contexts,
                                                      ShareSessionRepository sessions, PortalSessions portalSessions,
-                                                     Clock clock) {
-        return new RefreshPortalSessionService(companies, contexts, sessions, portalSessions, clock);
+                                                     UnitOfWork unitOfWork, Clock clock) {
+        return new RefreshPortalSessionService(companies, contexts, sessions, portalSessions, unitOfWork, clock);
     }
 
     @Singleton

@@ -1,6 +1,7 @@
 package io.dashshare.bootstrap;
 
 import io.dashshare.adapter.persistence.query.DataSourcesConfig;
+import io.dashshare.application.port.in.BootstrapCompanyUseCase;
 import io.dashshare.bootstrap.config.EmbeddedDatabase;
 import io.dashshare.bootstrap.config.EnvironmentVariables;
 import io.dashshare.bootstrap.config.MasterSecret;
@@ -8,6 +9,9 @@ import io.dashshare.bootstrap.config.ServiceConfig;
 import io.dashshare.bootstrap.config.SharingKeys;
 import io.dashshare.bootstrap.demo.DemoDataset;
 import io.dashshare.bootstrap.demo.DemoSeeder;
+import io.dashshare.domain.common.EmailAddress;
+import io.dashshare.domain.error.InvalidValueException;
+import io.dashshare.domain.tenant.CompanySlug;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.PrintStream;
@@ -68,9 +72,7 @@ public final class SharingLauncher {
                     .deduceEnvironment(false)
                     .start();
             try {
-                if (config.demo()) {
-                    context.getBean(DemoSeeder.class).seedCompany(config.adminEmail(), config.adminPassword());
-                }
+                bootstrap(config, context);
                 EmbeddedServer server = context.getBean(EmbeddedServer.class).start();
                 return new RunningService(context, server, embedded);
             } catch (RuntimeException e) {
@@ -83,6 +85,22 @@ public final class SharingLauncher {
             }
             throw e;
         }
+    }
+
+    /** The first company (docs/operations.md): the demo's with its dashboard, or the bootstrap variables'. */
+    private static void bootstrap(ServiceConfig config, ApplicationContext context) {
+        if (config.demo()) {
+            context.getBean(DemoSeeder.class).seed(config.bootstrapCompany().orElseThrow());
+            return;
+        }
+        config.bootstrapCompany().ifPresent(company -> {
+            EmailAddress email = EmailAddress.parse(company.adminEmail())
+                    .orElseThrow(() -> new IllegalStateException("SHARING_ADMIN_EMAIL is not a valid email address"));
+            CompanySlug slug = InvalidValueException.named("SHARING_BOOTSTRAP_COMPANY_SLUG",
+                    () -> new CompanySlug(company.slug()));
+            context.getBean(BootstrapCompanyUseCase.class).ensure(slug, company.name(), email,
+                    company.adminPassword().orElseThrow());
+        });
     }
 
     /**

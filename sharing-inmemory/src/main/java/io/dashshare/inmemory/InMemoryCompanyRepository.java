@@ -5,6 +5,8 @@ import io.dashshare.domain.port.CompanyRepository;
 import io.dashshare.domain.tenant.Company;
 import io.dashshare.domain.tenant.CompanyId;
 import io.dashshare.domain.tenant.CompanySlug;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -34,6 +36,14 @@ public final class InMemoryCompanyRepository implements CompanyRepository {
     }
 
     @Override
+    public List<Company> list() {
+        synchronized (store) {
+            return rows.values().stream().sorted(Comparator.comparing(Company::createdAt)
+                    .thenComparing(c -> c.slug().value())).toList();
+        }
+    }
+
+    @Override
     public void save(Company company) {
         synchronized (store) {
             boolean slugTaken = rows.values().stream()
@@ -41,7 +51,10 @@ public final class InMemoryCompanyRepository implements CompanyRepository {
             if (slugTaken) {
                 throw Conflicts.companySlugTaken();
             }
-            rows.put(company.id(), company);
+            Company stored = rows.get(company.id());
+            // As the database adapter: the creation time is written once.
+            rows.put(company.id(), stored == null ? company : new Company(company.id(), company.slug(), company.name(),
+                    company.embedOrigins(), company.status(), stored.createdAt()));
         }
     }
 }

@@ -10,13 +10,16 @@ public final class InMemoryPersistence {
 
     private final InMemoryStore store = new InMemoryStore();
     private final InMemoryCompanyRepository companies = new InMemoryCompanyRepository(store);
-    private final InMemoryOwnerAccountRepository owners = new InMemoryOwnerAccountRepository(store);
     private final InMemoryShareRepository shares = new InMemoryShareRepository(store);
     private final InMemoryDashboardCatalog dashboards = new InMemoryDashboardCatalog(store, shares);
     private final InMemoryShareContextRepository contexts = new InMemoryShareContextRepository(store, shares);
     private final InMemoryOtpChallengeRepository challenges = new InMemoryOtpChallengeRepository(store);
     private final InMemoryShareSessionRepository sessions = new InMemoryShareSessionRepository(store);
     private final InMemoryEmbedKeyRepository embedKeys = new InMemoryEmbedKeyRepository(store);
+    private final InMemoryApiKeyRepository apiKeys = new InMemoryApiKeyRepository(store);
+    private final InMemoryOwnerInviteRepository invites = new InMemoryOwnerInviteRepository(store);
+    private final InMemoryOwnerAccountRepository owners = new InMemoryOwnerAccountRepository(store, invites);
+    private final InMemoryOwnerTokenRevocations tokenRevocations = new InMemoryOwnerTokenRevocations(store);
     private final InMemoryRateLimiter rateLimiter = new InMemoryRateLimiter();
     private final InMemoryUnitOfWork unitOfWork = new InMemoryUnitOfWork(store);
     private final InMemoryViewerLookups viewerLookups =
@@ -52,6 +55,18 @@ public final class InMemoryPersistence {
 
     public InMemoryEmbedKeyRepository embedKeys() {
         return embedKeys;
+    }
+
+    public InMemoryApiKeyRepository apiKeys() {
+        return apiKeys;
+    }
+
+    public InMemoryOwnerInviteRepository invites() {
+        return invites;
+    }
+
+    public InMemoryOwnerTokenRevocations tokenRevocations() {
+        return tokenRevocations;
     }
 
     public InMemoryRateLimiter rateLimiter() {

@@ -19,6 +19,8 @@ import static org.mockito.Mockito.when;
 import io.dashshare.adapter.http.support.Fixtures;
 import io.dashshare.adapter.http.support.HttpTest;
 import io.dashshare.adapter.http.support.Reply;
+import io.dashshare.application.port.in.OwnerLoginUseCase;
+import io.dashshare.application.port.in.SignedInOwner;
 import io.dashshare.application.port.in.CreatedEmbedKey;
 import io.dashshare.application.port.in.CreatedShare;
 import io.dashshare.application.port.in.EmbedRequest;
@@ -74,7 +76,8 @@ class OwnerRoutesTest extends HttpTest {
 
     @Test
     void login_answers_a_bearer_token_that_opens_the_owner_routes() {
-        when(ownerLogin.login(new EmailAddress("admin@acme.test"), "s3cret-passw0rd")).thenReturn(OWNER);
+        when(ownerLogin.login(new OwnerLoginUseCase.LoginAttempt(new EmailAddress("admin@acme.test"), "s3cret-passw0rd",
+                Optional.empty(), "127.0.0.1"))).thenReturn(new SignedInOwner(OWNER, 0));
         Reply reply = api.post("/api/v1/auth/login", "{\"email\":\"admin@acme.test\",\"password\":\"s3cret-passw0rd\"}");
         assertThat(reply.status()).isEqualTo(200);
         Map<String, Object> body = reply.json();

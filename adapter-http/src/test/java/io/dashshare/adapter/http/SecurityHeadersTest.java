@@ -11,6 +11,7 @@ import ch.qos.logback.core.read.ListAppender;
 import io.dashshare.adapter.http.support.Fixtures;
 import io.dashshare.adapter.http.support.HttpTest;
 import io.dashshare.adapter.http.support.Reply;
+import io.dashshare.application.port.in.SignedInOwner;
 import io.dashshare.adapter.http.edge.EdgeFilter;
 import io.dashshare.domain.error.SharingException;
 import io.dashshare.domain.tenant.EmbedOrigin;
@@ -32,7 +33,7 @@ class SecurityHeadersTest extends HttpTest {
     private void embedOriginsAre(String... origins) {
         // One verification per request (open), whose company carries the origins.
         SharedDashboard shared = Fixtures.shared(Fixtures.salesDashboard());
-        Company company = new Company(shared.company().id(), shared.company().slug(), shared.company().name(),
+        Company company = shared.company().withEmbedOrigins(
                 java.util.Arrays.stream(origins).map(EmbedOrigin::new).toList());
         SharedDashboard ofCompany = new SharedDashboard(company, shared.dashboard(), shared.filters());
         EmbedAccess access = Fixtures.embedAccess(ofCompany);
@@ -139,7 +140,7 @@ class SecurityHeadersTest extends HttpTest {
         try {
             embedOriginsAre(ALLOWED_ORIGIN);
             when(publicShares.resolve(anyString())).thenThrow(SharingException.tokenInvalid());
-            String ownerToken = ownerTokens.issue(Fixtures.OWNER).token();
+            String ownerToken = ownerTokens.issue(new SignedInOwner(Fixtures.OWNER, 0)).token();
             api.get("/api/v1/public/shares/SECRETSHARETOKEN123/resolve?search=x");
             api.get("/api/embed/d/" + EMBED_TOKEN + "/info");
             api.get("/embed/d/" + EMBED_TOKEN);

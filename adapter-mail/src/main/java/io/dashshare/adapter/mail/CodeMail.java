@@ -94,15 +94,20 @@ record CodeMail(String subject, String text, String html) {
         if (message.validFor().isNegative() || message.validFor().isZero()) {
             throw new IllegalArgumentException("validFor must be positive");
         }
-        // The link is clickable in the HTML part: only http(s) may get there, never javascript: or data:.
+        requireHttpUrl(message.portalUrl(), "portalUrl");
+    }
+
+    /** A link is clickable in the HTML part: only http(s) may get there, never javascript: or data:. */
+    static void requireHttpUrl(String url, String what) {
+        Objects.requireNonNull(url, what);
         try {
-            URI uri = new URI(message.portalUrl());
+            URI uri = new URI(url);
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
             if (!(scheme.equals("https") || scheme.equals("http")) || uri.getHost() == null) {
-                throw new IllegalArgumentException("portalUrl must be an absolute http(s) URL");
+                throw new IllegalArgumentException(what + " must be an absolute http(s) URL");
             }
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("portalUrl must be an absolute http(s) URL", e);
+            throw new IllegalArgumentException(what + " must be an absolute http(s) URL", e);
         }
     }
 

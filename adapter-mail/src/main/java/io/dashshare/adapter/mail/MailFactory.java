@@ -1,5 +1,6 @@
 package io.dashshare.adapter.mail;
 
+import io.dashshare.domain.port.InviteMailer;
 import io.dashshare.domain.port.OneTimeCodeMailer;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
@@ -33,6 +34,13 @@ public class MailFactory {
             @Value("${sharing.smtp.starttls:true}") String startTls,
             @Value("${sharing.mail.from:no-reply@localhost}") String from) {
         return create(env, smtpSettings(host, port, username, password, startTls, from), System.out);
+    }
+
+    /** Invites travel the way the codes do: SMTP when configured, else the console (development only). */
+    @Context
+    InviteMailer inviteMailer(OneTimeCodeMailer codes) {
+        return codes instanceof SmtpOneTimeCodeMailer smtp ? new SmtpInviteMailer(smtp)
+                : new ConsoleInviteMailer(System.out);
     }
 
     /** Empty when no host is configured. Malformed values fail loudly instead of weakening delivery. */

@@ -88,18 +88,23 @@ public final class SmtpOneTimeCodeMailer implements OneTimeCodeMailer {
     @Override
     public void send(Message message) {
         CodeMail mail = CodeMail.of(message);
+        deliver(message.to().value(), mail.subject(), mail.text(), mail.html(), "one-time code mail");
+    }
+
+    /** Hands one multipart (HTML and text) mail to the server; {@code what} names it in a failure. */
+    void deliver(String to, String subject, String text, String html, String what) {
         Email email = Email.builder()
                 .from(settings.from())
-                .to(message.to().value())
-                .subject(mail.subject())
-                .body(new MultipartBody(mail.html(), mail.text()))
+                .to(to)
+                .subject(subject)
+                .body(new MultipartBody(html, text))
                 .build();
         PROTOCOL_TRACE.setLevel(Level.OFF);
         try {
             sender.send(email, SmtpOneTimeCodeMailer::markAutomatic);
         } catch (EmailException e) {
             // Built from settings and exception class names only: server replies could echo anything.
-            throw new DeliveryFailedException("one-time code mail could not be handed to SMTP server "
+            throw new DeliveryFailedException(what + " could not be handed to SMTP server "
                     + settings.host() + ":" + settings.port() + " (" + causeNames(e) + ")", e);
         }
     }

@@ -9,9 +9,11 @@ import io.dashshare.domain.port.CompanyRepository;
 import io.dashshare.domain.tenant.Company;
 import io.dashshare.domain.tenant.CompanyId;
 import io.dashshare.domain.tenant.CompanySlug;
+import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.exception.DataAccessException;
+import org.jooq.impl.DSL;
 
 public final class JooqCompanyRepository implements CompanyRepository {
 
@@ -34,6 +36,12 @@ public final class JooqCompanyRepository implements CompanyRepository {
     }
 
     @Override
+    public List<Company> list() {
+        return DatabaseFailures.call(() -> db.selectFrom(COMPANIES)
+                .orderBy(COMPANIES.CREATED_AT, COMPANIES.SLUG.collate(DSL.collation("C"))).fetch(RecordMappers::company));
+    }
+
+    @Override
     public void save(Company company) {
         CompaniesRecord row = RecordMappers.record(company);
         DatabaseFailures.run(() -> {
@@ -43,6 +51,7 @@ public final class JooqCompanyRepository implements CompanyRepository {
                         .set(COMPANIES.SLUG, row.getSlug())
                         .set(COMPANIES.NAME, row.getName())
                         .set(COMPANIES.EMBED_ORIGINS, row.getEmbedOrigins())
+                        .set(COMPANIES.STATUS, row.getStatus())
                         .execute();
             } catch (DataAccessException e) {
                 if (DatabaseFailures.violated(e, DatabaseFailures.UNIQUE_VIOLATION)

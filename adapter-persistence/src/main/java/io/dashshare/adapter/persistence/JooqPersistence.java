@@ -17,6 +17,9 @@ public final class JooqPersistence {
     private final JooqOtpChallengeRepository challenges;
     private final JooqShareSessionRepository sessions;
     private final JooqEmbedKeyRepository embedKeys;
+    private final JooqApiKeyRepository apiKeys;
+    private final JooqOwnerInviteRepository invites;
+    private final JooqOwnerTokenRevocations tokenRevocations;
     private final JooqRateLimiter rateLimiter;
     private final JooqUnitOfWork unitOfWork;
     private final JooqViewerLookups viewerLookups;
@@ -30,6 +33,9 @@ public final class JooqPersistence {
         this.challenges = new JooqOtpChallengeRepository(db);
         this.sessions = new JooqShareSessionRepository(db);
         this.embedKeys = new JooqEmbedKeyRepository(db);
+        this.apiKeys = new JooqApiKeyRepository(db);
+        this.invites = new JooqOwnerInviteRepository(db);
+        this.tokenRevocations = new JooqOwnerTokenRevocations(db);
         this.rateLimiter = new JooqRateLimiter(db);
         this.unitOfWork = new JooqUnitOfWork(db);
         this.viewerLookups = new JooqViewerLookups(db);
@@ -69,6 +75,18 @@ public final class JooqPersistence {
 
     public JooqEmbedKeyRepository embedKeys() {
         return embedKeys;
+    }
+
+    public JooqApiKeyRepository apiKeys() {
+        return apiKeys;
+    }
+
+    public JooqOwnerInviteRepository invites() {
+        return invites;
+    }
+
+    public JooqOwnerTokenRevocations tokenRevocations() {
+        return tokenRevocations;
     }
 
     public JooqRateLimiter rateLimiter() {

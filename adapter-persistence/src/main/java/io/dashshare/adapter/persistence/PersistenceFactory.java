@@ -2,11 +2,14 @@ package io.dashshare.adapter.persistence;
 
 import io.dashshare.adapter.persistence.query.DataSourcesConfig;
 import io.dashshare.adapter.persistence.query.JdbcQueryExecutor;
+import io.dashshare.domain.port.ApiKeyRepository;
 import io.dashshare.domain.port.CompanyRepository;
 import io.dashshare.domain.port.DashboardCatalog;
 import io.dashshare.domain.port.EmbedKeyRepository;
 import io.dashshare.domain.port.OtpChallengeRepository;
 import io.dashshare.domain.port.OwnerAccountRepository;
+import io.dashshare.domain.port.OwnerInviteRepository;
+import io.dashshare.domain.port.OwnerTokenRevocations;
 import io.dashshare.domain.port.QueryExecutor;
 import io.dashshare.domain.port.RateLimiter;
 import io.dashshare.domain.port.ShareContextRepository;
@@ -91,6 +94,21 @@ public class PersistenceFactory {
     @Singleton
     EmbedKeyRepository embedKeyRepository(JooqPersistence persistence) {
         return persistence.embedKeys();
+    }
+
+    @Singleton
+    ApiKeyRepository apiKeyRepository(JooqPersistence persistence) {
+        return persistence.apiKeys();
+    }
+
+    @Singleton
+    OwnerInviteRepository ownerInviteRepository(JooqPersistence persistence) {
+        return persistence.invites();
+    }
+
+    @Singleton
+    OwnerTokenRevocations ownerTokenRevocations(JooqPersistence persistence) {
+        return persistence.tokenRevocations();
     }
 
     @Singleton

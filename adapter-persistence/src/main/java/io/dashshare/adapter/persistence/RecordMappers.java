@@ -1,9 +1,14 @@
 package io.dashshare.adapter.persistence;
 
+import io.dashshare.domain.tenant.ApiKey;
+import io.dashshare.domain.tenant.OwnerInvite;
+
 import static io.dashshare.adapter.persistence.Times.column;
 import static io.dashshare.adapter.persistence.Times.instant;
 
+import io.dashshare.adapter.persistence.jooq.tables.records.ApiKeysRecord;
 import io.dashshare.adapter.persistence.jooq.tables.records.CompaniesRecord;
+import io.dashshare.adapter.persistence.jooq.tables.records.OwnerInvitesRecord;
 import io.dashshare.adapter.persistence.jooq.tables.records.DashboardsRecord;
 import io.dashshare.adapter.persistence.jooq.tables.records.EmbedKeysRecord;
 import io.dashshare.adapter.persistence.jooq.tables.records.OtpChallengesRecord;
@@ -32,7 +37,11 @@ import io.dashshare.domain.share.Share;
 import io.dashshare.domain.share.ShareId;
 import io.dashshare.domain.share.ShareType;
 import io.dashshare.domain.tenant.Company;
+import io.dashshare.domain.tenant.ApiKeyId;
 import io.dashshare.domain.tenant.CompanyId;
+import io.dashshare.domain.tenant.CompanyStatus;
+import io.dashshare.domain.tenant.OwnerStatus;
+import io.dashshare.domain.tenant.Role;
 import io.dashshare.domain.tenant.CompanySlug;
 import io.dashshare.domain.tenant.EmbedOrigin;
 import io.dashshare.domain.tenant.OwnerAccount;
@@ -52,21 +61,52 @@ final class RecordMappers {
 
     static CompaniesRecord record(Company c) {
         return new CompaniesRecord(c.id().value(), c.slug().value(), c.name(),
-                c.embedOrigins().stream().map(EmbedOrigin::value).toArray(String[]::new));
+                c.embedOrigins().stream().map(EmbedOrigin::value).toArray(String[]::new), c.status().wire(),
+                column(c.createdAt()));
     }
 
     static Company company(CompaniesRecord r) {
         return new Company(new CompanyId(r.getId()), new CompanySlug(r.getSlug()), r.getName(),
-                Arrays.stream(r.getEmbedOrigins()).map(EmbedOrigin::new).toList());
+                Arrays.stream(r.getEmbedOrigins()).map(EmbedOrigin::new).toList(),
+                CompanyStatus.fromWire(r.getStatus()).orElseThrow(), instant(r.getCreatedAt()));
     }
 
     static OwnerAccountsRecord record(OwnerAccount a) {
-        return new OwnerAccountsRecord(a.id().value(), a.companyId().value(), a.email().value(), a.passwordHash());
+        return new OwnerAccountsRecord(a.id().value(), a.companyId().value(), a.email().value(),
+                a.passwordHash().orElse(null), a.role().wire(), a.status().wire(), column(a.createdAt()),
+                column(a.lastLoginAt().orElse(null)), a.tokenGeneration(), a.keptTokenId().orElse(null));
     }
 
     static OwnerAccount owner(OwnerAccountsRecord r) {
         return new OwnerAccount(new OwnerId(r.getId()), new CompanyId(r.getCompanyId()), new EmailAddress(r.getEmail()),
-                r.getPasswordHash());
+                Optional.ofNullable(r.getPasswordHash()), Role.fromWire(r.getRole()).orElseThrow(),
+                OwnerStatus.fromWire(r.getStatus()).orElseThrow(), instant(r.getCreatedAt()),
+                Optional.ofNullable(instant(r.getLastLoginAt())), r.getTokenGeneration(),
+                Optional.ofNullable(r.getKeptTokenId()));
+    }
+
+    static ApiKeysRecord record(ApiKey k) {
+        return new ApiKeysRecord(k.id().value(), k.companyId().value(), k.name(), k.role().wire(), k.hash().hex(),
+                k.prefix(), column(k.createdAt()), column(k.expiresAt().orElse(null)),
+                column(k.lastUsedAt().orElse(null)), column(k.revokedAt().orElse(null)));
+    }
+
+    static ApiKey apiKey(ApiKeysRecord r) {
+        return new ApiKey(new ApiKeyId(r.getId()), new CompanyId(r.getCompanyId()), r.getName(),
+                Role.fromWire(r.getRole()).orElseThrow(), new TokenHash(r.getKeyHash()), r.getPrefix(),
+                instant(r.getCreatedAt()), Optional.ofNullable(instant(r.getExpiresAt())),
+                Optional.ofNullable(instant(r.getLastUsedAt())), Optional.ofNullable(instant(r.getRevokedAt())));
+    }
+
+    static OwnerInvitesRecord record(OwnerInvite i) {
+        return new OwnerInvitesRecord(i.hash().hex(), i.ownerId().value(), i.companyId().value(), column(i.createdAt()),
+                column(i.expiresAt()), column(i.usedAt().orElse(null)));
+    }
+
+    static OwnerInvite invite(OwnerInvitesRecord r) {
+        return new OwnerInvite(new TokenHash(r.getTokenHash()), new OwnerId(r.getOwnerId()),
+                new CompanyId(r.getCompanyId()), instant(r.getCreatedAt()), instant(r.getExpiresAt()),
+                Optional.ofNullable(instant(r.getUsedAt())));
     }
 
     static DashboardsRecord record(Dashboard d) {

@@ -57,4 +57,34 @@ public record ServiceConfig(Map<String, String> env) {
     public Optional<String> adminPassword() {
         return get("SHARING_ADMIN_PASSWORD");
     }
+
+    /**
+     * The company to create at start if no company has its slug (docs/operations.md, first
+     * company): {@code SHARING_BOOTSTRAP_COMPANY_SLUG} and {@code _NAME} with the admin's
+     * {@code SHARING_ADMIN_EMAIL} and {@code SHARING_ADMIN_PASSWORD}, all four required together.
+     * The demo's company is {@code acme} unless named; its password may be left to generate.
+     */
+    public Optional<BootstrapCompany> bootstrapCompany() {
+        Optional<String> slug = get("SHARING_BOOTSTRAP_COMPANY_SLUG");
+        if (slug.isEmpty() && !demo()) {
+            return Optional.empty();
+        }
+        String name = get("SHARING_BOOTSTRAP_COMPANY_NAME").orElse(slug.isEmpty() ? "Acme" : null);
+        if (name == null) {
+            throw new IllegalStateException("SHARING_BOOTSTRAP_COMPANY_SLUG needs SHARING_BOOTSTRAP_COMPANY_NAME");
+        }
+        if (!demo() && (get("SHARING_ADMIN_EMAIL").isEmpty() || adminPassword().isEmpty())) {
+            throw new IllegalStateException("SHARING_BOOTSTRAP_COMPANY_SLUG needs SHARING_ADMIN_EMAIL and "
+                    + "SHARING_ADMIN_PASSWORD: the company's first admin");
+        }
+        return Optional.of(new BootstrapCompany(slug.orElse("acme"), name, adminEmail(), adminPassword()));
+    }
+
+    /** What the bootstrap variables name; {@code adminPassword} is empty only in the demo (then generated). */
+    public record BootstrapCompany(String slug, String name, String adminEmail, Optional<String> adminPassword) {
+        @Override
+        public String toString() {
+            return "BootstrapCompany[" + slug + ", " + adminEmail + ", password=redacted]";
+        }
+    }
 }

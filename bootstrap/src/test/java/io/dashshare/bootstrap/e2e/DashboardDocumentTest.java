@@ -30,7 +30,7 @@ class DashboardDocumentTest {
         assertThat(updated.get("version").asLong()).isEqualTo(fetched.get("version").asLong() + 1);
         assertThat(definition(updated)).isEqualTo(definition(fetched));
 
-        assertError(owner.post("/api/v1/dashboards", fetched.toString()), 400, "INVALID_REQUEST");
+        assertError(owner.post("/api/v1/dashboards", fetched.toString()), 409, "CONFLICT");
         ObjectNode copy = ((ObjectNode) fetched.deepCopy()).put("slug", "sales-copy");
         JsonNode created = expect(201, owner.post("/api/v1/dashboards", copy.toString())).json();
         assertThat(created.get("id").asText()).isNotEqualTo(id);

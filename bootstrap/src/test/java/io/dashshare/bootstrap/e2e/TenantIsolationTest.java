@@ -14,9 +14,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * PRODUCT.md §5: everything an owner touches is scoped to the owner's company; another company's
- * id is 404, never 403 and never its data. Checked both ways between the demo's {@code acme} and
- * a second company created in the service's database.
+ * docs/api.md, tenant isolation: everything an owner touches is scoped to the owner's company;
+ * another company's id is 404, never 403 and never its data. Checked both ways between two
+ * companies a platform made through the operator API, for their people and their API keys.
  */
 class TenantIsolationTest {
 
@@ -27,7 +27,7 @@ class TenantIsolationTest {
 
     @BeforeAll
     static void twoCompanies() {
-        acme = Owner.acme();
+        acme = Owner.newCompany("initech");
         globex = Owner.newCompany("globex");
         acmeIds = Ids.of(acme);
         globexIds = Ids.of(globex);
@@ -51,7 +51,18 @@ class TenantIsolationTest {
         assertThat(ids(globex.get("/api/v1/share-contexts").json().get("share_contexts")))
                 .containsExactly(globexIds.context);
         assertThat(globex.get("/api/v1/company").json().get("slug").asText()).isEqualTo(globex.companySlug());
-        assertThat(acme.get("/api/v1/company").json().get("slug").asText()).isEqualTo("acme");
+        assertThat(acme.get("/api/v1/company").json().get("slug").asText()).isEqualTo(acme.companySlug());
+        assertThat(ids(globex.get("/api/v1/owners").json().get("owners"))).contains(globexIds.owner)
+                .doesNotContain(acmeIds.owner);
+        assertThat(ids(globex.get("/api/v1/api-keys").json().get("api_keys"))).contains(globexIds.apiKey)
+                .doesNotContain(acmeIds.apiKey);
+    }
+
+    @Test
+    void an_api_key_of_one_company_reaches_nothing_of_the_other() {
+        String key = globex.post("/api/v1/api-keys", "{\"name\": \"admin key\", \"role\": \"admin\"}").json()
+                .get("key").asText();
+        assertEveryRouteIs404(globex.as(key), acmeIds);
     }
 
     @Test
@@ -63,6 +74,8 @@ class TenantIsolationTest {
                 .hasSize(1);
         assertThat(globex.get("/api/v1/dashboards/" + globexIds.dashboard).json()
                 .get("embed_tokens_not_before").isNull()).isTrue();
+        assertThat(globex.get("/api/v1/owners").json().get("owners").findValuesAsText("role")).contains("editor");
+        assertThat(globex.get("/api/v1/api-keys").json().get("api_keys").get(0).get("revoked_at").isNull()).isTrue();
     }
 
     private static void assertEveryRouteIs404(Owner caller, Ids foreign) {
@@ -88,6 +101,9 @@ class TenantIsolationTest {
                 new String[] {"POST", c + "/members", "{\"member_type\": \"external_email\", \"email\": \"spy@evil.test\"}"},
                 new String[] {"DELETE", c + "/members/" + foreign.member, null},
                 new String[] {"POST", "/api/v1/embed/keys/" + foreign.kid + "/retire", null},
+                new String[] {"PATCH", "/api/v1/owners/" + foreign.owner, "{\"role\": \"admin\"}"},
+                new String[] {"DELETE", "/api/v1/owners/" + foreign.owner, null},
+                new String[] {"DELETE", "/api/v1/api-keys/" + foreign.apiKey, null},
                 new String[] {"DELETE", s, null},
                 new String[] {"DELETE", c, null},
                 new String[] {"DELETE", d, null});
@@ -113,7 +129,8 @@ class TenantIsolationTest {
     }
 
     /** One of everything an owner can address by id. */
-    private record Ids(String dashboard, String share, String context, String member, String kid) {
+    private record Ids(String dashboard, String share, String context, String member, String kid, String owner,
+                       String apiKey) {
 
         static Ids of(Owner owner) {
             String dashboard = owner.salesOverviewId();
@@ -122,7 +139,11 @@ class TenantIsolationTest {
             String share = owner.createShare(dashboard, "{\"name\": \"Tenant check\", \"share_type\": \"link\"}")
                     .get("id").asText();
             String kid = owner.createEmbedKey().get("kid").asText();
-            return new Ids(dashboard, share, context, member, kid);
+            String invited = Owner.expect(201, owner.post("/api/v1/owners", "{\"email\": \"editor@"
+                    + owner.companySlug() + ".test\", \"role\": \"editor\"}")).json().get("id").asText();
+            String apiKey = Owner.expect(201, owner.post("/api/v1/api-keys", "{\"name\": \"ci\", \"role\": \"viewer\"}"))
+                    .json().get("id").asText();
+            return new Ids(dashboard, share, context, member, kid, invited, apiKey);
         }
     }
 }

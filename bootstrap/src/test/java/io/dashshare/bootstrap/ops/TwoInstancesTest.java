@@ -126,4 +126,43 @@ class TwoInstancesTest {
         assertThat(a.get("/api/embed/d/" + fromB + "/info").status())
                 .as("B signs with the key A created").isEqualTo(200);
     }
+
+    @Test
+    void a_company_suspended_on_one_instance_is_refused_by_the_other_at_once_and_restored_on_reactivation() {
+        String token = opsA.publicShare("suspension")[1];
+        String embed = opsA.embedToken();
+        String email = "suspended-viewer@partner.test";
+        opsA.contextWithMember("Suspension", email);
+        a.post("/api/v1/share-auth/request", "{\"company_slug\":\"acme\",\"email\":\"" + email + "\"}");
+        String portal = b.post("/api/v1/share-auth/verify", "{\"company_slug\":\"acme\",\"email\":\"" + email
+                + "\",\"code\":\"" + first.latestCodeFor(email) + "\"}").json().get("access_token").asText();
+        String acmeId = a.get("/api/v1/company", "Authorization", bearer(opsA.owner)).json().get("id").asText();
+        String[] operator = {"Authorization", bearer(TestService.OPERATOR_TOKEN)};
+
+        assertThat(a.send("PATCH", "/api/v1/operator/companies/" + acmeId, "{\"status\":\"suspended\"}", operator)
+                .json().get("status").asText()).isEqualTo("suspended");
+        try {
+            assertRefused(b.get("/api/v1/public/shares/" + token + "/resolve"));
+            assertRefused(b.get("/api/embed/d/" + embed + "/info"));
+            assertRefused(b.get("/api/v1/share-portal/acme/dashboards", "Authorization", bearer(portal)));
+            assertRefused(b.get("/api/v1/dashboards", "Authorization", bearer(opsB.owner)));
+            long mails = first.mailsTo(email);
+            assertThat(b.post("/api/v1/share-auth/request", "{\"company_slug\":\"acme\",\"email\":\"" + email
+                    + "\"}").status()).isEqualTo(202);
+            assertThat(first.mailsTo(email)).as("nothing is sent for a suspended company").isEqualTo(mails);
+        } finally {
+            a.send("PATCH", "/api/v1/operator/companies/" + acmeId, "{\"status\":\"active\"}", operator);
+        }
+
+        assertThat(b.get("/api/v1/public/shares/" + token + "/resolve").status()).isEqualTo(200);
+        assertThat(b.get("/api/embed/d/" + embed + "/info").status()).isEqualTo(200);
+        assertThat(b.get("/api/v1/share-portal/acme/dashboards", "Authorization", bearer(portal)).status())
+                .isEqualTo(200);
+        assertThat(b.get("/api/v1/dashboards", "Authorization", bearer(opsB.owner)).status()).isEqualTo(200);
+    }
+
+    private static void assertRefused(Reply reply) {
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(401);
+        assertThat(reply.errorCode()).as(reply.toString()).isEqualTo("TOKEN_INVALID");
+    }
 }

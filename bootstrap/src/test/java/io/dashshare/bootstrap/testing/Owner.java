@@ -4,16 +4,6 @@ import static io.dashshare.bootstrap.testing.ApiClient.bearer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dashshare.bootstrap.testing.ApiClient.Reply;
-import io.dashshare.domain.common.EmailAddress;
-import io.dashshare.domain.port.CompanyRepository;
-import io.dashshare.domain.port.OwnerAccountRepository;
-import io.dashshare.domain.port.PasswordHasher;
-import io.dashshare.domain.tenant.Company;
-import io.dashshare.domain.tenant.CompanyId;
-import io.dashshare.domain.tenant.CompanySlug;
-import io.dashshare.domain.tenant.OwnerAccount;
-import io.dashshare.domain.tenant.OwnerId;
-import io.micronaut.context.ApplicationContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -56,23 +46,38 @@ public final class Owner {
     }
 
     /**
-     * A new company with its own admin, created straight through the service's repositories (there
-     * is no sign-up route), and a copy of the demo dashboard made over the owner API.
+     * A new company with its own admin, made as a platform makes one (docs/api.md, operator): the
+     * operator API creates it, the admin's invite arrives by SMTP, the admin accepts it with
+     * {@link #PASSWORD}; then a copy of the demo dashboard is made over the owner API.
      */
     public static Owner newCompany(String prefix) {
         TestService service = TestService.shared();
-        ApplicationContext context = service.running().context();
         String slug = prefix + "-" + COMPANIES.incrementAndGet() + "-" + UUID.randomUUID().toString().substring(0, 8);
-        Company company = new Company(new CompanyId(UUID.randomUUID()), new CompanySlug(slug), "Company " + slug,
-                List.of());
-        context.getBean(CompanyRepository.class).save(company);
         String email = "admin@" + slug + ".test";
-        context.getBean(OwnerAccountRepository.class).save(new OwnerAccount(new OwnerId(UUID.randomUUID()),
-                company.id(), EmailAddress.parse(email).orElseThrow(),
-                context.getBean(PasswordHasher.class).hash(PASSWORD)));
-        Owner owner = new Owner(service.api(), service.api().login(email, PASSWORD), slug);
+        expect(201, service.api().post("/api/v1/operator/companies", "{\"slug\": \"" + slug
+                + "\", \"name\": \"Company " + slug + "\", \"admin_email\": \"" + email + "\"}",
+                "Authorization", bearer(TestService.OPERATOR_TOKEN)));
+        String invite = service.latestInviteTokenFor(email);
+        String token = expect(200, service.api().post("/api/v1/auth/accept-invite", "{\"token\": \"" + invite
+                + "\", \"password\": \"" + PASSWORD + "\"}")).json().get("access_token").asText();
+        Owner owner = new Owner(service.api(), token, slug);
         owner.createDashboard(demoDashboardDocument());
         return owner;
+    }
+
+    /** Another owner of this company, invited with {@code role} and signed in after accepting by mail. */
+    public Owner invite(String email, String role) {
+        TestService service = TestService.shared();
+        expect(201, post("/api/v1/owners", "{\"email\": \"" + email + "\", \"role\": \"" + role + "\"}"));
+        String invite = service.latestInviteTokenFor(email);
+        String token = expect(200, api.post("/api/v1/auth/accept-invite", "{\"token\": \"" + invite
+                + "\", \"password\": \"" + PASSWORD + "\"}")).json().get("access_token").asText();
+        return new Owner(api, token, companySlug);
+    }
+
+    /** The same company as another bearer (an API key, a second session). */
+    public Owner as(String bearerToken) {
+        return new Owner(api, bearerToken, companySlug);
     }
 
     public static String demoDashboardDocument() {

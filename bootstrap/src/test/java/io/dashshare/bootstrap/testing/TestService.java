@@ -29,6 +29,9 @@ public final class TestService implements AutoCloseable {
     public static final String ADMIN_EMAIL = "admin@acme.test";
     public static final String ADMIN_PASSWORD = "admin-test-password-1";
     private static final Pattern CODE = Pattern.compile("\\b(\\d{4}-\\d{4})\\b");
+    private static final Pattern INVITE = Pattern.compile("/console/invite#([A-Za-z0-9_-]{43})");
+    /** The shared service's operator API is on, so tests make companies as a platform would. */
+    public static final String OPERATOR_TOKEN = "operator-token-of-the-tests-0123456789abcdef";
 
     private static TestService shared;
 
@@ -69,9 +72,15 @@ public final class TestService implements AutoCloseable {
             values.put("SHARING_SMTP_STARTTLS", "false");
             values.put("SHARING_MAIL_FROM", "no-reply@sharing.test");
             values.put("sharing.otp.minimum-request-time", "0ms");
+            values.put("SHARING_OPERATOR_TOKEN", OPERATOR_TOKEN);
             values.putAll(env);
-            SharingLauncher.RunningService running = SharingLauncher.launch(new ServiceConfig(values), System.out);
-            return new TestService(running, mail, dataDir, "http://localhost:" + running.port());
+            try {
+                SharingLauncher.RunningService running = SharingLauncher.launch(new ServiceConfig(values), System.out);
+                return new TestService(running, mail, dataDir, "http://localhost:" + running.port());
+            } catch (RuntimeException refused) {
+                mail.stop();
+                throw refused;
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -113,27 +122,53 @@ public final class TestService implements AutoCloseable {
 
     /** Waits for the newest one-time code mailed to {@code email}, as its recipient would read it. */
     public String latestCodeFor(String email) {
+        return latestMatch(email, CODE, "code");
+    }
+
+    /** Waits for the newest owner invite mailed to {@code email}; answers the token of its link's fragment. */
+    public String latestInviteTokenFor(String email) {
+        return latestMatch(email, INVITE, "invite");
+    }
+
+    /** Waits for the newest mail to {@code email} whose decoded text matches {@code pattern}; answers group 1. */
+    private String latestMatch(String email, Pattern pattern, String what) {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
         while (Instant.now().isBefore(deadline)) {
-            String code = null;
+            String found = null;
             for (MimeMessage message : mail.getReceivedMessagesForDomain(email.substring(email.indexOf('@') + 1))) {
                 try {
                     if (List.of(message.getAllRecipients()).stream().anyMatch(a -> a.toString().equalsIgnoreCase(email))) {
-                        Matcher m = CODE.matcher(com.icegreen.greenmail.util.GreenMailUtil.getBody(message));
+                        Matcher m = pattern.matcher(text(message));
                         if (m.find()) {
-                            code = m.group(1);
+                            found = m.group(1);
                         }
                     }
-                } catch (jakarta.mail.MessagingException e) {
+                } catch (jakarta.mail.MessagingException | IOException e) {
                     throw new IllegalStateException(e);
                 }
             }
-            if (code != null) {
-                return code;
+            if (found != null) {
+                return found;
             }
             sleep(50);
         }
-        throw new AssertionError("no code was mailed to " + email);
+        throw new AssertionError("no " + what + " was mailed to " + email);
+    }
+
+    /** The decoded text of a mail: its text/plain part, transfer encoding undone. */
+    public static String text(jakarta.mail.Part part) throws jakarta.mail.MessagingException, IOException {
+        Object content = part.getContent();
+        if (content instanceof String text) {
+            return text;
+        }
+        if (content instanceof jakarta.mail.Multipart multipart) {
+            StringBuilder all = new StringBuilder();
+            for (int i = 0; i < multipart.getCount(); i++) {
+                all.append(text(multipart.getBodyPart(i))).append('\n');
+            }
+            return all.toString();
+        }
+        return "";
     }
 
     /** How many messages reached {@code email} so far. */

@@ -61,7 +61,7 @@ public final class EmbedTokens {
             if (!EmbedKeyId.isValid(kid)) {
                 return Optional.empty();
             }
-            Optional<KeyOfCompany> key = lookups.embedKey(new EmbedKeyId(kid)).filter(k -> k.key().isActive());
+            Optional<KeyOfCompany> key = lookups.embedKey(new EmbedKeyId(kid)).filter(k -> k.key().isActive() && k.company().isActive());
             key.ifPresent(k -> used[0] = k);
             return key.map(k -> k.key().secret());
         });

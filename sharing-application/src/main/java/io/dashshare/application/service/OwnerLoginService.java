@@ -2,38 +2,102 @@ package io.dashshare.application.service;
 
 import io.dashshare.application.port.in.OwnerLoginUseCase;
 import io.dashshare.application.port.in.OwnerPrincipal;
-import io.dashshare.domain.common.EmailAddress;
+import io.dashshare.application.port.in.SignedInOwner;
 import io.dashshare.domain.error.ErrorCode;
+import io.dashshare.domain.error.InvalidValueException;
 import io.dashshare.domain.error.SharingException;
+import io.dashshare.domain.port.CompanyRepository;
 import io.dashshare.domain.port.OwnerAccountRepository;
 import io.dashshare.domain.port.PasswordHasher;
+import io.dashshare.domain.tenant.Company;
+import io.dashshare.domain.tenant.CompanyId;
 import io.dashshare.domain.tenant.OwnerAccount;
-import io.dashshare.domain.tenant.Role;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
+/**
+ * Password login (docs/security.md#owners-2). Every refusal costs one slow hash and answers
+ * alike, whether the email is unknown, the password wrong, the owner invited or disabled or the
+ * company suspended; failures count against the email and the client address in the shared
+ * limiter, the same for unknown emails.
+ */
 public final class OwnerLoginService implements OwnerLoginUseCase {
 
-    private static final int MAX_PASSWORD_LENGTH = 1024;
-
     private final OwnerAccountRepository accounts;
+    private final CompanyRepository companies;
     private final PasswordHasher hasher;
-    /** Checked against when the email is unknown, so that both paths cost one slow hash. */
+    private final LoginThrottle throttle;
+    private final Clock clock;
+    /** Checked against when there is no password to check, so that every path costs one slow hash. */
     private final String decoyHash;
 
-    public OwnerLoginService(OwnerAccountRepository accounts, PasswordHasher hasher) {
+    public OwnerLoginService(OwnerAccountRepository accounts, CompanyRepository companies, PasswordHasher hasher,
+                             LoginThrottle throttle, Clock clock) {
         this.accounts = accounts;
+        this.companies = companies;
         this.hasher = hasher;
+        this.throttle = throttle;
+        this.clock = clock;
         this.decoyHash = hasher.hash("decoy-password-never-valid");
     }
 
     @Override
-    public OwnerPrincipal login(EmailAddress email, String password) {
-        Optional<OwnerAccount> account = accounts.findByEmail(email);
-        String candidate = password == null || password.length() > MAX_PASSWORD_LENGTH ? "" : password;
-        boolean matches = hasher.matches(candidate, account.map(OwnerAccount::passwordHash).orElse(decoyHash));
-        if (account.isEmpty() || !matches || candidate.isEmpty()) {
-            throw new SharingException(ErrorCode.UNAUTHENTICATED, "Email or password is wrong.");
+    public SignedInOwner login(LoginAttempt attempt) {
+        Instant now = clock.instant();
+        String accountKey = LoginThrottle.accountKey(attempt.email());
+        String clientKey = LoginThrottle.clientKey(attempt.clientAddress());
+        throttle.refuseIfBlocked(now, accountKey, clientKey);
+        List<OwnerAccount> candidates = candidates(attempt);
+        Optional<OwnerAccount> matched = matching(candidates, attempt.password());
+        Optional<Company> company = matched.flatMap(a -> companies.findById(a.companyId())).filter(Company::isActive);
+        if (matched.isEmpty() || !matched.get().isActive() || company.isEmpty()) {
+            throttle.recordFailure(now, accountKey, clientKey);
+            throw new SharingException(ErrorCode.UNAUTHENTICATED,
+                    "Email or password is wrong.");
         }
-        return OwnerPrincipal.person(account.get().id(), account.get().email(), account.get().companyId(), Role.ADMIN);
+        if (attempt.company().isEmpty() && candidates.size() > 1) {
+            // Only now, after the password matched: the question reveals nothing to a guesser.
+            throw new InvalidValueException("company_slug",
+                    "this email is an owner in several companies: say which one", "company_slug_required");
+        }
+        OwnerAccount signedIn = matched.get().signedIn(now);
+        accounts.save(signedIn);
+        return new SignedInOwner(OwnerPrincipal.person(signedIn.id(), signedIn.email(), signedIn.companyId(),
+                signedIn.role()), signedIn.tokenGeneration());
+    }
+
+    /** The accounts the attempt may sign in to: of its company only when it names one. */
+    private List<OwnerAccount> candidates(LoginAttempt attempt) {
+        List<OwnerAccount> all = accounts.findByEmail(attempt.email());
+        if (attempt.company().isEmpty()) {
+            return all;
+        }
+        Optional<CompanyId> named = companies.findBySlug(attempt.company().get()).map(Company::id);
+        return all.stream().filter(a -> named.filter(a.companyId()::equals).isPresent()).toList();
+    }
+
+    /**
+     * The first account whose password matches. With no candidate, or none with a password, the
+     * decoy is checked instead, so that an unknown email costs what a wrong password costs.
+     */
+    private Optional<OwnerAccount> matching(List<OwnerAccount> candidates, String password) {
+        String presented = password == null || password.isEmpty() || password.length() > LoginThrottle.MAX_PASSWORD_LENGTH
+                ? null : password;
+        boolean hashed = false;
+        for (OwnerAccount account : candidates) {
+            if (account.passwordHash().isEmpty()) {
+                continue;
+            }
+            hashed = true;
+            if (presented != null && hasher.matches(presented, account.passwordHash().get())) {
+                return Optional.of(account);
+            }
+        }
+        if (!hashed) {
+            hasher.matches(presented == null ? "" : presented, decoyHash);
+        }
+        return Optional.empty();
     }
 }

@@ -7,6 +7,7 @@ import io.dashshare.domain.error.SharingException;
 import io.dashshare.domain.port.CompanyRepository;
 import io.dashshare.domain.port.ShareContextRepository;
 import io.dashshare.domain.port.ShareSessionRepository;
+import io.dashshare.domain.port.UnitOfWork;
 import io.dashshare.domain.portal.RefreshOutcome;
 import io.dashshare.domain.portal.ShareSession;
 import io.dashshare.domain.secret.SecretToken;
@@ -27,10 +28,13 @@ public final class RefreshPortalSessionService implements RefreshPortalSessionUs
     private final ShareContextRepository contexts;
     private final ShareSessionRepository sessions;
     private final PortalSessions portalSessions;
+    private final UnitOfWork unitOfWork;
     private final Clock clock;
 
     public RefreshPortalSessionService(CompanyRepository companies, ShareContextRepository contexts,
-                                       ShareSessionRepository sessions, PortalSessions portalSessions, Clock clock) {
+                                       ShareSessionRepository sessions, PortalSessions portalSessions,
+                                       UnitOfWork unitOfWork, Clock clock) {
+        this.unitOfWork = unitOfWork;
         this.companies = companies;
         this.contexts = contexts;
         this.sessions = sessions;
@@ -44,7 +48,15 @@ public final class RefreshPortalSessionService implements RefreshPortalSessionUs
             throw SharingException.tokenInvalid();
         }
         Instant now = clock.instant();
-        RefreshOutcome outcome = sessions.spendRefreshToken(SecretToken.hashOfPresented(refreshToken), now);
+        RefreshOutcome outcome = unitOfWork.inTransaction(() -> {
+            RefreshOutcome spent = sessions.spendRefreshToken(SecretToken.hashOfPresented(refreshToken), now);
+            if (spent instanceof RefreshOutcome.Rotated rotated
+                    && companies.findById(rotated.session().companyId()).filter(Company::isActive).isEmpty()) {
+                // Undoes the spend: re-activating the company restores the session (docs/api.md, operator).
+                throw SharingException.tokenInvalid();
+            }
+            return spent;
+        });
         if (outcome instanceof RefreshOutcome.Replayed replayed) {
             sessions.revoke(replayed.session().id(), now);
             LOG.log(System.Logger.Level.WARNING, "refresh token replayed: session {0} revoked",

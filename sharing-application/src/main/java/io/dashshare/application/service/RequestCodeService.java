@@ -96,7 +96,7 @@ public final class RequestCodeService implements RequestCodeUseCase {
 
     /** The company, if the email is a member of one of its contexts that has a live share. */
     private Optional<Company> eligibleCompany(CompanySlug companySlug, EmailAddress email, Instant now) {
-        return companies.findBySlug(companySlug).filter(company -> {
+        return companies.findBySlug(companySlug).filter(Company::isActive).filter(company -> {
             List<ShareContext> memberOf = contexts.contextsOf(company.id(), email);
             return !memberOf.isEmpty() && shares.listByContexts(company.id(), memberOf.stream().map(ShareContext::id)
                     .toList()).stream().anyMatch(s -> s.isLive(now)

@@ -73,7 +73,7 @@ public final class VerifyCodeService implements VerifyCodeUseCase {
         if (limiter.count(failures, FAILURE_WINDOW, now) >= settings.codes().failuresPerEmailPerHour()) {
             throw new RateLimitedException(FAILURE_WINDOW);
         }
-        Optional<Company> company = companies.findBySlug(companySlug);
+        Optional<Company> company = companies.findBySlug(companySlug).filter(Company::isActive);
         Optional<OtpChallenge> challenge = company.flatMap(c -> challenges.findLatest(c.id(), email));
         if (company.isEmpty() || challenge.isEmpty() || !challenge.get().isUsable(now)) {
             throw codeInvalid(failures, now);

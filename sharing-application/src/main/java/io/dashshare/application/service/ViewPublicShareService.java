@@ -57,7 +57,7 @@ public final class ViewPublicShareService implements ViewPublicShareUseCase {
             throw SharingException.tokenInvalid();
         }
         SharedView access = lookups.shareByTokenHash(SecretToken.hashOfPresented(token))
-                .filter(found -> found.share().isLive(clock.instant()))
+                .filter(found -> found.share().isLive(clock.instant()) && found.company().isActive())
                 .orElseThrow(SharingException::tokenInvalid);
         if (access.share().requiresPortalLogin()) {
             throw new SharingException(ErrorCode.AUTH_REQUIRED,

@@ -78,7 +78,7 @@ public final class ViewSharePortalService implements ViewSharePortalUseCase {
                         && s.email().equals(claims.email()))
                 .isPresent();
         Company company = companies.findById(claims.companyId())
-                .filter(c -> c.slug().value().equals(companySlug))
+                .filter(c -> c.slug().value().equals(companySlug) && c.isActive())
                 .orElseThrow(SharingException::tokenInvalid);
         if (!live) {
             throw SharingException.tokenInvalid();

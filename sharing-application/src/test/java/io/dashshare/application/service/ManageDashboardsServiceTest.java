@@ -1,6 +1,7 @@
 package io.dashshare.application.service;
 
 import static io.dashshare.application.testing.SharingAssertions.failsWith;
+import static io.dashshare.application.testing.SharingAssertions.conflictOn;
 import static io.dashshare.application.testing.SharingAssertions.invalidField;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -48,7 +49,7 @@ class ManageDashboardsServiceTest {
     void a_slug_is_unique_within_a_company_only() {
         h.dashboards().create(owner, DashboardBuilder.aSalesDashboard().definition());
 
-        invalidField("slug", () -> h.dashboards().create(owner, DashboardBuilder.aSalesDashboard().definition()));
+        conflictOn("slug", () -> h.dashboards().create(owner, DashboardBuilder.aSalesDashboard().definition()));
         assertThat(h.dashboards().create(intruder, DashboardBuilder.aSalesDashboard().definition())).isNotNull();
     }
 

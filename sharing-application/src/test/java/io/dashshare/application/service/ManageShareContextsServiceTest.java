@@ -4,7 +4,7 @@ import io.dashshare.application.port.in.NewMember;
 import io.dashshare.domain.common.EmailAddress;
 
 import static io.dashshare.application.testing.SharingAssertions.failsWith;
-import static io.dashshare.application.testing.SharingAssertions.invalidField;
+import static io.dashshare.application.testing.SharingAssertions.conflictOn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dashshare.application.port.in.OwnerPrincipal;
@@ -48,7 +48,7 @@ class ManageShareContextsServiceTest {
         ShareContext context = h.context(owner, "Customers");
         h.member(owner, context, "customer@company.com");
 
-        invalidField("email", () -> h.contexts().addMember(owner, context.id(), email("CUSTOMER@company.com")));
+        conflictOn("email", () -> h.contexts().addMember(owner, context.id(), email("CUSTOMER@company.com")));
     }
 
     @Test

@@ -31,4 +31,11 @@ public final class SharingAssertions {
         assertThat(failure.details()).as("details of: %s", failure.getMessage()).containsEntry("field", field);
         return failure;
     }
+
+    /** {@code CONFLICT} (a slug, email or name already taken) naming {@code field} in its details. */
+    public static SharingException conflictOn(String field, ThrowingCallable call) {
+        SharingException failure = failsWith(ErrorCode.CONFLICT, call);
+        assertThat(failure.details()).as("details of: %s", failure.getMessage()).containsEntry("field", field);
+        return failure;
+    }
 }

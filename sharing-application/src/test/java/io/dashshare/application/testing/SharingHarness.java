@@ -35,6 +35,18 @@ import io.dashshare.application.service.ManageEmbedKeysService;
 import io.dashshare.application.service.ManageShareContextsService;
 import io.dashshare.application.service.ManageSharesService;
 import io.dashshare.application.service.OwnerLoginService;
+import io.dashshare.application.service.AcceptInviteService;
+import io.dashshare.application.service.AuthenticateOwnerService;
+import io.dashshare.application.service.BootstrapCompanyService;
+import io.dashshare.application.service.LoginThrottle;
+import io.dashshare.application.service.ManageApiKeysService;
+import io.dashshare.application.service.ManageOwnersService;
+import io.dashshare.application.service.ManageTenantsService;
+import io.dashshare.application.service.OwnerInvites;
+import io.dashshare.application.service.OwnerSelfService;
+import io.dashshare.domain.port.CommonPasswords;
+import java.util.Locale;
+import java.util.Set;
 import io.dashshare.application.service.PreviewDashboardService;
 import io.dashshare.application.service.ShareAccessTokens;
 import io.dashshare.application.service.ViewEmbedService;
@@ -67,7 +79,10 @@ import java.util.UUID;
 public final class SharingHarness {
 
     public static final Instant START = Instant.parse("2026-03-02T09:00:00Z");
-    public static final String OWNER_PASSWORD = "correct horse battery staple";
+    public static final String OWNER_PASSWORD = "velvet otter climbs the lighthouse";
+    /** A stand-in for the bundled list (the real one is adapter-crypto's, tested there). */
+    public static final CommonPasswords COMMON_PASSWORDS = password -> Set.of("password1234", "qwertyuiop123",
+            "correct horse battery staple").contains(password.toLowerCase(Locale.ROOT));
 
     private final MutableClock clock = new MutableClock(START);
     private final InMemoryPersistence store = new InMemoryPersistence();
@@ -103,6 +118,16 @@ public final class SharingHarness {
     private final PreviewDashboardService preview;
     private final OwnerLoginService ownerLogin;
     private final ManageCompanyService companies;
+    private final RecordingInviteMailer inviteMailer = new RecordingInviteMailer();
+    private final RecordingExecutor background = new RecordingExecutor();
+    private final LoginThrottle loginThrottle;
+    private final AuthenticateOwnerService authenticate;
+    private final OwnerSelfService self;
+    private final AcceptInviteService acceptInvite;
+    private final ManageOwnersService owners;
+    private final ManageApiKeysService apiKeys;
+    private final ManageTenantsService tenants;
+    private final BootstrapCompanyService bootstrapCompany;
 
     private SharingHarness(SharingSettings settings, Duration cacheTtl) {
         this.settings = settings;
@@ -118,7 +143,7 @@ public final class SharingHarness {
         this.requestCode = requestCodeOver(store.challenges());
         this.verifyCode = verifyCodeOver(store.challenges());
         this.refresh = new RefreshPortalSessionService(store.companies(), store.contexts(), store.sessions(),
-                portalSessions, clock);
+                portalSessions, store.unitOfWork(), clock);
         this.logout = new PortalLogoutService(store.sessions(), accessTokens, clock);
         this.portal = new ViewSharePortalService(accessTokens, store.sessions(), store.companies(), store.contexts(),
                 store.shares(), store.dashboards(), runner, options, quotas, clock);
@@ -133,8 +158,23 @@ public final class SharingHarness {
         this.contexts = new ManageShareContextsService(store.contexts(), random, store.unitOfWork(), clock);
         this.dashboards = new ManageDashboardsService(store.dashboards(), executor, random, store.unitOfWork(), clock);
         this.preview = new PreviewDashboardService(store.dashboards(), runner, options);
-        this.ownerLogin = new OwnerLoginService(store.owners(), hasher);
+        this.loginThrottle = new LoginThrottle(store.rateLimiter());
+        this.ownerLogin = new OwnerLoginService(store.owners(), store.companies(), hasher, loginThrottle, clock);
         this.companies = new ManageCompanyService(store.companies(), store.unitOfWork());
+        this.authenticate = new AuthenticateOwnerService(store.owners(), store.companies(), store.apiKeys(),
+                store.tokenRevocations(), background, clock);
+        this.self = new OwnerSelfService(store.owners(), store.companies(), store.tokenRevocations(), hasher,
+                COMMON_PASSWORDS, loginThrottle, store.unitOfWork(), clock);
+        this.acceptInvite = new AcceptInviteService(store.invites(), store.owners(), store.companies(), hasher,
+                COMMON_PASSWORDS, store.unitOfWork(), clock);
+        OwnerInvites invites = new OwnerInvites(store.invites(), inviteMailer, random, settings);
+        this.owners = new ManageOwnersService(store.owners(), store.companies(), invites, random, store.unitOfWork(),
+                clock);
+        this.apiKeys = new ManageApiKeysService(store.apiKeys(), random, store.unitOfWork(), clock);
+        this.tenants = new ManageTenantsService(store.companies(), store.owners(), invites, random,
+                store.unitOfWork(), clock);
+        this.bootstrapCompany = new BootstrapCompanyService(store.companies(), store.owners(), hasher,
+                COMMON_PASSWORDS, random, store.unitOfWork(), clock);
     }
 
     /** Defaults of PRODUCT.md, except that code requests are not paced (only the timing test wants that). */
@@ -175,10 +215,15 @@ public final class SharingHarness {
     }
 
     public OwnerPrincipal ownerOf(Company company, String email) {
-        OwnerAccount account = new OwnerAccount(new OwnerId(UUID.randomUUID()), company.id(), new EmailAddress(email),
-                hasher.hash(OWNER_PASSWORD));
+        return ownerOf(company, email, Role.ADMIN);
+    }
+
+    /** An active owner with {@link #OWNER_PASSWORD}, as the authenticated principal of their requests. */
+    public OwnerPrincipal ownerOf(Company company, String email, Role role) {
+        OwnerAccount account = OwnerAccount.active(new OwnerId(UUID.randomUUID()), company.id(),
+                new EmailAddress(email), role, hasher.hash(OWNER_PASSWORD), clock.instant());
         store.owners().save(account);
-        return OwnerPrincipal.person(account.id(), account.email(), company.id(), Role.ADMIN);
+        return OwnerPrincipal.person(account.id(), account.email(), company.id(), role);
     }
 
     public Dashboard dashboard(Company company, DashboardBuilder builder) {
@@ -355,6 +400,43 @@ public final class SharingHarness {
 
     public ManageCompanyService companies() {
         return companies;
+    }
+
+    public RecordingInviteMailer inviteMailer() {
+        return inviteMailer;
+    }
+
+    /** The background work (API key uses) handed off, not yet run. */
+    public RecordingExecutor background() {
+        return background;
+    }
+
+    public AuthenticateOwnerService authenticate() {
+        return authenticate;
+    }
+
+    public OwnerSelfService self() {
+        return self;
+    }
+
+    public AcceptInviteService acceptInvite() {
+        return acceptInvite;
+    }
+
+    public ManageOwnersService owners() {
+        return owners;
+    }
+
+    public ManageApiKeysService apiKeys() {
+        return apiKeys;
+    }
+
+    public ManageTenantsService tenants() {
+        return tenants;
+    }
+
+    public BootstrapCompanyService bootstrapCompany() {
+        return bootstrapCompany;
     }
 
     private static byte[] randomKey() {

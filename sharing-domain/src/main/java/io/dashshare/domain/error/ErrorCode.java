@@ -1,7 +1,7 @@
 package io.dashshare.domain.error;
 
 /**
- * The API's {@code error_code} table in one place (guide "Common Errors" plus PRODUCT.md §9).
+ * The API's {@code error_code} table in one place (docs/errors.md#codes).
  * The HTTP status lives here so that every adapter maps a failure the same way.
  */
 public enum ErrorCode {
@@ -18,6 +18,7 @@ public enum ErrorCode {
     FORBIDDEN(403),
     NOT_FOUND(404),
     METHOD_NOT_ALLOWED(405),
+    CONFLICT(409),
     RATE_LIMITED(429),
     PAYLOAD_TOO_LARGE(413),
     SERVICE_UNAVAILABLE(503),

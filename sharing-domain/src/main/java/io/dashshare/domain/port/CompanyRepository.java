@@ -3,6 +3,7 @@ package io.dashshare.domain.port;
 import io.dashshare.domain.tenant.Company;
 import io.dashshare.domain.tenant.CompanyId;
 import io.dashshare.domain.tenant.CompanySlug;
+import java.util.List;
 import java.util.Optional;
 
 /** Tenants. */
@@ -12,6 +13,9 @@ public interface CompanyRepository {
 
     Optional<Company> findBySlug(CompanySlug slug);
 
-    /** Inserts or updates by id. */
+    /** Every company, oldest first (the operator's list). */
+    List<Company> list();
+
+    /** Inserts or updates by id; a slug already taken is {@code CONFLICT} (field {@code slug}). */
     void save(Company company);
 }

@@ -1,33 +1,39 @@
 package io.dashshare.domain.port;
 
+import io.dashshare.domain.error.ErrorCode;
 import io.dashshare.domain.error.SharingException;
+import java.util.Map;
 
 /**
- * The uniqueness failures the ports promise ({@code INVALID_REQUEST} naming the field), worded
- * once so that every adapter of a port answers exactly the same.
+ * The uniqueness failures the ports promise: 409 {@code CONFLICT} naming the field that is taken
+ * (docs/errors.md#codes), worded once so that every adapter of a port answers exactly the same.
  */
 public final class Conflicts {
 
     private Conflicts() {
     }
 
+    private static SharingException taken(String field, String message) {
+        return new SharingException(ErrorCode.CONFLICT, message, Map.of("field", field));
+    }
+
     public static SharingException dashboardSlugTaken() {
-        return SharingException.invalidRequest("slug", "slug: this company already has a dashboard with that slug");
+        return taken("slug", "slug: this company already has a dashboard with that slug");
     }
 
     public static SharingException companySlugTaken() {
-        return SharingException.invalidRequest("slug", "slug: another company already uses that slug");
+        return taken("slug", "slug: another company already uses that slug");
     }
 
     public static SharingException ownerEmailTaken() {
-        return SharingException.invalidRequest("email", "email: an account with that email already exists");
+        return taken("email", "email: already an owner of this company");
     }
 
     public static SharingException memberEmailTaken() {
-        return SharingException.invalidRequest("email", "email: already a member of this share context");
+        return taken("email", "email: already a member of this share context");
     }
 
     public static SharingException kidTaken() {
-        return SharingException.invalidRequest("kid", "kid: another company already uses that key id");
+        return taken("kid", "kid: another company already uses that key id");
     }
 }

@@ -6,7 +6,7 @@ import io.dashshare.domain.error.InvalidValueException;
 public record CompanySlug(String value) {
 
     public CompanySlug {
-        Slugs.require(Slugs.SLUG, value, "slug");
+        Slugs.require(Slugs.COMPANY, value, "slug");
     }
 
     /** Parses a field of a request, refusing a wrong shape as {@link InvalidValueException} naming the field. */

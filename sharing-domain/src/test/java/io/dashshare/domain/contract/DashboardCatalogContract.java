@@ -130,23 +130,23 @@ public abstract class DashboardCatalogContract extends PortContract {
     }
 
     @Test
-    void a_taken_slug_in_the_same_company_is_INVALID_REQUEST_on_slug() {
+    void a_taken_slug_in_the_same_company_is_CONFLICT_on_slug() {
         Company company = savedCompany();
         Dashboard existing = savedDashboard(company.id());
         Dashboard clash = DashboardBuilder.aSalesDashboard().inCompany(company.id()).withSlug(existing.slug().value()).build();
 
-        assertFails(ErrorCode.INVALID_REQUEST, "slug", () -> ports.dashboards().save(clash));
+        assertFails(ErrorCode.CONFLICT, "slug", () -> ports.dashboards().save(clash));
         assertThat(ports.dashboards().findById(company.id(), clash.id())).isEmpty();
     }
 
     @Test
-    void renaming_to_a_taken_slug_is_INVALID_REQUEST_on_slug() {
+    void renaming_to_a_taken_slug_is_CONFLICT_on_slug() {
         Company company = savedCompany();
         Dashboard taken = savedDashboard(company.id());
         Dashboard other = savedDashboard(company.id());
         Dashboard renamed = other.redefine(DashboardBuilder.aSalesDashboard().withSlug(taken.slug().value()).definition(), T0.plusSeconds(1));
 
-        assertFails(ErrorCode.INVALID_REQUEST, "slug", () -> ports.dashboards().save(renamed));
+        assertFails(ErrorCode.CONFLICT, "slug", () -> ports.dashboards().save(renamed));
         assertThat(ports.dashboards().findById(company.id(), other.id()).orElseThrow().version()).isEqualTo(1);
     }
 

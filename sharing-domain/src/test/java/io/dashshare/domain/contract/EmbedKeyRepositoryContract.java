@@ -59,13 +59,13 @@ public abstract class EmbedKeyRepositoryContract extends PortContract {
     }
 
     @Test
-    void a_kid_of_another_company_is_INVALID_REQUEST_on_kid_and_the_key_is_untouched() {
+    void a_kid_of_another_company_is_CONFLICT_on_kid_and_the_key_is_untouched() {
         Company owner = savedCompany();
         EmbedKey key = saved(EmbedKeyBuilder.anEmbedKey().inCompany(owner.id()));
         EmbedKey clash = EmbedKeyBuilder.anEmbedKey().withId(key.id().value()).inCompany(savedCompany().id()).build()
                 .retire(T0.plusSeconds(1));
 
-        assertFails(ErrorCode.INVALID_REQUEST, "kid", () -> ports.embedKeys().save(clash));
+        assertFails(ErrorCode.CONFLICT, "kid", () -> ports.embedKeys().save(clash));
         EmbedKey found = ports.embedKeys().find(key.id()).orElseThrow();
         assertThat(found.companyId()).isEqualTo(owner.id());
         assertThat(found.isActive()).isTrue();

@@ -1,10 +1,13 @@
 package io.dashshare.domain.contract;
 
+import io.dashshare.domain.port.ApiKeyRepository;
 import io.dashshare.domain.port.CompanyRepository;
 import io.dashshare.domain.port.DashboardCatalog;
 import io.dashshare.domain.port.EmbedKeyRepository;
 import io.dashshare.domain.port.OtpChallengeRepository;
 import io.dashshare.domain.port.OwnerAccountRepository;
+import io.dashshare.domain.port.OwnerInviteRepository;
+import io.dashshare.domain.port.OwnerTokenRevocations;
 import io.dashshare.domain.port.RateLimiter;
 import io.dashshare.domain.port.ShareContextRepository;
 import io.dashshare.domain.port.ShareRepository;
@@ -19,5 +22,6 @@ import io.dashshare.domain.port.ViewerLookups;
 public record Ports(CompanyRepository companies, OwnerAccountRepository owners, DashboardCatalog dashboards,
                     ShareRepository shares, ShareContextRepository contexts, OtpChallengeRepository challenges,
                     ShareSessionRepository sessions, EmbedKeyRepository embedKeys, RateLimiter rateLimiter,
-                    UnitOfWork unitOfWork, ViewerLookups viewerLookups) {
+                    UnitOfWork unitOfWork, ViewerLookups viewerLookups, ApiKeyRepository apiKeys,
+                    OwnerInviteRepository invites, OwnerTokenRevocations tokenRevocations) {
 }

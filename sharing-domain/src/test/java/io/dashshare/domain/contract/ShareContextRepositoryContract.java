@@ -122,12 +122,12 @@ public abstract class ShareContextRepositoryContract extends PortContract {
     }
 
     @Test
-    void a_duplicate_member_email_is_INVALID_REQUEST_on_email() {
+    void a_duplicate_member_email_is_CONFLICT_on_email() {
         ShareContext context = savedContext(savedCompany().id());
         EmailAddress email = CompanyBuilder.randomEmail("dup");
         Member original = addedMember(context.id(), email);
 
-        assertFails(ErrorCode.INVALID_REQUEST, "email", () -> addedMember(context.id(), email));
+        assertFails(ErrorCode.CONFLICT, "email", () -> addedMember(context.id(), email));
         assertThat(ports.contexts().listMembers(context.id())).containsExactly(original);
     }
 

@@ -60,7 +60,7 @@ public abstract class UnitOfWorkContract extends PortContract {
         Company first = savedCompany();
         Company clash = CompanyBuilder.aCompany().withSlug(first.slug().value()).build();
 
-        assertFails(ErrorCode.INVALID_REQUEST, "slug", () -> ports.unitOfWork().run(() -> ports.companies().save(clash)));
+        assertFails(ErrorCode.CONFLICT, "slug", () -> ports.unitOfWork().run(() -> ports.companies().save(clash)));
     }
 
     @Test
@@ -106,7 +106,7 @@ public abstract class UnitOfWorkContract extends PortContract {
         Dashboard dashboard = savedDashboard(company.id());
         Share share = ShareBuilder.aShareOf(dashboard).build();
         ports.shares().save(share);
-        Company renamed = new Company(company.id(), company.slug(), "Renamed", company.embedOrigins());
+        Company renamed = company.renamed("Renamed");
 
         assertThatThrownBy(() -> ports.unitOfWork().run(() -> {
             ports.companies().save(renamed);
@@ -126,7 +126,7 @@ public abstract class UnitOfWorkContract extends PortContract {
         Company fresh = CompanyBuilder.aCompany().build();
         Company clash = CompanyBuilder.aCompany().withSlug(existing.slug().value()).build();
 
-        assertFails(ErrorCode.INVALID_REQUEST, "slug", () -> ports.unitOfWork().run(() -> {
+        assertFails(ErrorCode.CONFLICT, "slug", () -> ports.unitOfWork().run(() -> {
             ports.companies().save(fresh);
             ports.companies().save(clash);
         }));

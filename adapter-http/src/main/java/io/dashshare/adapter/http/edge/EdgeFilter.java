@@ -70,7 +70,8 @@ public final class EdgeFilter implements Ordered {
         headers.set(RequestIds.HEADER, requestId);
         headers.set("Referrer-Policy", "no-referrer");
         headers.set("X-Content-Type-Options", "nosniff");
-        if (path.startsWith("/api/") || path.startsWith("/s/") || path.startsWith("/embed/")) {
+        if (path.startsWith("/api/") || path.startsWith("/s/") || path.startsWith("/embed/")
+                || path.startsWith("/console/")) {
             headers.set("Cache-Control", "no-store");
         }
         if (!TokenPaths.isEmbed(path)) {

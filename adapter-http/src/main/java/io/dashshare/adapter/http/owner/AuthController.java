@@ -1,43 +1,52 @@
 package io.dashshare.adapter.http.owner;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.dashshare.adapter.http.json.JsonBody;
+import io.dashshare.adapter.http.security.OwnerAccess;
 import io.dashshare.adapter.http.security.OwnerTokens;
+import io.dashshare.adapter.http.web.ClientAddresses;
+import io.dashshare.application.port.in.AcceptInviteUseCase;
 import io.dashshare.application.port.in.OwnerLoginUseCase;
 import io.dashshare.application.port.in.OwnerPrincipal;
+import io.dashshare.application.port.in.OwnerSelfUseCase;
+import io.dashshare.application.port.in.SignedInOwner;
 import io.dashshare.domain.common.EmailAddress;
+import io.dashshare.domain.tenant.CompanySlug;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Status;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.serde.config.naming.SnakeCaseStrategy;
 
-/** {@code POST /api/v1/auth/login}: an owner's password for an access token. */
+/** An owner's own session: login, accepting an invite, who am I, password, logout (docs/api.md, auth). */
 @Controller(value = "/api/v1/auth", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
-@Secured(SecurityRule.IS_ANONYMOUS)
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class AuthController {
 
     private final OwnerLoginUseCase login;
+    private final AcceptInviteUseCase acceptInvite;
+    private final OwnerSelfUseCase self;
     private final OwnerTokens tokens;
+    private final OwnerAccess access;
+    private final ClientAddresses clients;
 
-    public AuthController(OwnerLoginUseCase login, OwnerTokens tokens) {
+    public AuthController(OwnerLoginUseCase login, AcceptInviteUseCase acceptInvite, OwnerSelfUseCase self,
+                          OwnerTokens tokens, OwnerAccess access, ClientAddresses clients) {
         this.login = login;
+        this.acceptInvite = acceptInvite;
+        this.self = self;
         this.tokens = tokens;
-    }
-
-    @Serdeable(naming = SnakeCaseStrategy.class)
-    public record LoginBody(String email, String password) implements JsonBody {
-
-        @Override
-        public String toString() {
-            return "LoginBody[redacted]";
-        }
+        this.access = access;
+        this.clients = clients;
     }
 
     @Serdeable(naming = SnakeCaseStrategy.class)
@@ -55,8 +64,39 @@ public class AuthController {
     }
 
     @Post("/login")
-    public AccessToken login(@Body LoginBody body) {
-        OwnerPrincipal owner = login.login(EmailAddress.parseField("email", body.email()), body.password());
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    public AccessToken login(HttpRequest<?> request, @Body TeamBodies.Login body) {
+        EmailAddress email = EmailAddress.parseField("email", body.email());
+        SignedInOwner owner = login.login(new OwnerLoginUseCase.LoginAttempt(email, body.password(),
+                body.companySlug().map(slug -> CompanySlug.parseField("company_slug", slug)), clients.of(request)));
         return AccessToken.from(tokens.issue(owner));
+    }
+
+    @Post("/accept-invite")
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    public AccessToken acceptInvite(@Body TeamBodies.AcceptInvite body) {
+        return AccessToken.from(tokens.issue(acceptInvite.accept(body.token(), body.password())));
+    }
+
+    @Get("/me")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    public TeamViews.MeView me(Authentication authentication) {
+        return TeamViews.MeView.from(self.me(access.principal(authentication)));
+    }
+
+    @Post("/password")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    @Status(HttpStatus.NO_CONTENT)
+    public void changePassword(Authentication authentication, @Body TeamBodies.ChangePassword body) {
+        OwnerPrincipal owner = access.principal(authentication);
+        self.changePassword(owner, access.token(authentication).map(t -> t.jti()), body.currentPassword(),
+                body.newPassword());
+    }
+
+    @Post(value = "/logout", consumes = {MediaType.APPLICATION_JSON, MediaType.ALL})
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    @Status(HttpStatus.NO_CONTENT)
+    public void logout(Authentication authentication) {
+        self.logout(access.principal(authentication), access.token(authentication));
     }
 }

@@ -1,6 +1,6 @@
 package io.dashshare.adapter.http.owner;
 
-import io.dashshare.adapter.http.security.OwnerTokens;
+import io.dashshare.adapter.http.security.OwnerAccess;
 import io.dashshare.application.port.in.ManageCompanyUseCase;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
@@ -20,18 +20,20 @@ import io.micronaut.security.rules.SecurityRule;
 public class CompanyController {
 
     private final ManageCompanyUseCase companies;
+    private final OwnerAccess access;
 
-    public CompanyController(ManageCompanyUseCase companies) {
+    public CompanyController(ManageCompanyUseCase companies, OwnerAccess access) {
+        this.access = access;
         this.companies = companies;
     }
 
     @Get
     public CompanyView get(Authentication authentication) {
-        return CompanyView.from(companies.get(OwnerTokens.principal(authentication)));
+        return CompanyView.from(companies.get(access.principal(authentication)));
     }
 
     @Put("/embed-origins")
     public CompanyView setEmbedOrigins(Authentication authentication, @Body CompanyView.OriginsBody body) {
-        return CompanyView.from(companies.setEmbedOrigins(OwnerTokens.principal(authentication), body.origins()));
+        return CompanyView.from(companies.setEmbedOrigins(access.principal(authentication), body.origins()));
     }
 }

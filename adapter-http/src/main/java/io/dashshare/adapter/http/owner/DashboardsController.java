@@ -3,7 +3,7 @@ package io.dashshare.adapter.http.owner;
 import io.dashshare.adapter.http.model.ExecuteBody;
 import io.dashshare.adapter.http.model.ExecutionView;
 import io.dashshare.adapter.http.model.OptionsView;
-import io.dashshare.adapter.http.security.OwnerTokens;
+import io.dashshare.adapter.http.security.OwnerAccess;
 import io.dashshare.adapter.http.web.PathIds;
 import io.dashshare.adapter.http.web.RequestIds;
 import io.dashshare.application.port.in.ManageDashboardsUseCase;
@@ -36,55 +36,57 @@ public class DashboardsController {
 
     private final ManageDashboardsUseCase dashboards;
     private final PreviewDashboardUseCase preview;
+    private final OwnerAccess access;
 
-    public DashboardsController(ManageDashboardsUseCase dashboards, PreviewDashboardUseCase preview) {
+    public DashboardsController(ManageDashboardsUseCase dashboards, PreviewDashboardUseCase preview, OwnerAccess access) {
+        this.access = access;
         this.dashboards = dashboards;
         this.preview = preview;
     }
 
     @Get
     public DashboardSummaryView.Page list(Authentication authentication) {
-        return new DashboardSummaryView.Page(dashboards.list(OwnerTokens.principal(authentication)).stream()
+        return new DashboardSummaryView.Page(dashboards.list(access.principal(authentication)).stream()
                 .map(DashboardSummaryView::from).toList());
     }
 
     @Post
     @Status(HttpStatus.CREATED)
     public DashboardDocument create(Authentication authentication, @Body DashboardDocument body) {
-        return DashboardDocument.from(dashboards.create(OwnerTokens.principal(authentication), body.toDefinition()));
+        return DashboardDocument.from(dashboards.create(access.principal(authentication), body.toDefinition()));
     }
 
     @Get("/{id}")
     public DashboardDocument get(Authentication authentication, @PathVariable String id) {
-        return DashboardDocument.from(dashboards.get(OwnerTokens.principal(authentication), dashboardId(id)));
+        return DashboardDocument.from(dashboards.get(access.principal(authentication), dashboardId(id)));
     }
 
     @Put("/{id}")
     public DashboardDocument update(Authentication authentication, @PathVariable String id,
                                     @Body DashboardDocument body) {
         DashboardId dashboard = dashboardId(id);
-        return DashboardDocument.from(dashboards.update(OwnerTokens.principal(authentication), dashboard,
+        return DashboardDocument.from(dashboards.update(access.principal(authentication), dashboard,
                 body.toDefinition()));
     }
 
     @Delete("/{id}")
     @Status(HttpStatus.NO_CONTENT)
     public void delete(Authentication authentication, @PathVariable String id) {
-        dashboards.delete(OwnerTokens.principal(authentication), dashboardId(id));
+        dashboards.delete(access.principal(authentication), dashboardId(id));
     }
 
     @Post("/{id}/execute")
     public ExecutionView execute(HttpRequest<?> request, Authentication authentication, @PathVariable String id,
                                  @Body ExecuteBody body) {
         DashboardId dashboard = dashboardId(id);
-        return ExecutionView.from(preview.execute(OwnerTokens.principal(authentication), dashboard, body.values()),
+        return ExecutionView.from(preview.execute(access.principal(authentication), dashboard, body.values()),
                 RequestIds.of(request));
     }
 
     @Get("/{id}/filters/{filterSlug}/options")
     public OptionsView options(Authentication authentication, @PathVariable String id,
                                @PathVariable String filterSlug, @Nullable @QueryValue String search) {
-        return OptionsView.from(preview.options(OwnerTokens.principal(authentication), dashboardId(id), filterSlug,
+        return OptionsView.from(preview.options(access.principal(authentication), dashboardId(id), filterSlug,
                 search));
     }
 

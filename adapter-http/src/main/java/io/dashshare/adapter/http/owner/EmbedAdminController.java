@@ -1,6 +1,6 @@
 package io.dashshare.adapter.http.owner;
 
-import io.dashshare.adapter.http.security.OwnerTokens;
+import io.dashshare.adapter.http.security.OwnerAccess;
 import io.dashshare.application.port.in.IssueEmbedTokenUseCase;
 import io.dashshare.application.port.in.ManageEmbedKeysUseCase;
 import io.dashshare.domain.dashboard.DashboardId;
@@ -30,8 +30,10 @@ public class EmbedAdminController {
 
     private final IssueEmbedTokenUseCase issuer;
     private final ManageEmbedKeysUseCase keys;
+    private final OwnerAccess access;
 
-    public EmbedAdminController(IssueEmbedTokenUseCase issuer, ManageEmbedKeysUseCase keys) {
+    public EmbedAdminController(IssueEmbedTokenUseCase issuer, ManageEmbedKeysUseCase keys, OwnerAccess access) {
+        this.access = access;
         this.issuer = issuer;
         this.keys = keys;
     }
@@ -42,27 +44,27 @@ public class EmbedAdminController {
                                    @Nullable @Body EmbedBodies.Mint body) {
         DashboardId dashboard = DashboardsController.dashboardId(id);
         EmbedBodies.Mint mint = body == null ? EmbedBodies.Mint.NONE : body;
-        return EmbedViews.Issued.from(issuer.issue(OwnerTokens.principal(authentication), dashboard, mint.toCommand()));
+        return EmbedViews.Issued.from(issuer.issue(access.principal(authentication), dashboard, mint.toCommand()));
     }
 
     @Post("/dashboards/{id}/revoke-tokens")
     public EmbedViews.TokensRevoked revokeTokens(Authentication authentication, @PathVariable String id,
                                                  @Nullable @Body EmbedBodies.Revoke body) {
         DashboardId dashboard = DashboardsController.dashboardId(id);
-        return EmbedViews.TokensRevoked.from(keys.refuseTokensIssuedBefore(OwnerTokens.principal(authentication),
+        return EmbedViews.TokensRevoked.from(keys.refuseTokensIssuedBefore(access.principal(authentication),
                 dashboard, body == null ? Optional.empty() : body.issuedBefore()));
     }
 
     @Get("/keys")
     public EmbedViews.Keys listKeys(Authentication authentication) {
-        return new EmbedViews.Keys(keys.list(OwnerTokens.principal(authentication)).stream()
+        return new EmbedViews.Keys(keys.list(access.principal(authentication)).stream()
                 .map(EmbedViews.Key::from).toList());
     }
 
     @Post("/keys")
     @Status(HttpStatus.CREATED)
     public EmbedViews.CreatedKey createKey(Authentication authentication) {
-        return EmbedViews.CreatedKey.from(keys.create(OwnerTokens.principal(authentication)));
+        return EmbedViews.CreatedKey.from(keys.create(access.principal(authentication)));
     }
 
     @Post("/keys/{kid}/retire")
@@ -70,6 +72,6 @@ public class EmbedAdminController {
         if (!EmbedKeyId.isValid(kid)) {
             throw SharingException.notFound("Embed key");
         }
-        return EmbedViews.Key.from(keys.retire(OwnerTokens.principal(authentication), new EmbedKeyId(kid)));
+        return EmbedViews.Key.from(keys.retire(access.principal(authentication), new EmbedKeyId(kid)));
     }
 }

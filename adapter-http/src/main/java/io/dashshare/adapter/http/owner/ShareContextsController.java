@@ -1,6 +1,6 @@
 package io.dashshare.adapter.http.owner;
 
-import io.dashshare.adapter.http.security.OwnerTokens;
+import io.dashshare.adapter.http.security.OwnerAccess;
 import io.dashshare.adapter.http.web.PathIds;
 import io.dashshare.application.port.in.ManageShareContextsUseCase;
 import io.dashshare.domain.context.MemberId;
@@ -28,40 +28,42 @@ import io.micronaut.security.rules.SecurityRule;
 public class ShareContextsController {
 
     private final ManageShareContextsUseCase contexts;
+    private final OwnerAccess access;
 
-    public ShareContextsController(ManageShareContextsUseCase contexts) {
+    public ShareContextsController(ManageShareContextsUseCase contexts, OwnerAccess access) {
+        this.access = access;
         this.contexts = contexts;
     }
 
     @Post
     @Status(HttpStatus.CREATED)
     public ContextView create(Authentication authentication, @Body ContextBodies.Create body) {
-        return ContextView.from(contexts.create(OwnerTokens.principal(authentication), body.name(), body.description()));
+        return ContextView.from(contexts.create(access.principal(authentication), body.name(), body.description()));
     }
 
     @Get
     public ContextView.Page list(Authentication authentication) {
-        return new ContextView.Page(contexts.list(OwnerTokens.principal(authentication)).stream()
+        return new ContextView.Page(contexts.list(access.principal(authentication)).stream()
                 .map(ContextView::from).toList());
     }
 
     @Get("/{id}")
     public ContextView get(Authentication authentication, @PathVariable String id) {
-        return ContextView.from(contexts.get(OwnerTokens.principal(authentication), contextId(id)));
+        return ContextView.from(contexts.get(access.principal(authentication), contextId(id)));
     }
 
     @Patch("/{id}")
     public ContextView update(Authentication authentication, @PathVariable String id,
                               @Body ContextBodies.Update body) {
         ShareContextId context = contextId(id);
-        return ContextView.from(contexts.update(OwnerTokens.principal(authentication), context, body.name(),
+        return ContextView.from(contexts.update(access.principal(authentication), context, body.name(),
                 body.newDescription()));
     }
 
     @Delete("/{id}")
     @Status(HttpStatus.NO_CONTENT)
     public void delete(Authentication authentication, @PathVariable String id) {
-        contexts.delete(OwnerTokens.principal(authentication), contextId(id));
+        contexts.delete(access.principal(authentication), contextId(id));
     }
 
     @Post("/{id}/members")
@@ -69,19 +71,19 @@ public class ShareContextsController {
     public MemberView addMember(Authentication authentication, @PathVariable String id,
                                 @Body ContextBodies.AddMember body) {
         ShareContextId context = contextId(id);
-        return MemberView.from(contexts.addMember(OwnerTokens.principal(authentication), context, body.toMember()));
+        return MemberView.from(contexts.addMember(access.principal(authentication), context, body.toMember()));
     }
 
     @Get("/{id}/members")
     public MemberView.Page members(Authentication authentication, @PathVariable String id) {
-        return new MemberView.Page(contexts.members(OwnerTokens.principal(authentication), contextId(id)).stream()
+        return new MemberView.Page(contexts.members(access.principal(authentication), contextId(id)).stream()
                 .map(MemberView::from).toList());
     }
 
     @Delete("/{id}/members/{memberId}")
     @Status(HttpStatus.NO_CONTENT)
     public void removeMember(Authentication authentication, @PathVariable String id, @PathVariable String memberId) {
-        contexts.removeMember(OwnerTokens.principal(authentication), contextId(id),
+        contexts.removeMember(access.principal(authentication), contextId(id),
                 new MemberId(PathIds.id(memberId, "member")));
     }
 

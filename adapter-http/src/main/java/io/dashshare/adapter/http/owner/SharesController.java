@@ -1,6 +1,6 @@
 package io.dashshare.adapter.http.owner;
 
-import io.dashshare.adapter.http.security.OwnerTokens;
+import io.dashshare.adapter.http.security.OwnerAccess;
 import io.dashshare.adapter.http.web.PathIds;
 import io.dashshare.application.port.in.ManageSharesUseCase;
 import io.dashshare.domain.share.ShareId;
@@ -29,8 +29,10 @@ public class SharesController {
 
     private final ManageSharesUseCase shares;
     private final Clock clock = Clock.systemUTC();
+    private final OwnerAccess access;
 
-    public SharesController(ManageSharesUseCase shares) {
+    public SharesController(ManageSharesUseCase shares, OwnerAccess access) {
+        this.access = access;
         this.shares = shares;
     }
 
@@ -38,37 +40,37 @@ public class SharesController {
     @Status(HttpStatus.CREATED)
     public ShareView create(Authentication authentication, @PathVariable String id, @Body CreateShareBody body) {
         var dashboard = DashboardsController.dashboardId(id);
-        return ShareView.created(shares.create(OwnerTokens.principal(authentication), dashboard, body.toCommand()),
+        return ShareView.created(shares.create(access.principal(authentication), dashboard, body.toCommand()),
                 clock.instant());
     }
 
     @Get("/dashboards/{id}/shares")
     public ShareView.Page list(Authentication authentication, @PathVariable String id) {
-        return new ShareView.Page(shares.list(OwnerTokens.principal(authentication), DashboardsController.dashboardId(id))
+        return new ShareView.Page(shares.list(access.principal(authentication), DashboardsController.dashboardId(id))
                 .stream().map(s -> ShareView.from(s, clock.instant())).toList());
     }
 
     @Get("/shares/{id}")
     public ShareView get(Authentication authentication, @PathVariable String id) {
-        return ShareView.from(shares.get(OwnerTokens.principal(authentication), shareId(id)), clock.instant());
+        return ShareView.from(shares.get(access.principal(authentication), shareId(id)), clock.instant());
     }
 
     @Patch("/shares/{id}")
     public ShareView update(Authentication authentication, @PathVariable String id, @Body UpdateShareBody body) {
         ShareId share = shareId(id);
-        return ShareView.from(shares.update(OwnerTokens.principal(authentication), share, body.toCommand()),
+        return ShareView.from(shares.update(access.principal(authentication), share, body.toCommand()),
                 clock.instant());
     }
 
     /** Revokes (the share stays listed, with {@code status: revoked}). */
     @Delete("/shares/{id}")
     public ShareView revoke(Authentication authentication, @PathVariable String id) {
-        return ShareView.from(shares.revoke(OwnerTokens.principal(authentication), shareId(id)), clock.instant());
+        return ShareView.from(shares.revoke(access.principal(authentication), shareId(id)), clock.instant());
     }
 
     @Post("/shares/{id}/rotate-token")
     public ShareView rotate(Authentication authentication, @PathVariable String id) {
-        return ShareView.created(shares.rotateToken(OwnerTokens.principal(authentication), shareId(id)),
+        return ShareView.created(shares.rotateToken(access.principal(authentication), shareId(id)),
                 clock.instant());
     }
 

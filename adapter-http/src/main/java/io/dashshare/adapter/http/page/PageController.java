@@ -8,7 +8,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 
 /**
- * The viewer's pages: one fixed HTML shell per flow. Nothing from the request reaches the HTML
+ * The pages: one fixed HTML shell per flow (and the owner's invite). Nothing from the request reaches the HTML
  * (the scripts read the token or company slug from {@code location.pathname} and ask the API),
  * so a shell is the same bytes for every token, valid or not.
  */
@@ -35,6 +35,12 @@ public class PageController {
     @Get(uri = "/embed/d/{token}", produces = MediaType.TEXT_HTML)
     public HttpResponse<byte[]> embed() {
         return page(shells.embed());
+    }
+
+    /** The invite link's page; the token is in the fragment, which never reaches the server (docs/api.md, owners). */
+    @Get(uri = "/console/invite", produces = MediaType.TEXT_HTML)
+    public HttpResponse<byte[]> invite() {
+        return page(shells.invite());
     }
 
     private static HttpResponse<byte[]> page(byte[] html) {

@@ -5,13 +5,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 
-/** The three HTML shells, read once from the classpath ({@code viewer/pages/}); callers only send them. */
+/** The HTML shells, read once from the classpath ({@code viewer/pages/}); callers only send them. */
 @Singleton
 public final class PageShells {
 
     private final byte[] publicLink = read("public.html");
     private final byte[] portal = read("portal.html");
     private final byte[] embed = read("embed.html");
+    private final byte[] invite = read("invite.html");
 
     byte[] publicLink() {
         return publicLink;
@@ -23,6 +24,10 @@ public final class PageShells {
 
     byte[] embed() {
         return embed;
+    }
+
+    byte[] invite() {
+        return invite;
     }
 
     private static byte[] read(String name) {

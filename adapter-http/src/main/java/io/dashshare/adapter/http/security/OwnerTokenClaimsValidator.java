@@ -8,8 +8,9 @@ import jakarta.inject.Singleton;
 import java.util.Collection;
 
 /**
- * Only our owner tokens authenticate on the owner API: issuer, audience, expiry and both ids are
- * required (Micronaut's own validators treat a missing {@code exp} as "never expires").
+ * Only our owner tokens authenticate on the owner API: issuer, audience, expiry, both ids, the
+ * generation and the token id are required (Micronaut's own validators treat a missing
+ * {@code exp} as "never expires").
  */
 @Singleton
 public final class OwnerTokenClaimsValidator implements GenericJwtClaimsValidator<HttpRequest<?>> {
@@ -20,7 +21,9 @@ public final class OwnerTokenClaimsValidator implements GenericJwtClaimsValidato
                 && hasAudience(claims.get(Claims.AUDIENCE))
                 && claims.get(Claims.EXPIRATION_TIME) != null
                 && claims.get(Claims.SUBJECT) instanceof String sub && Ids.parse(sub).isPresent()
-                && claims.get(OwnerTokens.COMPANY) instanceof String company && Ids.parse(company).isPresent();
+                && claims.get(OwnerTokens.COMPANY) instanceof String company && Ids.parse(company).isPresent()
+                && claims.get(OwnerTokens.GENERATION) instanceof Number
+                && claims.get(Claims.TOKEN_ID) instanceof String jti && !jti.isEmpty();
     }
 
     private static boolean hasAudience(Object aud) {

@@ -1,13 +1,10 @@
 package io.dashshare.adapter.http.security;
 
-import io.dashshare.application.port.in.OwnerPrincipal;
-import io.dashshare.domain.common.EmailAddress;
+import io.dashshare.application.port.in.AuthenticateOwnerUseCase.OwnerTokenClaims;
+import io.dashshare.application.port.in.SignedInOwner;
 import io.dashshare.domain.common.Ids;
-import io.dashshare.domain.error.ErrorCode;
-import io.dashshare.domain.error.SharingException;
 import io.dashshare.domain.tenant.CompanyId;
 import io.dashshare.domain.tenant.OwnerId;
-import io.dashshare.domain.tenant.Role;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.token.generator.TokenGenerator;
@@ -17,14 +14,19 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * The owner's access token: an HS256 JWT from Micronaut's generator. Its issuer and audience are
- * its own, so share-access and embed tokens (other audiences, other keys) never pass as one, and
- * {@link OwnerTokenClaimsValidator} refuses any token without them.
+ * The owner's access token (docs/tokens.md, owner tokens): an HS256 JWT from Micronaut's
+ * generator naming the owner ({@code sub}), the company, the account's token generation
+ * ({@code gen}) and its own id ({@code jti}). It carries no role and no email: both are read from
+ * the store on each request. Its issuer and audience are its own, so share-access and embed tokens
+ * (other audiences, other keys) never pass as one, and {@link OwnerTokenClaimsValidator} refuses
+ * any token without them.
  */
 @Singleton
 public final class OwnerTokens {
@@ -32,7 +34,7 @@ public final class OwnerTokens {
     public static final String ISSUER = "dashshare";
     public static final String AUDIENCE = "owner-api";
     public static final String COMPANY = "company";
-    public static final String EMAIL = "email";
+    public static final String GENERATION = "gen";
     public static final String ROLE_OWNER = "OWNER";
 
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -54,17 +56,16 @@ public final class OwnerTokens {
         this.clock = clock;
     }
 
-    public Issued issue(OwnerPrincipal owner) {
+    public Issued issue(SignedInOwner owner) {
         Instant now = clock.instant();
         byte[] jti = new byte[16];
         RANDOM.nextBytes(jti);
         Map<String, Object> claims = new LinkedHashMap<>();
         claims.put("iss", ISSUER);
         claims.put("aud", AUDIENCE);
-        OwnerPrincipal.Actor.Person person = (OwnerPrincipal.Actor.Person) owner.actor();
-        claims.put("sub", person.id().toString());
-        claims.put(EMAIL, person.email().value());
-        claims.put(COMPANY, owner.companyId().toString());
+        claims.put("sub", owner.person().id().toString());
+        claims.put(COMPANY, owner.principal().companyId().toString());
+        claims.put(GENERATION, owner.tokenGeneration());
         claims.put("roles", List.of(ROLE_OWNER));
         claims.put("iat", now.getEpochSecond());
         claims.put("nbf", now.getEpochSecond());
@@ -75,20 +76,30 @@ public final class OwnerTokens {
         return new Issued(token, ttl.toSeconds());
     }
 
-    /** The principal behind a validated token; a token without our claims is {@code TOKEN_INVALID}. */
-    public static OwnerPrincipal principal(Authentication authentication) {
-        if (authentication == null) {
-            throw new SharingException(ErrorCode.UNAUTHENTICATED, "Authentication is required.");
+    /** What a validated owner token says; empty for any other authentication (an API key). */
+    static Optional<OwnerTokenClaims> claims(Authentication authentication) {
+        Map<String, Object> attributes = authentication.getAttributes();
+        Optional<OwnerId> owner = Ids.parse(authentication.getName()).map(OwnerId::new);
+        Optional<CompanyId> company = Ids.parse(attributes.get(COMPANY) instanceof String s ? s : null)
+                .map(CompanyId::new);
+        Optional<Instant> expiresAt = time(attributes.get("exp"));
+        if (owner.isEmpty() || company.isEmpty() || expiresAt.isEmpty()
+                || !(attributes.get(GENERATION) instanceof Number generation)
+                || !(attributes.get("jti") instanceof String jti) || jti.isEmpty()) {
+            return Optional.empty();
         }
-        OwnerId owner = Ids.parse(authentication.getName()).map(OwnerId::new)
-                .orElseThrow(SharingException::tokenInvalid);
-        Object company = authentication.getAttributes().get(COMPANY);
-        CompanyId companyId = Ids.parse(company instanceof String s ? s : null).map(CompanyId::new)
-                .orElseThrow(SharingException::tokenInvalid);
-        Object email = authentication.getAttributes().get(EMAIL);
-        EmailAddress address = EmailAddress.parse(email instanceof String e ? e : null)
-                .orElseThrow(SharingException::tokenInvalid);
-        return OwnerPrincipal.person(owner, address, companyId, Role.ADMIN);
+        return Optional.of(new OwnerTokenClaims(owner.get(), company.get(), generation.longValue(), jti,
+                expiresAt.get()));
+    }
+
+    private static Optional<Instant> time(Object claim) {
+        if (claim instanceof Date date) {
+            return Optional.of(date.toInstant());
+        }
+        if (claim instanceof Number seconds) {
+            return Optional.of(Instant.ofEpochSecond(seconds.longValue()));
+        }
+        return Optional.empty();
     }
 
     public record Issued(String token, long expiresInSeconds) {

@@ -27,6 +27,8 @@ import io.dashshare.domain.filter.RawValue;
 import io.dashshare.domain.tenant.Company;
 import io.dashshare.domain.tenant.CompanyId;
 import io.dashshare.domain.tenant.CompanySlug;
+import io.dashshare.domain.tenant.ApiKeyId;
+import io.dashshare.domain.tenant.CompanyStatus;
 import io.dashshare.domain.tenant.EmbedOrigin;
 import io.dashshare.domain.tenant.OwnerId;
 import io.dashshare.domain.tenant.Role;
@@ -46,8 +48,14 @@ public final class Fixtures {
     public static final OwnerPrincipal OWNER = OwnerPrincipal.person(OWNER_ID, new EmailAddress("admin@acme.test"),
             COMPANY_ID, Role.ADMIN);
     public static final String ALLOWED_ORIGIN = "https://allowed.example";
+    public static final Instant CREATED = Instant.parse("2025-12-01T00:00:00Z");
     public static final Company ACME = new Company(COMPANY_ID, new CompanySlug("acme"), "Acme",
-            List.of(new EmbedOrigin(ALLOWED_ORIGIN)));
+            List.of(new EmbedOrigin(ALLOWED_ORIGIN)), CompanyStatus.ACTIVE, CREATED);
+    /** A key {@link FixedOwners} accepts, with the editor role. */
+    public static final String API_KEY = "dsk_" + "k".repeat(43);
+    public static final ApiKeyId API_KEY_ID = new ApiKeyId(UUID.fromString("7e1d2c3b-4a59-4687-9a0b-1c2d3e4f5a6b"));
+    public static final OwnerPrincipal KEY_OWNER = new OwnerPrincipal(COMPANY_ID, Role.EDITOR,
+            new OwnerPrincipal.Actor.Key(API_KEY_ID, "ci"));
     public static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
 
     private Fixtures() {

@@ -18,6 +18,7 @@ import io.dashshare.application.port.in.VerifyCodeUseCase;
 import io.dashshare.application.port.in.ViewEmbedUseCase;
 import io.dashshare.application.port.in.ViewPublicShareUseCase;
 import io.dashshare.application.port.in.ViewSharePortalUseCase;
+import io.dashshare.application.port.in.SignedInOwner;
 import io.micronaut.runtime.server.EmbeddedServer;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
@@ -78,7 +79,7 @@ public abstract class HttpTest {
     protected String[] owner(String... more) {
         String[] all = new String[more.length + 2];
         all[0] = "Authorization";
-        all[1] = Api.bearer(ownerTokens.issue(Fixtures.OWNER).token());
+        all[1] = Api.bearer(ownerTokens.issue(new SignedInOwner(Fixtures.OWNER, 0)).token());
         System.arraycopy(more, 0, all, 2, more.length);
         return all;
     }

@@ -2,7 +2,13 @@ package io.dashshare.adapter.http.support;
 
 import static org.mockito.Mockito.mock;
 
+import io.dashshare.application.port.in.AcceptInviteUseCase;
+import io.dashshare.application.port.in.AuthenticateOwnerUseCase;
 import io.dashshare.application.port.in.IssueEmbedTokenUseCase;
+import io.dashshare.application.port.in.ManageApiKeysUseCase;
+import io.dashshare.application.port.in.ManageOwnersUseCase;
+import io.dashshare.application.port.in.ManageTenantsUseCase;
+import io.dashshare.application.port.in.OwnerSelfUseCase;
 import io.dashshare.application.port.in.ManageCompanyUseCase;
 import io.dashshare.application.port.in.ManageDashboardsUseCase;
 import io.dashshare.application.port.in.ManageEmbedKeysUseCase;
@@ -97,5 +103,36 @@ public class UseCaseMocks {
     @Singleton
     ViewEmbedUseCase embeds() {
         return mock(ViewEmbedUseCase.class);
+    }
+
+    @Singleton
+    AcceptInviteUseCase acceptInvite() {
+        return mock(AcceptInviteUseCase.class);
+    }
+
+    @Singleton
+    OwnerSelfUseCase ownerSelf() {
+        return mock(OwnerSelfUseCase.class);
+    }
+
+    @Singleton
+    ManageOwnersUseCase manageOwners() {
+        return mock(ManageOwnersUseCase.class);
+    }
+
+    @Singleton
+    ManageApiKeysUseCase manageApiKeys() {
+        return mock(ManageApiKeysUseCase.class);
+    }
+
+    @Singleton
+    ManageTenantsUseCase manageTenants() {
+        return mock(ManageTenantsUseCase.class);
+    }
+
+    /** Not a mock: the fixed owner and API key of {@link Fixtures}, so every owner route has a principal. */
+    @Singleton
+    AuthenticateOwnerUseCase authenticateOwner() {
+        return new FixedOwners();
     }
 }

@@ -1,13 +1,32 @@
 package io.dashshare.application.port.in;
 
 import io.dashshare.domain.common.EmailAddress;
+import io.dashshare.domain.tenant.CompanySlug;
+import java.util.Objects;
+import java.util.Optional;
 
-/** Password login of the company's own people. */
+/** Password login of the company's own people (docs/security.md#owners-2). */
 public interface OwnerLoginUseCase {
 
     /**
-     * Wrong password and unknown email answer {@code UNAUTHENTICATED} alike, with comparable
-     * timing.
+     * Wrong password, unknown email, an invited, disabled or suspended owner all answer
+     * {@code UNAUTHENTICATED} alike, with comparable timing. Throttled per account and per client
+     * address ({@code RATE_LIMITED}). An email that is an owner in several companies needs
+     * {@code company}: without it a right password is {@code INVALID_REQUEST}
+     * ({@code company_slug_required}), and only then.
      */
-    OwnerPrincipal login(EmailAddress email, String password);
+    SignedInOwner login(LoginAttempt attempt);
+
+    record LoginAttempt(EmailAddress email, String password, Optional<CompanySlug> company, String clientAddress) {
+        public LoginAttempt {
+            Objects.requireNonNull(email, "email");
+            company = company == null ? Optional.empty() : company;
+            Objects.requireNonNull(clientAddress, "clientAddress");
+        }
+
+        @Override
+        public String toString() {
+            return "LoginAttempt[" + email + ", password=redacted]";
+        }
+    }
 }

@@ -1,0 +1,33 @@
+package io.dashshare.adapter.crypto;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class NbvcxzCommonPasswordsTest {
+
+    private static final NbvcxzCommonPasswords COMMON = new NbvcxzCommonPasswords();
+
+    @ParameterizedTest
+    @ValueSource(strings = {"password1234", "qwertyuiop123", "PASSWORD1234", "Password1234", "QwErTyUiOp123",
+            "letmein12345", "dragon123456", "iloveyou2024!", "abcdefghijkl", "111111111111", "123456789012",
+            "correct horse battery staple"})
+    void refusesWhatGuessersTryFirst(String password) {
+        assertThat(COMMON.isCommon(password)).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"tulip-ocean-marble-42", "Xk9#mP2$vL7q", "9vQx2LpW7zRt", "sunflower-keyboard-77",
+            "velvet otter climbs the lighthouse"})
+    void acceptsPasswordsThatAreNot(String password) {
+        assertThat(COMMON.isCommon(password)).isFalse();
+    }
+
+    @Test
+    void judgesALongPasswordByItsFirst64Characters() {
+        assertThat(COMMON.isCommon("password".repeat(32))).isTrue();
+        assertThat(COMMON.isCommon("Xk9#mP2$vL7q".repeat(21))).isFalse();
+    }
+}

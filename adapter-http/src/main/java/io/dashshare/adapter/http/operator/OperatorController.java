@@ -1,0 +1,62 @@
+package io.dashshare.adapter.http.operator;
+
+import io.dashshare.adapter.http.web.PathIds;
+import io.dashshare.application.port.in.ManageTenantsUseCase;
+import io.dashshare.domain.common.EmailAddress;
+import io.dashshare.domain.tenant.CompanyId;
+import io.dashshare.domain.tenant.CompanySlug;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Patch;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Status;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+
+/**
+ * The operator API of a platform that provisions tenants (docs/api.md, operator). It exists only
+ * when {@code SHARING_OPERATOR_TOKEN} is set (its routes are 404 otherwise) and answers only that
+ * token, which {@link OperatorFilter} checks before the body is read.
+ */
+@Requires(property = OperatorController.TOKEN_PROPERTY, pattern = ".+")
+@Controller(value = "/api/v1/operator/companies", consumes = MediaType.APPLICATION_JSON,
+        produces = MediaType.APPLICATION_JSON)
+@Secured(SecurityRule.IS_ANONYMOUS)
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class OperatorController {
+
+    static final String TOKEN_PROPERTY = "sharing.operator.token";
+
+    private final ManageTenantsUseCase tenants;
+
+    public OperatorController(ManageTenantsUseCase tenants) {
+        this.tenants = tenants;
+    }
+
+    @Post
+    @Status(HttpStatus.CREATED)
+    public OperatorViews.ProvisionedView create(@Body OperatorViews.Create body) {
+        CompanySlug slug = CompanySlug.parseField("slug", body.slug());
+        EmailAddress admin = EmailAddress.parseField("admin_email", body.adminEmail());
+        return OperatorViews.ProvisionedView.from(tenants.create(slug, body.name(), admin));
+    }
+
+    @Get
+    public OperatorViews.CompaniesPage list() {
+        return new OperatorViews.CompaniesPage(tenants.list().stream().map(OperatorViews.CompanyView::from).toList());
+    }
+
+    @Patch("/{id}")
+    public OperatorViews.CompanyView update(@PathVariable String id,
+                                            @Body OperatorViews.Update body) {
+        CompanyId company = new CompanyId(PathIds.id(id, "Company"));
+        return OperatorViews.CompanyView.from(tenants.update(company, body.name(), body.newStatus()));
+    }
+}

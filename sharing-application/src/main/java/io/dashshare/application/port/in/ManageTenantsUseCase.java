@@ -1,0 +1,29 @@
+package io.dashshare.application.port.in;
+
+import io.dashshare.domain.common.EmailAddress;
+import io.dashshare.domain.tenant.Company;
+import io.dashshare.domain.tenant.CompanyId;
+import io.dashshare.domain.tenant.CompanySlug;
+import io.dashshare.domain.tenant.CompanyStatus;
+import io.dashshare.domain.tenant.OwnerAccount;
+import java.util.List;
+import java.util.Optional;
+
+/** The operator's side: a platform provisioning and suspending companies (docs/api.md, operator). */
+public interface ManageTenantsUseCase {
+
+    /** A new company and its first admin, invited by mail; a slug already taken is {@code CONFLICT}. */
+    ProvisionedCompany create(CompanySlug slug, String name, EmailAddress adminEmail);
+
+    List<Company> list();
+
+    /** A suspended company is refused everywhere at once; {@code active} restores it. */
+    Company update(CompanyId id, Optional<String> name, Optional<CompanyStatus> status);
+
+    record ProvisionedCompany(Company company, OwnerAccount admin, String inviteUrl) {
+        @Override
+        public String toString() {
+            return "ProvisionedCompany[" + company.slug() + ", link=redacted]";
+        }
+    }
+}
