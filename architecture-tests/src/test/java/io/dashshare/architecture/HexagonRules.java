@@ -13,8 +13,10 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.dependencies.SliceAssignment;
 import com.tngtech.archunit.library.dependencies.SliceIdentifier;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The dependency rules of the hexagon for the code under one root package. Production code
@@ -30,13 +32,11 @@ final class HexagonRules {
     static final String PRODUCTION_ROOT = "io.dashshare";
     static final String VIOLATIONS_ROOT = "io.dashshare.architecture.violations";
 
-    /** Framework and library packages the plain-Java core must never see. */
-    static final String[] FRAMEWORKS = {
-        "io.micronaut..", "jakarta..", "javax.inject..", "org.jooq..", "org.slf4j..", "com.fasterxml.."
-    };
-
     /** Where jOOQ generates its classes (the codegen target package of adapter-persistence). */
     static final String GENERATED_JOOQ = "adapter.persistence.jooq";
+
+    /** The one driving adapter; every other adapter is driven. */
+    static final String DRIVING_ADAPTER = "adapter.http";
 
     private final String root;
 
@@ -51,48 +51,63 @@ final class HexagonRules {
     /** Every rule by name, for tests that treat them alike. */
     Map<String, ArchRule> all() {
         Map<String, ArchRule> rules = new LinkedHashMap<>();
-        rules.put("domainUsesNoFramework", domainUsesNoFramework());
-        rules.put("applicationUsesNoFramework", applicationUsesNoFramework());
         rules.put("domainDependsOnlyOnJdkAndItself", domainDependsOnlyOnJdkAndItself());
         rules.put("applicationDependsOnlyOnJdkDomainAndItself", applicationDependsOnlyOnJdkDomainAndItself());
+        rules.put("servicesSeeOnlyDrivingPortsTheDomainAndTheJdk", servicesSeeOnlyDrivingPortsTheDomainAndTheJdk());
+        rules.put("useCasesAreInterfacesInTheDrivingPorts", useCasesAreInterfacesInTheDrivingPorts());
+        rules.put("inMemoryPortsDependOnlyOnTheDomainAndTheJdk", inMemoryPortsDependOnlyOnTheDomainAndTheJdk());
         rules.put("adaptersDoNotDependOnEachOther", adaptersDoNotDependOnEachOther());
         rules.put("adaptersDoNotDependOnBootstrap", adaptersDoNotDependOnBootstrap());
         rules.put("adaptersUseOnlyDrivingPortsOfTheApplication", adaptersUseOnlyDrivingPortsOfTheApplication());
         rules.put("drivenAdaptersUseOnlyTheDomain", drivenAdaptersUseOnlyTheDomain());
         rules.put("modulesAreFreeOfCycles", modulesAreFreeOfCycles());
-        rules.put("domainSubpackagesAreFreeOfCycles", domainSubpackagesAreFreeOfCycles());
+        rules.put("subpackagesOfEveryModuleAreFreeOfCycles", subpackagesOfEveryModuleAreFreeOfCycles());
+        rules.put("classesSitInThePackageOfTheirModule", classesSitInThePackageOfTheirModule());
         rules.put("generatedJooqCodeIsUsedOnlyByPersistence", generatedJooqCodeIsUsedOnlyByPersistence());
         rules.put("jooqTableClassesLiveInTheGeneratedPackage", jooqTableClassesLiveInTheGeneratedPackage());
         return rules;
     }
 
-    ArchRule domainUsesNoFramework() {
-        return noClasses().that().resideInAPackage(pkg("domain"))
-                .should().dependOnClassesThat().resideInAnyPackage(FRAMEWORKS)
-                .because("the domain is a plain jar that other JVM applications reuse with their own adapters")
-                .allowEmptyShould(false);
-    }
-
-    ArchRule applicationUsesNoFramework() {
-        return noClasses().that().resideInAPackage(pkg("application"))
-                .should().dependOnClassesThat().resideInAnyPackage(FRAMEWORKS)
-                .because("use cases are plain Java; bootstrap wires them in a Micronaut @Factory")
-                .allowEmptyShould(false);
-    }
-
+    /** Also keeps every framework out of the domain: none of them is in the allow-list. */
     ArchRule domainDependsOnlyOnJdkAndItself() {
         return classes().that().resideInAPackage(pkg("domain"))
-                .should().onlyDependOnClassesThat().resideInAnyPackage(pkg("domain"), "java..")
-                .because("the domain is the centre of the hexagon: it knows nothing but the JDK and its own language")
+                .should().onlyDependOnClassesThat(resideInAPackage(pkg("domain")).or(CoreJdk.core()))
+                .because("the domain is the centre of the hexagon, a plain jar that other JVM applications reuse:"
+                        + " it knows nothing but the JDK and its own language")
                 .allowEmptyShould(false);
     }
 
+    /** Also keeps every framework out of the use cases; bootstrap wires them in a Micronaut @Factory. */
     ArchRule applicationDependsOnlyOnJdkDomainAndItself() {
-        // javax.crypto is the JDK's HMAC (one-time code hashing); widen this list deliberately.
         return classes().that().resideInAPackage(pkg("application"))
-                .should().onlyDependOnClassesThat()
-                .resideInAnyPackage(pkg("application"), pkg("domain"), "java..", "javax.crypto..")
-                .because("use cases see the domain and the JDK, never an adapter or the bootstrap")
+                .should().onlyDependOnClassesThat(resideInAnyPackage(pkg("application"), pkg("domain"))
+                        .or(CoreJdk.withHmac()))
+                .because("use cases are plain Java that see the domain and the JDK, never an adapter or the bootstrap")
+                .allowEmptyShould(false);
+    }
+
+    ArchRule servicesSeeOnlyDrivingPortsTheDomainAndTheJdk() {
+        return classes().that().resideInAPackage(pkg("application.service"))
+                .should().onlyDependOnClassesThat(
+                        resideInAnyPackage(pkg("application.service"), pkg("application.port.in"), pkg("domain"))
+                                .or(CoreJdk.withHmac()))
+                .because("a service implements its use case with the domain's ports and rules; anything else the"
+                        + " application held would be a second, unguarded way in")
+                .allowEmptyShould(false);
+    }
+
+    ArchRule useCasesAreInterfacesInTheDrivingPorts() {
+        return classes().that().resideInAPackage(root + "..").and().haveSimpleNameEndingWith("UseCase")
+                .should().beInterfaces().andShould().resideInAPackage(pkg("application.port.in"))
+                .because("a use case is a driving port: the interface a driving adapter calls, implemented by a service")
+                .allowEmptyShould(false);
+    }
+
+    ArchRule inMemoryPortsDependOnlyOnTheDomainAndTheJdk() {
+        return classes().that().resideInAPackage(pkg("inmemory"))
+                .should().onlyDependOnClassesThat(resideInAnyPackage(pkg("inmemory"), pkg("domain")).or(CoreJdk.core()))
+                .because("the in-memory ports ship to applications that embed the domain without a database,"
+                        + " so they carry no framework and no application")
                 .allowEmptyShould(false);
     }
 
@@ -113,30 +128,44 @@ final class HexagonRules {
     ArchRule adaptersUseOnlyDrivingPortsOfTheApplication() {
         DescribedPredicate<JavaClass> applicationInternals = resideInAPackage(pkg("application"))
                 .and(not(resideInAPackage(pkg("application.port.in"))))
-                .as("are application classes outside " + pkg("application.port.in")
-                        + " (services, in-memory adapters, token codecs, settings)");
+                .as("are application classes outside " + pkg("application.port.in"));
         return noClasses().that().resideInAPackage(pkg("adapter"))
                 .should().dependOnClassesThat(applicationInternals)
                 .because("driving adapters call use cases through their port.in interfaces only")
                 .allowEmptyShould(false);
     }
 
+    /** Every adapter but the driving one, so that a new adapter module is driven until said otherwise. */
     ArchRule drivenAdaptersUseOnlyTheDomain() {
-        return noClasses().that().resideInAnyPackage(pkg("adapter.persistence"), pkg("adapter.mail"))
+        return noClasses().that().resideInAPackage(pkg("adapter")).and().resideOutsideOfPackage(pkg(DRIVING_ADAPTER))
                 .should().dependOnClassesThat().resideInAPackage(pkg("application"))
                 .because("driven adapters implement the domain's ports and need nothing of the application")
                 .allowEmptyShould(false);
     }
 
     ArchRule modulesAreFreeOfCycles() {
-        return slices().assignedFrom(modules())
+        return slices().assignedFrom(slicing("modules", Module::name))
                 .should().beFreeOfCycles()
                 .allowEmptyShould(false);
     }
 
-    ArchRule domainSubpackagesAreFreeOfCycles() {
-        return slices().matching(root + ".domain.(*)..").namingSlices("domain.$1")
+    /**
+     * A module's own package and each of its first-level subpackages are one slice each
+     * ({@code adapter.persistence}, {@code adapter.persistence.query}, ...). Deeper packages belong
+     * to their first-level one, so jOOQ's generated code, whose schema and tables refer to each
+     * other, counts as one slice.
+     */
+    ArchRule subpackagesOfEveryModuleAreFreeOfCycles() {
+        return slices().assignedFrom(slicing("subpackages of every module", Module::subpackage))
                 .should().beFreeOfCycles()
+                .allowEmptyShould(false);
+    }
+
+    /** Reads a class's module from where it was built ({@link Modules}), and holds it to that module's package. */
+    ArchRule classesSitInThePackageOfTheirModule() {
+        return classes().that().resideInAPackage(root + "..")
+                .should(Modules.sitInTheirOwnPackage(root))
+                .because("the package tells which module a class is in, so that the package rules are the module rules")
                 .allowEmptyShould(false);
     }
 
@@ -164,8 +193,15 @@ final class HexagonRules {
                 .allowEmptyShould(false);
     }
 
-    /** One slice per Maven module: domain, application, adapter.http, adapter.persistence, ..., bootstrap. */
-    private SliceAssignment modules() {
+    /** Where a class sits under the root: its module (domain, adapter.http, ...) and the first package below it, if any. */
+    private record Module(String name, String below) {
+
+        String subpackage() {
+            return below.isEmpty() ? name : name + "." + below;
+        }
+    }
+
+    private SliceAssignment slicing(String description, Function<Module, String> slice) {
         String prefix = root + ".";
         return new SliceAssignment() {
             @Override
@@ -175,15 +211,15 @@ final class HexagonRules {
                     return SliceIdentifier.ignore();
                 }
                 String[] parts = name.substring(prefix.length()).split("\\.");
-                if (parts[0].equals("adapter") && parts.length > 1) {
-                    return SliceIdentifier.of("adapter." + parts[1]);
-                }
-                return SliceIdentifier.of(parts[0]);
+                int moduleParts = parts[0].equals("adapter") && parts.length > 1 ? 2 : 1;
+                String module = String.join(".", Arrays.copyOf(parts, moduleParts));
+                String below = parts.length > moduleParts ? parts[moduleParts] : "";
+                return SliceIdentifier.of(slice.apply(new Module(module, below)));
             }
 
             @Override
             public String getDescription() {
-                return "modules under " + root;
+                return description + " under " + root;
             }
         };
     }

@@ -1,5 +1,6 @@
 package io.dashshare.adapter.persistence;
 
+import io.dashshare.adapter.persistence.gate.DatabaseFailure;
 import io.dashshare.domain.error.ErrorCode;
 import io.dashshare.domain.error.SharingException;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package io.dashshare.adapter.persistence;
 
+import io.dashshare.adapter.persistence.gate.DatabaseGate;
 import io.dashshare.adapter.persistence.query.DataSourcesConfig;
 import io.dashshare.adapter.persistence.query.JdbcQueryExecutor;
 import io.dashshare.domain.port.ApiKeyRepository;

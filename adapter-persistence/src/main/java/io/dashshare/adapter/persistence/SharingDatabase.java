@@ -1,5 +1,6 @@
 package io.dashshare.adapter.persistence;
 
+import io.dashshare.adapter.persistence.gate.DatabaseGate;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jooq.DSLContext;

@@ -1,6 +1,6 @@
 package io.dashshare.bootstrap.ops;
 
-import io.dashshare.adapter.persistence.DatabaseGate;
+import io.dashshare.adapter.persistence.gate.DatabaseGate;
 import io.micronaut.core.async.publisher.Publishers;
 import io.micronaut.health.HealthStatus;
 import io.micronaut.management.health.indicator.HealthIndicator;

@@ -2,7 +2,7 @@ package io.dashshare.adapter.persistence.query;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.dashshare.adapter.persistence.DatabaseGate;
+import io.dashshare.adapter.persistence.gate.DatabaseGate;
 import io.dashshare.domain.dashboard.DataSourceName;
 import java.sql.Connection;
 import java.sql.SQLException;

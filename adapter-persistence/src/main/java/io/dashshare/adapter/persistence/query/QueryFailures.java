@@ -1,6 +1,6 @@
 package io.dashshare.adapter.persistence.query;
 
-import io.dashshare.adapter.persistence.DatabaseFailure;
+import io.dashshare.adapter.persistence.gate.DatabaseFailure;
 import io.dashshare.domain.dashboard.DataSourceName;
 import io.dashshare.domain.execution.QueryFailedException;
 import io.dashshare.domain.execution.QueryFailedException.Reason;

@@ -1,4 +1,4 @@
-package io.dashshare.adapter.persistence;
+package io.dashshare.adapter.persistence.gate;
 
 import java.io.PrintWriter;
 import java.sql.Connection;

@@ -1,4 +1,4 @@
-package io.dashshare.adapter.persistence;
+package io.dashshare.adapter.persistence.gate;
 
 import java.net.ConnectException;
 import java.sql.SQLException;

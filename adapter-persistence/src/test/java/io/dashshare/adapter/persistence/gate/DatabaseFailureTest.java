@@ -1,13 +1,14 @@
-package io.dashshare.adapter.persistence;
+package io.dashshare.adapter.persistence.gate;
 
-import static io.dashshare.adapter.persistence.DatabaseFailure.OTHER;
-import static io.dashshare.adapter.persistence.DatabaseFailure.POOL_EXHAUSTED;
-import static io.dashshare.adapter.persistence.DatabaseFailure.UNREACHABLE;
+import static io.dashshare.adapter.persistence.gate.DatabaseFailure.OTHER;
+import static io.dashshare.adapter.persistence.gate.DatabaseFailure.POOL_EXHAUSTED;
+import static io.dashshare.adapter.persistence.gate.DatabaseFailure.UNREACHABLE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.dashshare.adapter.persistence.TestDatabase;
 import java.net.ConnectException;
 import java.sql.Connection;
 import java.sql.SQLException;
