@@ -1,5 +1,6 @@
 package io.dashshare.adapter.persistence;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.dashshare.adapter.persistence.query.DataSourcesConfig;
 import io.dashshare.adapter.persistence.query.JdbcQueryExecutor;
 import io.dashshare.domain.port.CompanyRepository;
@@ -21,6 +22,7 @@ import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.jdbc.DataSourceResolver;
 import jakarta.inject.Singleton;
+import java.sql.SQLException;
 import java.time.Duration;
 import javax.sql.DataSource;
 
@@ -43,14 +45,17 @@ public class PersistenceFactory {
 
     /**
      * The service database behind a {@link DatabaseGate}, so that an outage answers 503 at once
-     * instead of after the pool's connection timeout.
+     * instead of after the pool's connection timeout. Its probe logs in as the pool does, on a
+     * connection of its own.
      */
     @Singleton
     @Bean(preDestroy = "close")
     DatabaseGate serviceDatabaseGate(DataSource dataSource, @Nullable DataSourceResolver resolver,
-                                     @Value("${sharing.database.probe-interval:500ms}") Duration probeInterval) {
+                                     @Value("${sharing.database.probe-interval:250ms}") Duration probeInterval,
+                                     @Value("${sharing.database.probe-timeout:1s}") Duration probeTimeout)
+            throws SQLException {
         DataSource target = resolver == null ? dataSource : resolver.resolve(dataSource);
-        return new DatabaseGate(target, "sharing", probeInterval);
+        return DatabaseGate.onPool(target.unwrap(HikariDataSource.class), "sharing", probeInterval, probeTimeout);
     }
 
     @Singleton
