@@ -1,12 +1,15 @@
 package io.dashshare.bootstrap;
 
+import io.dashshare.adapter.persistence.SharingDatabase;
 import io.dashshare.adapter.persistence.query.DataSourcesConfig;
 import io.dashshare.bootstrap.config.EmbeddedDatabase;
 import io.dashshare.bootstrap.config.MasterSecret;
 import io.dashshare.bootstrap.config.ServiceConfig;
+import io.dashshare.bootstrap.config.ServiceDatabase;
 import io.dashshare.bootstrap.config.SharingKeys;
 import io.dashshare.bootstrap.demo.DemoDataset;
 import io.dashshare.bootstrap.demo.DemoSeeder;
+import io.dashshare.bootstrap.startup.StartupLock;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.PrintStream;
@@ -16,8 +19,9 @@ import java.util.Map;
 
 /**
  * Starts the service from a {@link ServiceConfig}: the embedded PostgreSQL when no database is
- * configured, the secrets, the application context, the demo, then the HTTP server (so the port
- * opens only once the service can answer). Tests start it the same way, several times per JVM.
+ * configured, the secrets, then (once the database answers, and under the start-up lock) the
+ * migrations, the application context and the demo, then the HTTP server (so the port opens only
+ * once the service can answer). Tests start it the same way, several times per JVM.
  */
 public final class SharingLauncher {
 
@@ -37,22 +41,19 @@ public final class SharingLauncher {
         SharingKeys keys = new SharingKeys(MasterSecret.resolve(config));
         EmbeddedDatabase embedded = config.embeddedDatabase() ? EmbeddedDatabase.start(config.dataDir()) : null;
         try {
-            String dbUrl = embedded != null ? embedded.jdbcUrl() : config.get("SHARING_DB_URL").orElseThrow();
-            String dbUser = embedded != null ? embedded.superUser() : config.get("SHARING_DB_USER").orElse(null);
-            String dbPassword = embedded != null ? "" : config.get("SHARING_DB_PASSWORD").orElse("");
-            DataSourcesConfig dataSources = dataSources(config, dbUrl, keys);
+            ServiceDatabase database = ServiceDatabase.of(config, embedded);
+            DataSourcesConfig dataSources = dataSources(config, database.url(), keys);
 
             Map<String, Object> properties = new LinkedHashMap<>();
             properties.put("micronaut.server.port", config.port());
-            properties.put("datasources.default.url", dbUrl);
-            properties.put("datasources.default.username", dbUser);
-            properties.put("datasources.default.password", dbPassword);
+            properties.putAll(database.poolProperties());
             properties.put("micronaut.security.token.jwt.signatures.secret.generator.secret", keys.ownerJwtSecret());
             properties.put("sharing.public-base-url", config.publicBaseUrl(config.port()));
             properties.put("sharing.env", config.environmentName());
             config.env().forEach((name, value) -> {
                 if (name.startsWith("SHARING_SMTP_") || name.equals("SHARING_MAIL_FROM")
-                        || name.startsWith("SHARING_CACHE_") || name.startsWith("SHARING_QUERY_")) {
+                        || name.startsWith("SHARING_CACHE_") || name.startsWith("SHARING_QUERY_")
+                        || name.startsWith("SHARING_HOUSEKEEPING_")) {
                     properties.put(name.toLowerCase(Locale.ROOT).replace('_', '.'), value);
                 } else if (name.startsWith("SHARING_LIMITS_")) {
                     properties.put("sharing.limits." + name.substring("SHARING_LIMITS_".length())
@@ -66,18 +67,8 @@ public final class SharingLauncher {
                 }
             });
 
-            if (config.demo()) {
-                DemoDataset.seed(dbUrl, dbUser, dbPassword, keys.demoReaderPassword());
-            }
-            ApplicationContext context = ApplicationContext.builder()
-                    .properties(properties)
-                    .singletons(keys, dataSources)
-                    .deduceEnvironment(false)
-                    .start();
+            ApplicationContext context = startUnderLock(config, database, keys, dataSources, properties);
             try {
-                if (config.demo()) {
-                    context.getBean(DemoSeeder.class).seedCompany(config.adminEmail(), config.adminPassword());
-                }
                 EmbeddedServer server = context.getBean(EmbeddedServer.class).start();
                 return new RunningService(context, server, embedded);
             } catch (RuntimeException e) {
@@ -89,6 +80,34 @@ public final class SharingLauncher {
                 embedded.close();
             }
             throw e;
+        }
+    }
+
+    /**
+     * Migrations, the demo data source, the context and the demo company, under the start-up
+     * lock so that instances started together do this one after another ({@link StartupLock}).
+     */
+    private static ApplicationContext startUnderLock(ServiceConfig config, ServiceDatabase database, SharingKeys keys,
+                                                     DataSourcesConfig dataSources, Map<String, Object> properties) {
+        try (StartupLock lock = StartupLock.acquire(database)) {
+            SharingDatabase.migrate(database.url(), database.user(), database.password());
+            if (config.demo()) {
+                DemoDataset.seed(lock.session(), keys.demoReaderPassword());
+            }
+            ApplicationContext context = ApplicationContext.builder()
+                    .properties(properties)
+                    .singletons(keys, dataSources)
+                    .deduceEnvironment(false)
+                    .start();
+            try {
+                if (config.demo()) {
+                    context.getBean(DemoSeeder.class).seedCompany(config.adminEmail(), config.adminPassword());
+                }
+                return context;
+            } catch (RuntimeException e) {
+                context.close();
+                throw e;
+            }
         }
     }
 
