@@ -1,5 +1,6 @@
 package io.dashshare.adapter.persistence;
 
+import io.dashshare.adapter.persistence.housekeeping.Housekeeping;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
 
@@ -20,6 +21,7 @@ public final class JooqPersistence {
     private final JooqRateLimiter rateLimiter;
     private final JooqUnitOfWork unitOfWork;
     private final JooqViewerLookups viewerLookups;
+    private final Housekeeping housekeeping;
 
     public JooqPersistence(DSLContext db) {
         this.companies = new JooqCompanyRepository(db);
@@ -33,6 +35,7 @@ public final class JooqPersistence {
         this.rateLimiter = new JooqRateLimiter(db);
         this.unitOfWork = new JooqUnitOfWork(db);
         this.viewerLookups = new JooqViewerLookups(db);
+        this.housekeeping = Housekeeping.standard(db);
     }
 
     public static JooqPersistence on(DataSource dataSource) {
@@ -81,5 +84,10 @@ public final class JooqPersistence {
 
     public JooqViewerLookups viewerLookups() {
         return viewerLookups;
+    }
+
+    /** The purges of the tables whose rows only matter for a while. */
+    public Housekeeping housekeeping() {
+        return housekeeping;
     }
 }

@@ -1,6 +1,7 @@
 package io.dashshare.adapter.persistence;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.dashshare.adapter.persistence.housekeeping.Housekeeping;
 import io.dashshare.adapter.persistence.query.DataSourcesConfig;
 import io.dashshare.adapter.persistence.query.JdbcQueryExecutor;
 import io.dashshare.domain.port.CompanyRepository;
@@ -111,6 +112,12 @@ public class PersistenceFactory {
     @Singleton
     ViewerLookups viewerLookups(JooqPersistence persistence) {
         return persistence.viewerLookups();
+    }
+
+    /** Run on a schedule by bootstrap. */
+    @Singleton
+    Housekeeping housekeeping(JooqPersistence persistence) {
+        return persistence.housekeeping();
     }
 
     /** Present when bootstrap provides the dashboards' data sources; its pools close with the context. */
