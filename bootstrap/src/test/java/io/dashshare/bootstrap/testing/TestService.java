@@ -70,8 +70,13 @@ public final class TestService implements AutoCloseable {
             values.put("SHARING_MAIL_FROM", "no-reply@sharing.test");
             values.put("sharing.otp.minimum-request-time", "0ms");
             values.putAll(env);
-            SharingLauncher.RunningService running = SharingLauncher.launch(new ServiceConfig(values), System.out);
-            return new TestService(running, mail, dataDir, "http://localhost:" + running.port());
+            try {
+                SharingLauncher.RunningService running = SharingLauncher.launch(new ServiceConfig(values), System.out);
+                return new TestService(running, mail, dataDir, "http://localhost:" + running.port());
+            } catch (RuntimeException e) {
+                mail.stop();
+                throw e;
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
