@@ -28,9 +28,10 @@ import java.time.Duration;
 import javax.sql.DataSource;
 
 /**
- * Micronaut wiring of the persistence adapters, all on the default {@link DataSource} (which
- * micronaut-flyway has migrated before any of these is built). The adapters themselves know no
- * framework; {@link JooqPersistence#on} builds the same set without Micronaut.
+ * Micronaut wiring of the persistence adapters, all on the default {@link DataSource}, migrated
+ * before any of these is built (by micronaut-flyway, or, in the service, by bootstrap's launcher).
+ * The adapters themselves know no framework; {@link JooqPersistence#on} builds the same set
+ * without Micronaut.
  */
 @Factory
 public class PersistenceFactory {
