@@ -1,14 +1,17 @@
 package io.dashshare.bootstrap;
 
+import io.dashshare.adapter.persistence.SharingDatabase;
 import io.dashshare.adapter.persistence.query.DataSourcesConfig;
 import io.dashshare.application.port.in.BootstrapCompanyUseCase;
 import io.dashshare.bootstrap.config.EmbeddedDatabase;
 import io.dashshare.bootstrap.config.EnvironmentVariables;
 import io.dashshare.bootstrap.config.MasterSecret;
 import io.dashshare.bootstrap.config.ServiceConfig;
+import io.dashshare.bootstrap.config.ServiceDatabase;
 import io.dashshare.bootstrap.config.SharingKeys;
 import io.dashshare.bootstrap.demo.DemoDataset;
 import io.dashshare.bootstrap.demo.DemoSeeder;
+import io.dashshare.bootstrap.startup.StartupLock;
 import io.dashshare.domain.common.EmailAddress;
 import io.dashshare.domain.error.InvalidValueException;
 import io.dashshare.domain.tenant.CompanySlug;
@@ -41,16 +44,12 @@ public final class SharingLauncher {
         SharingKeys keys = new SharingKeys(MasterSecret.resolve(config));
         EmbeddedDatabase embedded = config.embeddedDatabase() ? EmbeddedDatabase.start(config.dataDir()) : null;
         try {
-            String dbUrl = embedded != null ? embedded.jdbcUrl() : config.get("SHARING_DB_URL").orElseThrow();
-            String dbUser = embedded != null ? embedded.superUser() : config.get("SHARING_DB_USER").orElse(null);
-            String dbPassword = embedded != null ? "" : config.get("SHARING_DB_PASSWORD").orElse("");
-            DataSourcesConfig dataSources = dataSources(config, dbUrl, keys);
+            ServiceDatabase database = ServiceDatabase.of(config, embedded);
+            DataSourcesConfig dataSources = dataSources(config, database.url(), keys);
 
             Map<String, Object> properties = new LinkedHashMap<>();
             properties.put("micronaut.server.port", config.port());
-            properties.put("datasources.default.url", dbUrl);
-            properties.put("datasources.default.username", dbUser);
-            properties.put("datasources.default.password", dbPassword);
+            properties.putAll(database.poolProperties());
             properties.put("micronaut.security.token.jwt.signatures.secret.generator.secret", keys.ownerJwtSecret());
             properties.put("sharing.public-base-url", config.publicBaseUrl(config.port()));
             properties.put("sharing.env", config.environmentName());
@@ -61,18 +60,8 @@ public final class SharingLauncher {
                 }
             });
 
-            if (config.demo()) {
-                DemoDataset.seed(dbUrl, dbUser, dbPassword, keys.demoReaderPassword());
-            }
-            ApplicationContext context = ApplicationContext.builder()
-                    .environmentPropertySource(false)
-                    .propertySources(new EnvironmentVariables(config.env()))
-                    .properties(properties)
-                    .singletons(keys, dataSources)
-                    .deduceEnvironment(false)
-                    .start();
+            ApplicationContext context = startUnderLock(config, database, keys, dataSources, properties);
             try {
-                bootstrap(config, context);
                 EmbeddedServer server = context.getBean(EmbeddedServer.class).start();
                 return new RunningService(context, server, embedded);
             } catch (RuntimeException e) {
@@ -84,6 +73,34 @@ public final class SharingLauncher {
                 embedded.close();
             }
             throw e;
+        }
+    }
+
+    /**
+     * Migrations, the demo data source, the context and the first company, under the start-up
+     * lock so that instances started together do this one after another ({@link StartupLock}).
+     */
+    private static ApplicationContext startUnderLock(ServiceConfig config, ServiceDatabase database, SharingKeys keys,
+                                                     DataSourcesConfig dataSources, Map<String, Object> properties) {
+        try (StartupLock lock = StartupLock.acquire(database)) {
+            SharingDatabase.migrate(database.url(), database.user(), database.password());
+            if (config.demo()) {
+                DemoDataset.seed(lock.session(), keys.demoReaderPassword());
+            }
+            ApplicationContext context = ApplicationContext.builder()
+                    .environmentPropertySource(false)
+                    .propertySources(new EnvironmentVariables(config.env()))
+                    .properties(properties)
+                    .singletons(keys, dataSources)
+                    .deduceEnvironment(false)
+                    .start();
+            try {
+                bootstrap(config, context);
+                return context;
+            } catch (RuntimeException e) {
+                context.close();
+                throw e;
+            }
         }
     }
 

@@ -3,6 +3,7 @@ package io.dashshare.adapter.persistence;
 import io.dashshare.adapter.persistence.gate.DatabaseFailure;
 import io.dashshare.domain.error.ErrorCode;
 import io.dashshare.domain.error.SharingException;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.jooq.exception.DataAccessException;
@@ -19,6 +20,7 @@ import org.slf4j.LoggerFactory;
 public final class DatabaseFailures {
 
     private static final Logger LOG = LoggerFactory.getLogger(DatabaseFailures.class);
+    private static final ThrottledWarning BUSY = new ThrottledWarning(LOG, Duration.ofSeconds(10));
 
     static final String UNIQUE_VIOLATION = "23505";
     static final String FOREIGN_KEY_VIOLATION = "23503";
@@ -46,8 +48,13 @@ public final class DatabaseFailures {
     public static RuntimeException translated(RuntimeException e) {
         DatabaseFailure kind = DatabaseFailure.classify(e);
         // An exhausted pool answers 503 too: this request cannot be served now (the gate stays open).
-        if (kind != DatabaseFailure.OTHER) {
-            LOG.warn("The service database cannot serve the call ({}): {}", kind, e.getMessage());
+        // An unreachable database is the gate's to log, once when it closes and once when it opens.
+        if (kind == DatabaseFailure.UNREACHABLE) {
+            LOG.debug("The service database cannot serve the call ({}): {}", kind, e.getMessage());
+            return unavailable();
+        }
+        if (kind == DatabaseFailure.POOL_EXHAUSTED) {
+            BUSY.warn("The service database's pool had no connection to lend in time: {}", e.getMessage());
             return unavailable();
         }
         return e;

@@ -100,4 +100,6 @@ public final class JooqPersistence {
     public JooqViewerLookups viewerLookups() {
         return viewerLookups;
     }
+
+    /** The purges of the tables whose rows only matter for a while. */
 }

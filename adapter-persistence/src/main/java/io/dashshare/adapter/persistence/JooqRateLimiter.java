@@ -56,14 +56,4 @@ public final class JooqRateLimiter implements RateLimiter {
                 .fetchOptional(RATE_LIMIT_COUNTERS.COUNT)
                 .orElse(0));
     }
-
-    /**
-     * Housekeeping: removes counters whose window started before {@code cutoff} (pass a time older
-     * than the longest window in use). Returns how many went.
-     */
-    public int purgeStartedBefore(Instant cutoff) {
-        return DatabaseFailures.call(() -> db.deleteFrom(RATE_LIMIT_COUNTERS)
-                .where(RATE_LIMIT_COUNTERS.WINDOW_START.lt(Times.column(cutoff)))
-                .execute());
-    }
 }

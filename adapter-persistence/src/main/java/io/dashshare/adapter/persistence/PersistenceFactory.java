@@ -1,6 +1,7 @@
 package io.dashshare.adapter.persistence;
 
 import io.dashshare.adapter.persistence.gate.DatabaseGate;
+import com.zaxxer.hikari.HikariDataSource;
 import io.dashshare.adapter.persistence.query.DataSourcesConfig;
 import io.dashshare.adapter.persistence.query.JdbcQueryExecutor;
 import io.dashshare.domain.port.ApiKeyRepository;
@@ -25,13 +26,15 @@ import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.jdbc.DataSourceResolver;
 import jakarta.inject.Singleton;
+import java.sql.SQLException;
 import java.time.Duration;
 import javax.sql.DataSource;
 
 /**
- * Micronaut wiring of the persistence adapters, all on the default {@link DataSource} (which
- * micronaut-flyway has migrated before any of these is built). The adapters themselves know no
- * framework; {@link JooqPersistence#on} builds the same set without Micronaut.
+ * Micronaut wiring of the persistence adapters, all on the default {@link DataSource}, migrated
+ * before any of these is built (by micronaut-flyway, or, in the service, by bootstrap's launcher).
+ * The adapters themselves know no framework; {@link JooqPersistence#on} builds the same set
+ * without Micronaut.
  */
 @Factory
 public class PersistenceFactory {
@@ -47,14 +50,17 @@ public class PersistenceFactory {
 
     /**
      * The service database behind a {@link DatabaseGate}, so that an outage answers 503 at once
-     * instead of after the pool's connection timeout.
+     * instead of after the pool's connection timeout. Its probe logs in as the pool does, on a
+     * connection of its own.
      */
     @Singleton
     @Bean(preDestroy = "close")
     DatabaseGate serviceDatabaseGate(DataSource dataSource, @Nullable DataSourceResolver resolver,
-                                     @Value("${sharing.database.probe-interval:500ms}") Duration probeInterval) {
+                                     @Value("${sharing.database.probe-interval:250ms}") Duration probeInterval,
+                                     @Value("${sharing.database.probe-timeout:1s}") Duration probeTimeout)
+            throws SQLException {
         DataSource target = resolver == null ? dataSource : resolver.resolve(dataSource);
-        return new DatabaseGate(target, "sharing", probeInterval);
+        return DatabaseGate.onPool(target.unwrap(HikariDataSource.class), "sharing", probeInterval, probeTimeout);
     }
 
     @Singleton

@@ -63,12 +63,23 @@ public final class SharingDatabase {
     }
 
     /**
-     * Applies the migrations to schema {@value #SCHEMA} without Micronaut (tests, other
-     * applications). In the service, micronaut-flyway does this at start-up.
+     * Applies the migrations to schema {@value #SCHEMA}. The service runs them from its launcher,
+     * under its start-up lock, before the application context starts (bootstrap's
+     * {@code StartupLock} says why not through micronaut-flyway).
      */
     public static void migrate(DataSource dataSource) {
         Flyway.configure()
                 .dataSource(dataSource)
+                .schemas(SCHEMA)
+                .locations(MIGRATIONS)
+                .load()
+                .migrate();
+    }
+
+    /** The same on sessions of Flyway's own, opened with this login (no pool, so no pool's timeouts). */
+    public static void migrate(String url, String user, String password) {
+        Flyway.configure()
+                .dataSource(url, user, password)
                 .schemas(SCHEMA)
                 .locations(MIGRATIONS)
                 .load()

@@ -31,19 +31,4 @@ class JooqRateLimiterTest extends RateLimiterContract {
         assertThat(nodeB.hit(key, 2, Duration.ofMinutes(10), now.plusSeconds(3)).retryAfter())
                 .isEqualTo(Duration.ofSeconds(597));
     }
-
-    @Test
-    void purge_removes_only_counters_whose_window_started_before_the_cutoff() {
-        JooqRateLimiter limiter = TestDatabase.get().persistence().rateLimiter();
-        String old = "old:" + UUID.randomUUID();
-        String fresh = "fresh:" + UUID.randomUUID();
-        Instant longAgo = Instant.parse("2000-01-01T00:00:00Z");
-        limiter.hit(old, 5, Duration.ofHours(1), longAgo);
-        limiter.hit(fresh, 5, Duration.ofHours(1), Instant.parse("2100-01-01T00:00:00Z"));
-
-        assertThat(limiter.purgeStartedBefore(longAgo.plusSeconds(1))).isGreaterThanOrEqualTo(1);
-
-        assertThat(limiter.count(old, Duration.ofDays(365_000), Instant.parse("2000-01-01T00:10:00Z"))).isZero();
-        assertThat(limiter.count(fresh, Duration.ofHours(1), Instant.parse("2100-01-01T00:10:00Z"))).isEqualTo(1);
-    }
 }

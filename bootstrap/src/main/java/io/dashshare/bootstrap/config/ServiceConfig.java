@@ -1,6 +1,8 @@
 package io.dashshare.bootstrap.config;
 
+import io.micronaut.core.convert.ConversionService;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -19,6 +21,18 @@ public record ServiceConfig(Map<String, String> env) {
     public Optional<String> get(String name) {
         String value = env.get(name);
         return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
+    }
+
+    /**
+     * A duration setting ({@code 60s}, {@code 500ms}, {@code 2m}, or ISO-8601), read with
+     * Micronaut's own conversion so that it means what the same text means in a property.
+     */
+    public Duration duration(String name, Duration fallback) {
+        return get(name).map(text -> ConversionService.SHARED.convert(text, Duration.class)
+                        .filter(value -> !value.isNegative())
+                        .orElseThrow(() -> new IllegalStateException(name + " is not a duration such as 60s or 500ms: "
+                                + text)))
+                .orElse(fallback);
     }
 
     public int port() {

@@ -2,7 +2,6 @@ package io.dashshare.bootstrap.demo;
 
 import io.dashshare.adapter.persistence.query.ReadOnlyRoleProvisioner;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -22,9 +21,9 @@ public final class DemoDataset {
     private DemoDataset() {
     }
 
-    public static void seed(String jdbcUrl, String user, String password, String readerPassword) {
-        try (Connection connection = DriverManager.getConnection(jdbcUrl, user, password);
-             Statement statement = connection.createStatement()) {
+    /** On a session of the service database's owner (the launcher's, under its start-up lock). */
+    public static void seed(Connection connection, String readerPassword) {
+        try (Statement statement = connection.createStatement()) {
             if (!hasOrders(statement)) {
                 LOG.info("Seeding the demo dataset (demo.orders, 120,000 rows)...");
                 statement.execute(DemoSeeder.resource("demo/orders.sql"));

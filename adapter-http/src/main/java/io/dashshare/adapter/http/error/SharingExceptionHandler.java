@@ -22,7 +22,9 @@ public final class SharingExceptionHandler implements ExceptionHandler<SharingEx
 
     @Override
     public HttpResponse<?> handle(HttpRequest request, SharingException exception) {
-        if (exception.code() == ErrorCode.SERVICE_UNAVAILABLE || exception.code() == ErrorCode.INTERNAL_ERROR) {
+        // SERVICE_UNAVAILABLE is an outage's every request: the database gate logs the outage once, when it
+        // begins and when it ends, with the count of refusals, so one line per 503 here would only repeat it.
+        if (exception.code() == ErrorCode.INTERNAL_ERROR) {
             LOG.warn("{} on {} {}: {}", exception.code(), request.getMethodName(), TokenPaths.redact(request.getPath()),
                     exception.getMessage());
         } else {

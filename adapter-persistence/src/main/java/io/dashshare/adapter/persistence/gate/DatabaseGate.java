@@ -1,5 +1,6 @@
 package io.dashshare.adapter.persistence.gate;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -10,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.slf4j.LoggerFactory;
@@ -19,15 +21,20 @@ import org.slf4j.LoggerFactory;
  * {@link #dataSource()} where the pool would be used.
  *
  * <p>Why: once PostgreSQL is gone, every {@code getConnection()} on HikariCP waits the whole
- * connection timeout before it fails, so each request would hang for seconds before its 503. The
- * first call that finds the database unreachable closes the gate; from then on callers get an
+ * connection timeout before it fails, so each request would hang before its 503. The first call
+ * that finds the database unreachable closes the gate; from then on callers get an
  * {@link SQLTransientConnectionException} (SQLState 08001, mapped to {@code SERVICE_UNAVAILABLE})
- * at once. A heartbeat asks the pool for a valid connection every {@code interval}: it closes the
- * gate when nobody is asking (so readiness turns DOWN without traffic) and opens it again as soon
- * as the database answers, so the service resumes by itself; the pool evicts the dead connections
- * and makes new ones. A statement that loses its connection mid-flight closes it too
- * ({@link #report}). Which failures close it is {@link DatabaseFailure#classify}'s decision
- * ({@link DatabaseFailure#UNREACHABLE} only: an exhausted pool is load, not an outage).
+ * at once. A heartbeat runs a {@link DatabaseProbe} every {@code interval}, on a connection of its
+ * own with a short timeout: it closes the gate when nobody is asking (so readiness turns DOWN
+ * without traffic), when the server is frozen rather than gone (nothing is refused then, the
+ * probe times out), and when every pooled connection is stuck; and it opens the gate again as
+ * soon as the database answers, so the service resumes by itself. A statement that loses its
+ * connection mid-flight closes it too ({@link #report}). Which failures close it is
+ * {@link DatabaseFailure#classify}'s decision ({@link DatabaseFailure#UNREACHABLE} only: an
+ * exhausted pool is load, not an outage).
+ *
+ * <p>It logs each change of state once (the refusals in between are counted and the count is in
+ * the line that says the database is back), not one line per refused call.
  *
  * <p>Hand-written rather than a resilience4j {@code CircuitBreaker} (2.2.0 was weighed): its
  * model reopens by time, not by evidence. After {@code waitDurationInOpenState} it goes
@@ -46,13 +53,21 @@ public final class DatabaseGate implements AutoCloseable {
 
     private final DataSource pool;
     private final String name;
+    private final DatabaseProbe probe;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final AtomicLong refused = new AtomicLong();
     private final ScheduledExecutorService prober;
     private volatile boolean reachable = true;
+    private volatile long unreachableSince;
 
-    public DatabaseGate(DataSource pool, String name, Duration probeInterval) {
+    /**
+     * A gate on {@code pool} whose heartbeat runs {@code probe} every {@code probeInterval} (the
+     * gate closes the probe with itself).
+     */
+    public DatabaseGate(DataSource pool, String name, DatabaseProbe probe, Duration probeInterval) {
         this.pool = pool;
         this.name = name;
+        this.probe = probe;
         this.prober = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "db-gate-" + name);
             thread.setDaemon(true);
@@ -60,6 +75,12 @@ public final class DatabaseGate implements AutoCloseable {
         });
         long millis = Math.max(50, probeInterval.toMillis());
         prober.scheduleWithFixedDelay(this::heartbeat, millis, millis, TimeUnit.MILLISECONDS);
+    }
+
+    /** A gate on a HikariCP pool, probing the database the pool connects to with the pool's login. */
+    public static DatabaseGate onPool(HikariDataSource pool, String name, Duration probeInterval,
+                                      Duration probeTimeout) {
+        return new DatabaseGate(pool, name, DatabaseProbe.of(pool, probeTimeout), probeInterval);
     }
 
     /** False from the first connection failure until a probe connects again. */
@@ -79,6 +100,7 @@ public final class DatabaseGate implements AutoCloseable {
 
     Connection connect() throws SQLException {
         if (!reachable) {
+            refused.incrementAndGet();
             throw new SQLTransientConnectionException("database '" + name + "' is unreachable (waiting for it to return)",
                     DatabaseFailure.GATE_REFUSAL_STATE);
         }
@@ -108,23 +130,36 @@ public final class DatabaseGate implements AutoCloseable {
                 return;
             }
             reachable = false;
+            unreachableSince = System.nanoTime();
+            refused.set(0);
         }
-        LOG.warn("Database '{}' is unreachable; answering SERVICE_UNAVAILABLE until it returns: {}", name,
+        LOG.warn("Database '{}' is unreachable; answering SERVICE_UNAVAILABLE at once until it returns: {}", name,
                 cause.toString());
     }
 
-    private void heartbeat() {
-        try (Connection connection = pool.getConnection()) {
-            if (!reachable && connection.isValid(2)) {
-                reachable = true;
-                LOG.warn("Database '{}' is reachable again", name);
+    private void markReachable() {
+        synchronized (this) {
+            if (reachable) {
+                return;
             }
+            reachable = true;
+        }
+        LOG.warn("Database '{}' is reachable again after {} ms; {} calls were refused meanwhile", name,
+                (System.nanoTime() - unreachableSince) / 1_000_000, refused.get());
+    }
+
+    private void heartbeat() {
+        try {
+            probe.check();
+            markReachable();
         } catch (SQLException e) {
             if (isUnreachable(e)) {
                 markUnreachable(e);
+            } else {
+                LOG.debug("probe of database '{}' failed: {}", name, e.toString());
             }
         } catch (RuntimeException e) {
-            LOG.debug("heartbeat of database '{}' failed: {}", name, e.toString());
+            LOG.debug("probe of database '{}' failed: {}", name, e.toString());
         }
     }
 
@@ -136,6 +171,12 @@ public final class DatabaseGate implements AutoCloseable {
     public void close() {
         if (closed.compareAndSet(false, true)) {
             prober.shutdownNow();
+            try {
+                prober.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            probe.close();
         }
     }
 
