@@ -27,6 +27,10 @@ public final class Conflicts {
         return SharingException.invalidRequest("email", "email: already a member of this share context");
     }
 
+    public static SharingException memberDomainTaken() {
+        return SharingException.invalidRequest("domain", "domain: already a member of this share context");
+    }
+
     public static SharingException kidTaken() {
         return SharingException.invalidRequest("kid", "kid: another company already uses that key id");
     }

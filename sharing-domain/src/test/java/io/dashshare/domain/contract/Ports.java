@@ -3,6 +3,7 @@ package io.dashshare.domain.contract;
 import io.dashshare.domain.port.CompanyRepository;
 import io.dashshare.domain.port.DashboardCatalog;
 import io.dashshare.domain.port.EmbedKeyRepository;
+import io.dashshare.domain.port.MailOutbox;
 import io.dashshare.domain.port.OtpChallengeRepository;
 import io.dashshare.domain.port.OwnerAccountRepository;
 import io.dashshare.domain.port.RateLimiter;
@@ -19,5 +20,5 @@ import io.dashshare.domain.port.ViewerLookups;
 public record Ports(CompanyRepository companies, OwnerAccountRepository owners, DashboardCatalog dashboards,
                     ShareRepository shares, ShareContextRepository contexts, OtpChallengeRepository challenges,
                     ShareSessionRepository sessions, EmbedKeyRepository embedKeys, RateLimiter rateLimiter,
-                    UnitOfWork unitOfWork, ViewerLookups viewerLookups) {
+                    UnitOfWork unitOfWork, ViewerLookups viewerLookups, MailOutbox mailOutbox) {
 }
