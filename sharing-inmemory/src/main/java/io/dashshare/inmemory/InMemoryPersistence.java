@@ -17,6 +17,7 @@ public final class InMemoryPersistence {
     private final InMemoryOtpChallengeRepository challenges = new InMemoryOtpChallengeRepository(store);
     private final InMemoryShareSessionRepository sessions = new InMemoryShareSessionRepository(store);
     private final InMemoryEmbedKeyRepository embedKeys = new InMemoryEmbedKeyRepository(store);
+    private final InMemoryMailOutbox mailOutbox = new InMemoryMailOutbox(store);
     private final InMemoryRateLimiter rateLimiter = new InMemoryRateLimiter();
     private final InMemoryUnitOfWork unitOfWork = new InMemoryUnitOfWork(store);
     private final InMemoryViewerLookups viewerLookups =
@@ -52,6 +53,10 @@ public final class InMemoryPersistence {
 
     public InMemoryEmbedKeyRepository embedKeys() {
         return embedKeys;
+    }
+
+    public InMemoryMailOutbox mailOutbox() {
+        return mailOutbox;
     }
 
     public InMemoryRateLimiter rateLimiter() {
