@@ -17,6 +17,7 @@ public final class JooqPersistence {
     private final JooqOtpChallengeRepository challenges;
     private final JooqShareSessionRepository sessions;
     private final JooqEmbedKeyRepository embedKeys;
+    private final JooqMailOutbox mailOutbox;
     private final JooqRateLimiter rateLimiter;
     private final JooqUnitOfWork unitOfWork;
     private final JooqViewerLookups viewerLookups;
@@ -30,6 +31,7 @@ public final class JooqPersistence {
         this.challenges = new JooqOtpChallengeRepository(db);
         this.sessions = new JooqShareSessionRepository(db);
         this.embedKeys = new JooqEmbedKeyRepository(db);
+        this.mailOutbox = new JooqMailOutbox(db);
         this.rateLimiter = new JooqRateLimiter(db);
         this.unitOfWork = new JooqUnitOfWork(db);
         this.viewerLookups = new JooqViewerLookups(db);
@@ -69,6 +71,10 @@ public final class JooqPersistence {
 
     public JooqEmbedKeyRepository embedKeys() {
         return embedKeys;
+    }
+
+    public JooqMailOutbox mailOutbox() {
+        return mailOutbox;
     }
 
     public JooqRateLimiter rateLimiter() {

@@ -5,6 +5,7 @@ import io.dashshare.adapter.persistence.query.JdbcQueryExecutor;
 import io.dashshare.domain.port.CompanyRepository;
 import io.dashshare.domain.port.DashboardCatalog;
 import io.dashshare.domain.port.EmbedKeyRepository;
+import io.dashshare.domain.port.MailOutbox;
 import io.dashshare.domain.port.OtpChallengeRepository;
 import io.dashshare.domain.port.OwnerAccountRepository;
 import io.dashshare.domain.port.QueryExecutor;
@@ -91,6 +92,11 @@ public class PersistenceFactory {
     @Singleton
     EmbedKeyRepository embedKeyRepository(JooqPersistence persistence) {
         return persistence.embedKeys();
+    }
+
+    @Singleton
+    MailOutbox mailOutbox(JooqPersistence persistence) {
+        return persistence.mailOutbox();
     }
 
     @Singleton
