@@ -98,6 +98,13 @@ public final class DeliverMailService implements DeliverMailUseCase {
             LOG.log(System.Logger.Level.WARNING, "mail {0} ({1}) attempt {2} failed, next attempt at {3}: {4}",
                     mail.id(), mail.kind().wire(), later.attempts(), later.nextAttemptAt(), e.getMessage());
             return new Outcome.Retry(mail, later);
+        } catch (RuntimeException e) {
+            // A bug, not an outage: back off all the same, so that one bad mail cannot spin the sender;
+            // only the exception's class is logged, its message could quote the body.
+            OutboxMail later = mail.failedOnce(now, backoff.after(mail.attempts()));
+            LOG.log(System.Logger.Level.ERROR, "mail {0} ({1}) attempt {2} failed unexpectedly ({3}), next attempt at {4}",
+                    mail.id(), mail.kind().wire(), later.attempts(), e.getClass().getName(), later.nextAttemptAt());
+            return new Outcome.Retry(mail, later);
         }
     }
 }
