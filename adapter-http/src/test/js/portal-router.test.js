@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { element } from './fake-dom.js';
-import { createViewHost, formatRoute, parseRoute } from '../../main/resources/viewer/assets/js/portal-router.js';
+import { createViewHost, formatRoute, parseRoute, parseSignIn } from '../../main/resources/viewer/assets/js/portal-router.js';
 
 test('no hash, or one without both a dashboard and a context, is the list', () => {
   for (const hash of ['', '#', '#dashboard=sales', '#context=c1', '#dashboard=&context=c1', '#theme=dark']) {
@@ -27,6 +27,18 @@ test('formatting and parsing give back the route, whatever characters it holds',
     { view: 'list' },
   ]) {
     assert.deepEqual(parseRoute(formatRoute(route)), route);
+  }
+});
+
+test('a code mail link is a sign-in with its email and code, and no route', () => {
+  assert.deepEqual(parseSignIn('#email=jane%2Btag@customer.com&code=1234-5678'), { email: 'jane+tag@customer.com', code: '1234-5678' });
+  assert.deepEqual(parseSignIn('#code=12345678&email=a@b.example'), { email: 'a@b.example', code: '12345678' });
+  assert.deepEqual(parseRoute('#email=a@b.example&code=1234-5678'), { view: 'list' });
+});
+
+test('without both an email and a code there is no sign-in link', () => {
+  for (const hash of ['', '#', '#email=a@b.example', '#code=1234-5678', '#email=&code=1', '#dashboard=s&context=c', undefined]) {
+    assert.equal(parseSignIn(hash), null, String(hash));
   }
 });
 

@@ -1,6 +1,7 @@
 // The portal's routes and the host that shows one view at a time. The signed-in views are hash
 // routes of one page, so that Back and a bookmark work: '' or '#' = the list,
-// '#dashboard=<slug>&context=<id>' = one dashboard in one share context.
+// '#dashboard=<slug>&context=<id>' = one dashboard in one share context. The sign-in link of a
+// code mail is '#email=<email>&code=<code>' (docs/viewer.md): it only fills the code form.
 import { h, clear } from './dom.js';
 import { latestOnly } from './latest.js';
 
@@ -10,6 +11,17 @@ export function parseRoute(hash) {
   const dashboard = params.get('dashboard');
   const context = params.get('context');
   return dashboard && context ? { view: 'dashboard', dashboard, context } : { view: 'list' };
+}
+
+/**
+ * location.hash -> {email, code} when it is a code mail's sign-in link, else null. The values
+ * are only shown in the form: nothing is sent until the person presses the button.
+ */
+export function parseSignIn(hash) {
+  const params = new URLSearchParams(String(hash || '').replace(/^#/, ''));
+  const email = (params.get('email') || '').trim();
+  const code = (params.get('code') || '').trim();
+  return email && code ? { email, code } : null;
 }
 
 /** The href of a route, the inverse of parseRoute. */

@@ -75,8 +75,9 @@ export function emailView(ctx, prefill = '') {
 /**
  * @param ctx {company, showEmail(prefill), signedIn(answer, email)}
  * @param email where the code went
+ * @param prefill the code of a mail's sign-in link: filled in, but sent only when the button is pressed
  */
-export function codeView(ctx, email) {
+export function codeView(ctx, email, prefill = '') {
   return {
     render(root) {
       document.title = 'Enter your code · shared dashboards';
@@ -84,9 +85,12 @@ export function codeView(ctx, email) {
         type: 'text', name: 'code', class: 'input input--code', inputmode: 'numeric', autocomplete: 'one-time-code',
         required: true, spellcheck: 'false', maxlength: '20',
       });
+      input.value = prefill;
       root.append(h('section', { class: 'auth-card', 'aria-labelledby': 'code-title' },
-        h('h1', { id: 'code-title' }, 'Check your email'),
-        h('p', {}, 'If ', h('strong', {}, email), ' may see dashboards here, a code is on its way to it.'),
+        h('h1', { id: 'code-title' }, prefill ? 'Sign in' : 'Check your email'),
+        prefill
+          ? h('p', {}, 'Signing in as ', h('strong', {}, email), ' with the code from your email.')
+          : h('p', {}, 'If ', h('strong', {}, email), ' may see dashboards here, a code is on its way to it.'),
         authForm({
           id: 'portal-code', label: 'One-time code', input, hint: 'Eight digits, for example 1234-5678. It is valid for 10 minutes.',
           button: 'Sign in', busyText: 'Signing in…', titleId: 'code-title',
@@ -99,8 +103,13 @@ export function codeView(ctx, email) {
         }),
         h('p', { class: 'auth-alt' },
           h('button', { type: 'button', class: 'button button--quiet', onclick: () => ctx.showEmail(email) }, 'Use another email address'))));
-      announce('A code is on its way if this email may see dashboards. Enter it to sign in.');
-      input.focus();
+      if (prefill) {
+        announce('The code from your email is filled in. Press Sign in.');
+        root.querySelector('button[type="submit"]').focus();
+      } else {
+        announce('A code is on its way if this email may see dashboards. Enter it to sign in.');
+        input.focus();
+      }
     },
   };
 }

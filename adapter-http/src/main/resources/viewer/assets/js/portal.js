@@ -5,7 +5,7 @@
 import { seg } from './api.js';
 import { announce, pathSegment } from './dom.js';
 import { PortalSession } from './session.js';
-import { createViewHost, parseRoute } from './portal-router.js';
+import { createViewHost, parseRoute, parseSignIn } from './portal-router.js';
 import { codeView, emailView } from './portal-sign-in.js';
 import { listView } from './portal-list.js';
 import { dashboardView } from './portal-dashboard.js';
@@ -46,7 +46,7 @@ const ctx = {
     if (owner) brand.textContent = `${owner.name} · shared dashboards`;
   },
   showEmail: (prefill) => show(emailView(ctx, prefill)),
-  showCode: (email) => show(codeView(ctx, email)),
+  showCode: (email, code) => show(codeView(ctx, email, code)),
   signedIn(answer, email) {
     session.store(answer, email);
     announce('Signed in.');
@@ -63,18 +63,27 @@ const ctx = {
 };
 
 function route() {
+  const link = parseSignIn(window.location.hash);
+  if (link) {
+    // The code must not stay in the address bar, the history or a bookmark.
+    window.history.replaceState(null, '', window.location.pathname + window.location.search);
+    return ctx.showCode(link.email, link.code);
+  }
   if (!session.signedIn) return ctx.showEmail();
   const where = parseRoute(window.location.hash);
   return show(where.view === 'dashboard' ? dashboardView(ctx, where) : listView(ctx));
 }
 
-document.getElementById('logout').addEventListener('click', async () => {
+async function signOut(everywhere) {
   host.unmount();
-  await session.logout();
+  await session.logout({ everywhere });
   if (window.location.hash) window.history.replaceState(null, '', window.location.pathname);
   brand.textContent = BRAND;
   ctx.showEmail();
-  announce('Signed out.');
-});
+  announce(everywhere ? 'Signed out on every device.' : 'Signed out.');
+}
+
+document.getElementById('logout').addEventListener('click', () => signOut(false));
+document.getElementById('logout-everywhere').addEventListener('click', () => signOut(true));
 window.addEventListener('hashchange', route);
 route();

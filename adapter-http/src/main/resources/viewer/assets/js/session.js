@@ -109,13 +109,14 @@ export class PortalSession {
     }
   }
 
-  async logout() {
+  /** {everywhere: true} ends every session of this person at this company, on every device. */
+  async logout({ everywhere = false } = {}) {
     const state = this.state;
     this.clear();
     if (!state) return;
     try {
       await request('POST', '/api/v1/share-auth/logout', {
-        body: { refresh_token: state.refreshToken },
+        body: everywhere ? { refresh_token: state.refreshToken, everywhere: true } : { refresh_token: state.refreshToken },
         headers: { Authorization: `Bearer ${state.accessToken}` },
       });
     } catch (e) {

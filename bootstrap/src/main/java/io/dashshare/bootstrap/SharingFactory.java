@@ -16,7 +16,16 @@ import io.dashshare.application.service.PortalSessions;
 
 import io.dashshare.application.service.SharingSettings;
 import io.dashshare.adapter.cache.CaffeineResultCache;
+import io.dashshare.adapter.crypto.AesGcmSealer;
 import io.dashshare.adapter.crypto.Argon2PasswordHasher;
+import io.dashshare.application.port.in.DeliverMailUseCase;
+import io.dashshare.application.port.in.ManagePortalSessionsUseCase;
+import io.dashshare.application.service.DeliverMailService;
+import io.dashshare.application.service.MailQueue;
+import io.dashshare.application.service.ManagePortalSessionsService;
+import io.dashshare.domain.port.InviteMailer;
+import io.dashshare.domain.port.MailOutbox;
+import io.dashshare.domain.port.Sealer;
 import io.dashshare.adapter.crypto.NimbusTokenSigner;
 import io.dashshare.adapter.crypto.SecureRandomSource;
 import io.dashshare.application.port.in.IssueEmbedTokenUseCase;
@@ -183,13 +192,40 @@ public class SharingFactory {
         return new PortalSessions(sessions, accessTokens, random);
     }
 
+    /** Queued mail bodies are sealed with a key of their own, derived from SHARING_SECRET (README, mail outbox). */
+    @Singleton
+    Sealer mailSealer(SharingKeys keys) {
+        return new AesGcmSealer(keys.mailOutbox());
+    }
+
+    @Singleton
+    MailQueue mailQueue(MailOutbox outbox, Sealer sealer, RandomSource random, ServiceMetrics metrics) {
+        return new MailQueue(metrics.outbox(outbox), sealer, random);
+    }
+
+    /** Run by {@code OutboxSender} on every instance; the outbox itself keeps two from sending one mail. */
+    @Singleton
+    DeliverMailUseCase deliverMail(MailOutbox outbox, MailQueue queue, OneTimeCodeMailer mailer,
+                                   InviteMailer inviteMailer, Clock clock, SharingProperties.Outbox settings,
+                                   ServiceMetrics metrics) {
+        return new DeliverMailService(metrics.outbox(outbox), queue, mailer, inviteMailer, clock,
+                new DeliverMailService.Backoff(settings.firstRetry(), settings.maxRetry(),
+                        DeliverMailService.Backoff.DEFAULTS.batch()));
+    }
+
     @Singleton
     RequestCodeUseCase requestCode(CompanyRepository companies, ShareContextRepository contexts, ShareRepository shares,
                                    DashboardCatalog catalog, OtpChallengeRepository challenges, RateLimiter limiter,
-                                   OneTimeCodeMailer mailer, CodeHashes hashes, RandomSource random, Clock clock,
-                                   SharingSettings settings, ServiceMetrics metrics) {
+                                   MailQueue mails, UnitOfWork unitOfWork, CodeHashes hashes, RandomSource random,
+                                   Clock clock, SharingSettings settings, ServiceMetrics metrics) {
         return new RequestCodeService(companies, contexts, shares, catalog, challenges, metrics.limiter(limiter),
-                metrics.mailer(mailer), hashes, random, clock, settings);
+                mails, unitOfWork, hashes, random, clock, settings);
+    }
+
+    @Singleton
+    ManagePortalSessionsUseCase managePortalSessions(ShareContextRepository contexts, ShareSessionRepository sessions,
+                                                     Clock clock) {
+        return new ManagePortalSessionsService(contexts, sessions, clock);
     }
 
     @Singleton

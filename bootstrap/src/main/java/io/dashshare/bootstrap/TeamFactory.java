@@ -13,6 +13,7 @@ import io.dashshare.application.service.AcceptInviteService;
 import io.dashshare.application.service.AuthenticateOwnerService;
 import io.dashshare.application.service.BootstrapCompanyService;
 import io.dashshare.application.service.LoginThrottle;
+import io.dashshare.application.service.MailQueue;
 import io.dashshare.application.service.ManageApiKeysService;
 import io.dashshare.application.service.ManageOwnersService;
 import io.dashshare.application.service.ManageTenantsService;
@@ -24,7 +25,6 @@ import io.dashshare.bootstrap.ops.ServiceMetrics;
 import io.dashshare.domain.port.ApiKeyRepository;
 import io.dashshare.domain.port.CommonPasswords;
 import io.dashshare.domain.port.CompanyRepository;
-import io.dashshare.domain.port.InviteMailer;
 import io.dashshare.domain.port.OwnerAccountRepository;
 import io.dashshare.domain.port.OwnerInviteRepository;
 import io.dashshare.domain.port.OwnerTokenRevocations;
@@ -54,9 +54,9 @@ public class TeamFactory {
     }
 
     @Singleton
-    OwnerInvites ownerInvites(OwnerInviteRepository invites, InviteMailer mailer, RandomSource random,
+    OwnerInvites ownerInvites(OwnerInviteRepository invites, MailQueue mails, RandomSource random,
                               SharingSettings settings) {
-        return new OwnerInvites(invites, mailer, random, settings);
+        return new OwnerInvites(invites, mails, random, settings);
     }
 
     @Singleton

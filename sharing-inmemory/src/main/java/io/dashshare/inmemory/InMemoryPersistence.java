@@ -20,6 +20,7 @@ public final class InMemoryPersistence {
     private final InMemoryOwnerInviteRepository invites = new InMemoryOwnerInviteRepository(store);
     private final InMemoryOwnerAccountRepository owners = new InMemoryOwnerAccountRepository(store, invites);
     private final InMemoryOwnerTokenRevocations tokenRevocations = new InMemoryOwnerTokenRevocations(store);
+    private final InMemoryMailOutbox mailOutbox = new InMemoryMailOutbox(store);
     private final InMemoryRateLimiter rateLimiter = new InMemoryRateLimiter();
     private final InMemoryUnitOfWork unitOfWork = new InMemoryUnitOfWork(store);
     private final InMemoryViewerLookups viewerLookups =
@@ -67,6 +68,10 @@ public final class InMemoryPersistence {
 
     public InMemoryOwnerTokenRevocations tokenRevocations() {
         return tokenRevocations;
+    }
+
+    public InMemoryMailOutbox mailOutbox() {
+        return mailOutbox;
     }
 
     public InMemoryRateLimiter rateLimiter() {

@@ -9,6 +9,7 @@ import io.dashshare.domain.context.ShareContextId;
 import io.dashshare.domain.error.SharingException;
 import io.dashshare.domain.port.ShareContextRepository;
 import io.dashshare.domain.tenant.CompanyId;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -90,11 +91,31 @@ public final class InMemoryShareContextRepository implements ShareContextReposit
                 throw new IllegalStateException("member " + member.id() + " exists already: ids must be fresh");
             }
             boolean already = members.values().stream()
-                    .anyMatch(m -> m.contextId().equals(member.contextId()) && m.email().equals(member.email()));
+                    .anyMatch(m -> m.contextId().equals(member.contextId()) && m.admits().equals(member.admits()));
             if (already) {
-                throw Conflicts.memberEmailTaken();
+                throw member.admits() instanceof Member.Admits.Domain ? Conflicts.memberDomainTaken()
+                        : Conflicts.memberEmailTaken();
             }
             members.put(member.id(), member);
+        }
+    }
+
+    @Override
+    public Optional<Member> findMember(ShareContextId context, MemberId member) {
+        synchronized (store) {
+            return Optional.ofNullable(members.get(member)).filter(m -> m.contextId().equals(context));
+        }
+    }
+
+    @Override
+    public void updateMember(Member member) {
+        synchronized (store) {
+            Member stored = members.get(member.id());
+            if (stored == null || !stored.contextId().equals(member.contextId())) {
+                throw SharingException.notFound("member");
+            }
+            members.put(member.id(), new Member(stored.id(), stored.contextId(), stored.admits(), stored.createdAt(),
+                    member.expiresAt()));
         }
     }
 
@@ -118,10 +139,10 @@ public final class InMemoryShareContextRepository implements ShareContextReposit
     }
 
     @Override
-    public List<ShareContext> contextsOf(CompanyId company, EmailAddress email) {
+    public List<ShareContext> contextsOf(CompanyId company, EmailAddress email, Instant now) {
         synchronized (store) {
             Set<ShareContextId> withEmail = members.values().stream()
-                    .filter(m -> m.email().equals(email))
+                    .filter(m -> m.admits(email, now))
                     .map(Member::contextId)
                     .collect(Collectors.toSet());
             return contexts.values().stream()

@@ -11,6 +11,6 @@ final class InMemoryPorts {
         InMemoryPersistence p = new InMemoryPersistence();
         return new Ports(p.companies(), p.owners(), p.dashboards(), p.shares(), p.contexts(), p.challenges(),
                 p.sessions(), p.embedKeys(), p.rateLimiter(), p.unitOfWork(),
-                p.viewerLookups(), p.apiKeys(), p.invites(), p.tokenRevocations());
+                p.viewerLookups(), p.apiKeys(), p.invites(), p.tokenRevocations(), p.mailOutbox());
     }
 }

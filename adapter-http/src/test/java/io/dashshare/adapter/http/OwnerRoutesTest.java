@@ -3,6 +3,9 @@ package io.dashshare.adapter.http;
 import io.dashshare.application.port.in.NewMember;
 import java.time.Duration;
 import io.dashshare.domain.common.EmailAddress;
+import io.dashshare.domain.common.EmailDomain;
+import io.dashshare.domain.portal.SessionId;
+import io.dashshare.domain.portal.ShareSession;
 import io.dashshare.domain.embed.EmbedKeyId;
 import io.dashshare.domain.filter.FilterSlug;
 import io.dashshare.domain.filter.PolicyMode;
@@ -312,10 +315,91 @@ class OwnerRoutesTest extends HttpTest {
                 "email": "customer@company.com"
                 }""", owner());
         assertThat(added.status()).isEqualTo(201);
-        assertThat(added.json()).containsOnlyKeys("id", "context_id", "member_type", "email", "created_at");
+        assertThat(added.json()).containsOnlyKeys("id", "context_id", "member_type", "email", "created_at",
+                "expires_at");
+        assertThat(added.json().get("expires_at")).isNull();
         assertThat(api.get(path, owner()).json()).containsOnlyKeys("members");
         assertThat(api.delete(path + "/" + member.id(), owner()).status()).isEqualTo(204);
         verify(contexts).removeMember(OWNER, context.id(), member.id());
+    }
+
+    @Test
+    void a_domain_member_with_an_expiry_is_added_and_shows_its_domain_and_no_email() {
+        ShareContext context = Fixtures.context();
+        Instant until = Instant.parse("2027-01-01T00:00:00Z");
+        Member member = new Member(new io.dashshare.domain.context.MemberId(java.util.UUID.randomUUID()), context.id(),
+                new Member.Admits.Domain(new EmailDomain("xn--bcher-kva.de")), Fixtures.T0, Optional.of(until));
+        when(contexts.addMember(OWNER, context.id(), new NewMember.EmailDomainMember(new EmailDomain("xn--bcher-kva.de"),
+                Optional.of(until)))).thenReturn(member);
+
+        Reply added = api.post("/api/v1/share-contexts/" + context.id() + "/members",
+                "{\"member_type\": \"email_domain\", \"domain\": \"Bücher.DE\", \"expires_at\": \"2027-01-01T00:00:00Z\"}",
+                owner());
+
+        assertThat(added.status()).as("%s", added).isEqualTo(201);
+        assertThat(added.json()).containsOnlyKeys("id", "context_id", "member_type", "domain", "created_at", "expires_at");
+        assertThat(added.json().get("domain")).isEqualTo("xn--bcher-kva.de");
+        assertThat(added.json().get("expires_at")).isEqualTo("2027-01-01T00:00:00Z");
+    }
+
+    @Test
+    void a_member_body_must_match_its_member_type() {
+        String path = "/api/v1/share-contexts/" + Fixtures.context().id() + "/members";
+        assertInvalid(api.post(path, "{\"member_type\": \"email_domain\", \"email\": \"a@b.example\"}", owner()), "email");
+        assertInvalid(api.post(path, "{\"member_type\": \"email_domain\"}", owner()), "domain");
+        assertInvalid(api.post(path, "{\"member_type\": \"email_domain\", \"domain\": \"*.b.example\"}", owner()), "domain");
+        assertInvalid(api.post(path, "{\"member_type\": \"external_email\", \"email\": \"a@b.example\", \"domain\": \"b.example\"}",
+                owner()), "domain");
+        assertInvalid(api.post(path, "{\"member_type\": \"group\", \"email\": \"a@b.example\"}", owner()), "member_type");
+        assertInvalid(api.post(path, "{\"member_type\": \"external_email\", \"email\": \"a@b.example\", \"expires_at\": \"soon\"}",
+                owner()), "expires_at");
+    }
+
+    @Test
+    void patch_member_sets_or_clears_the_expiry_and_absent_keeps_it() {
+        ShareContext context = Fixtures.context();
+        Member member = Fixtures.member(context);
+        String path = "/api/v1/share-contexts/" + context.id() + "/members/" + member.id();
+        when(contexts.updateMember(eq(OWNER), eq(context.id()), eq(member.id()), any())).thenReturn(member);
+
+        assertThat(api.patch(path, "{\"expires_at\": \"2027-01-01T00:00:00Z\"}", owner()).status()).isEqualTo(200);
+        verify(contexts).updateMember(OWNER, context.id(), member.id(),
+                Optional.of(Optional.of(Instant.parse("2027-01-01T00:00:00Z"))));
+        assertThat(api.patch(path, "{\"expires_at\": null}", owner()).status()).isEqualTo(200);
+        verify(contexts).updateMember(OWNER, context.id(), member.id(), Optional.of(Optional.empty()));
+        assertThat(api.patch(path, "{}", owner()).json().get("email")).isEqualTo("customer@company.com");
+        verify(contexts).updateMember(OWNER, context.id(), member.id(), Optional.empty());
+        assertInvalid(api.patch(path, "{\"email\": \"other@company.com\"}", owner()), "email");
+    }
+
+    @Test
+    void a_contexts_sessions_are_listed_and_one_is_revoked_with_204() {
+        ShareContext context = Fixtures.context();
+        ShareSession session = new ShareSession(new SessionId(java.util.UUID.randomUUID()), Fixtures.COMPANY_ID,
+                new EmailAddress("jane@customer.com"), Fixtures.T0, Fixtures.T0.plusSeconds(120),
+                Fixtures.T0.plusSeconds(3600), Optional.empty());
+        String path = "/api/v1/share-contexts/" + context.id() + "/sessions";
+        when(portalSessions.list(OWNER, context.id())).thenReturn(List.of(session));
+
+        Reply listed = api.get(path, owner());
+
+        assertThat(listed.status()).isEqualTo(200);
+        assertThat(listed.json()).containsOnlyKeys("sessions");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> first = ((List<Map<String, Object>>) listed.json().get("sessions")).get(0);
+        assertThat(first).containsOnlyKeys("id", "email", "created_at", "last_seen_at", "expires_at");
+        assertThat(first.get("last_seen_at")).isEqualTo("2026-01-01T00:02:00Z");
+        assertThat(api.delete(path + "/" + session.id(), owner()).status()).isEqualTo(204);
+        verify(portalSessions).revoke(OWNER, context.id(), session.id());
+        assertThat(api.delete(path + "/not-a-uuid", owner()).status()).isEqualTo(404);
+    }
+
+    private static void assertInvalid(Reply reply, String field) {
+        assertThat(reply.status()).as("%s", reply).isEqualTo(400);
+        assertThat(reply.errorCode()).isEqualTo("INVALID_REQUEST");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> details = (Map<String, Object>) reply.json().get("details");
+        assertThat(details).containsEntry("field", field);
     }
 
     @Test

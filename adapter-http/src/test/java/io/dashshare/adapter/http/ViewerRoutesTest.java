@@ -172,8 +172,19 @@ class ViewerRoutesTest extends HttpTest {
         Reply out = api.post("/api/v1/share-auth/logout", "{\"refresh_token\": \"refresh-2\"}",
                 "Authorization", "Bearer a2");
         assertThat(out.status()).isEqualTo(204);
-        verify(logouts).logout(Optional.of("a2"), Optional.of("refresh-2"));
+        verify(logouts).logout(Optional.of("a2"), Optional.of("refresh-2"), false);
         assertThat(api.post("/api/v1/share-auth/logout", null, "Authorization", "Bearer a2").status()).isEqualTo(204);
+    }
+
+    @Test
+    void logout_with_everywhere_true_signs_that_person_out_everywhere() {
+        Reply out = api.post("/api/v1/share-auth/logout", "{\"everywhere\": true}", "Authorization", "Bearer a3");
+
+        assertThat(out.status()).isEqualTo(204);
+        verify(logouts).logout(Optional.of("a3"), Optional.empty(), true);
+        Reply wrongType = api.post("/api/v1/share-auth/logout", "{\"everywhere\": \"yes\"}", "Authorization", "Bearer a3");
+        assertThat(wrongType.status()).isEqualTo(400);
+        assertThat(wrongType.json().get("details")).isEqualTo(Map.of("field", "everywhere"));
     }
 
     @Test

@@ -3,12 +3,18 @@ package io.dashshare.adapter.mail;
 import io.dashshare.domain.port.OneTimeCodeMailer;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
 
 /**
- * The words of a one-time code mail, apart from how it travels. The code stays out of the
+ * The words of a one-time code mail, apart from how it travels: subject, text and HTML with the
+ * company's name, the code, its lifetime in minutes and a sign-in link
+ * {@code <portal>#email=<email>&code=<code>} (docs/viewer.md, portal). The link's values ride in
+ * the fragment, which browsers never send to a server, and the portal page only fills its form
+ * from them: a mail scanner that opens the link cannot spend the code. The code stays out of the
  * subject on purpose: subjects end up in mail server logs and lock-screen previews.
  */
 record CodeMail(String subject, String text, String html) {
@@ -19,13 +25,15 @@ record CodeMail(String subject, String text, String html) {
         String code = message.code().display();
         String validity = describe(message.validFor());
         String portal = message.portalUrl();
+        String link = signInLink(message);
 
-        String subject = "Your sign-in code for " + company + " dashboards";
+        String subject = "Your sign-in code for " + company;
         String text = "Hello,\n\n"
                 + "use this code to open the dashboards that " + company + " shares with you:\n\n"
                 + "    " + code + "\n\n"
                 + "The code is valid for " + validity + " and works once.\n\n"
-                + "Sign in at: " + portal + "\n\n"
+                + "Sign in with one click: " + link + "\n\n"
+                + "Or open " + portal + " and enter the code there.\n\n"
                 + "If you did not request this code, ignore this email; nobody gets access without it.\n";
         String html = "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>" + escape(subject) + "</title></head>"
                 + "<body style=\"font-family:sans-serif\">\n"
@@ -35,10 +43,21 @@ record CodeMail(String subject, String text, String html) {
                 + "<p style=\"font-size:28px;font-family:monospace;letter-spacing:2px\"><strong>" + escape(code)
                 + "</strong></p>\n"
                 + "<p>The code is valid for " + escape(validity) + " and works once.</p>\n"
-                + "<p>Sign in at: <a href=\"" + escape(portal) + "\">" + escape(portal) + "</a></p>\n"
+                + "<p><a href=\"" + escape(link) + "\">Sign in to " + escape(company) + "</a></p>\n"
+                + "<p>Or open <a href=\"" + escape(portal) + "\">" + escape(portal) + "</a> and enter the code there.</p>\n"
                 + "<p>If you did not request this code, ignore this email; nobody gets access without it.</p>\n"
                 + "</body></html>\n";
         return new CodeMail(subject, text, html);
+    }
+
+    /**
+     * The portal link with the email and the code in its fragment, percent-encoded as the page's
+     * {@code URLSearchParams} reads them ({@code +} must not turn into a space); {@code @} is
+     * legal in a fragment and kept readable.
+     */
+    static String signInLink(OneTimeCodeMailer.Message message) {
+        String email = URLEncoder.encode(message.to().value(), StandardCharsets.UTF_8).replace("%40", "@");
+        return message.portalUrl() + "#email=" + email + "&code=" + message.code().display();
     }
 
     /** "10 minutes", "1 hour", "90 seconds": the largest whole unit. */
@@ -93,6 +112,9 @@ record CodeMail(String subject, String text, String html) {
         Objects.requireNonNull(message.portalUrl(), "portalUrl");
         if (message.validFor().isNegative() || message.validFor().isZero()) {
             throw new IllegalArgumentException("validFor must be positive");
+        }
+        if (message.portalUrl().contains("#")) {
+            throw new IllegalArgumentException("portalUrl must not have a fragment of its own");
         }
         requireHttpUrl(message.portalUrl(), "portalUrl");
     }

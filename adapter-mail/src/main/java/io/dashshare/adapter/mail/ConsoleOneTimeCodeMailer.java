@@ -33,6 +33,7 @@ public final class ConsoleOneTimeCodeMailer implements OneTimeCodeMailer {
                 + " (" + CodeMail.oneLine(String.valueOf(message.companySlug())) + ")\n"
                 + "Code:    " + message.code().display() + "  (valid for " + CodeMail.describe(message.validFor()) + ")\n"
                 + "Portal:  " + CodeMail.oneLine(message.portalUrl()) + "\n"
+                + "Sign in: " + CodeMail.oneLine(CodeMail.signInLink(message)) + "\n"
                 + RULE + "\n";
         // One write, so that lines of concurrent requests do not interleave.
         synchronized (out) {

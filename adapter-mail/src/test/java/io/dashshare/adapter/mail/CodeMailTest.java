@@ -50,6 +50,36 @@ class CodeMailTest {
     }
 
     @Test
+    void the_subject_names_the_company_and_the_body_has_a_one_click_sign_in_link() {
+        CodeMail mail = CodeMail.of(aCodeMail());
+
+        assertThat(mail.subject()).isEqualTo("Your sign-in code for Acme Corp");
+        String link = Messages.PORTAL + "#email=viewer@example.com&code=" + CODE_SHOWN;
+        assertThat(mail.text()).contains(link, "valid for 10 minutes");
+        assertThat(mail.html()).contains("href=\"" + link.replace("&", "&amp;") + "\"");
+    }
+
+    @Test
+    void the_links_email_is_encoded_so_that_a_plus_survives_the_pages_parsing() {
+        OneTimeCodeMailer.Message base = aCodeMail();
+        OneTimeCodeMailer.Message message = new OneTimeCodeMailer.Message(
+                new io.dashshare.domain.common.EmailAddress("jane+dash&x=1@example.com"), base.companyName(),
+                base.companySlug(), base.code(), base.validFor(), base.portalUrl());
+
+        assertThat(CodeMail.signInLink(message))
+                .isEqualTo(Messages.PORTAL + "#email=jane%2Bdash%26x%3D1@example.com&code=" + CODE_SHOWN);
+    }
+
+    @Test
+    void a_portal_link_with_a_fragment_of_its_own_is_refused() {
+        OneTimeCodeMailer.Message base = aCodeMail();
+        OneTimeCodeMailer.Message message = new OneTimeCodeMailer.Message(base.to(), base.companyName(),
+                base.companySlug(), base.code(), base.validFor(), Messages.PORTAL + "#x");
+
+        assertThatThrownBy(() -> CodeMail.of(message)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void to_string_keeps_the_code_out() {
         CodeMail mail = CodeMail.of(aCodeMail());
 

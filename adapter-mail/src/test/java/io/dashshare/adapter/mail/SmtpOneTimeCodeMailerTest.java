@@ -43,7 +43,7 @@ class SmtpOneTimeCodeMailerTest {
 
         assertThat(greenMail.waitForIncomingEmail(5_000, 1)).isTrue();
         MimeMessage received = greenMail.getReceivedMessages()[0];
-        assertThat(received.getSubject()).contains("Acme Corp").doesNotContain(CODE_SHOWN).doesNotContain(CODE_DIGITS);
+        assertThat(received.getSubject()).isEqualTo("Your sign-in code for Acme Corp");
         assertThat(((InternetAddress) received.getFrom()[0]).getAddress()).isEqualTo("codes@dashshare.test");
         assertThat(((InternetAddress) received.getAllRecipients()[0]).getAddress()).isEqualTo("viewer@example.com");
         assertThat(received.getHeader("Auto-Submitted")).containsExactly("auto-generated");
@@ -57,7 +57,9 @@ class SmtpOneTimeCodeMailerTest {
             assertThat(body).contains(CODE_SHOWN, "Acme Corp", "valid for 10 minutes", PORTAL,
                     "If you did not request this code, ignore this email");
         }
-        assertThat(html).contains("<a href=\"" + PORTAL + "\">");
+        assertThat(html).contains("<a href=\"" + PORTAL + "\">")
+                .contains("<a href=\"" + PORTAL + "#email=viewer@example.com&amp;code=" + CODE_SHOWN + "\">");
+        assertThat(text).contains(PORTAL + "#email=viewer@example.com&code=" + CODE_SHOWN);
     }
 
     @Test

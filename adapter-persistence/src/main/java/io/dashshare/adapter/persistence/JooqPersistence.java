@@ -20,6 +20,7 @@ public final class JooqPersistence {
     private final JooqApiKeyRepository apiKeys;
     private final JooqOwnerInviteRepository invites;
     private final JooqOwnerTokenRevocations tokenRevocations;
+    private final JooqMailOutbox mailOutbox;
     private final JooqRateLimiter rateLimiter;
     private final JooqUnitOfWork unitOfWork;
     private final JooqViewerLookups viewerLookups;
@@ -36,6 +37,7 @@ public final class JooqPersistence {
         this.apiKeys = new JooqApiKeyRepository(db);
         this.invites = new JooqOwnerInviteRepository(db);
         this.tokenRevocations = new JooqOwnerTokenRevocations(db);
+        this.mailOutbox = new JooqMailOutbox(db);
         this.rateLimiter = new JooqRateLimiter(db);
         this.unitOfWork = new JooqUnitOfWork(db);
         this.viewerLookups = new JooqViewerLookups(db);
@@ -87,6 +89,10 @@ public final class JooqPersistence {
 
     public JooqOwnerTokenRevocations tokenRevocations() {
         return tokenRevocations;
+    }
+
+    public JooqMailOutbox mailOutbox() {
+        return mailOutbox;
     }
 
     public JooqRateLimiter rateLimiter() {

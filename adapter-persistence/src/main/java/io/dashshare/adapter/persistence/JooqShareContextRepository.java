@@ -15,6 +15,7 @@ import io.dashshare.domain.context.ShareContextId;
 import io.dashshare.domain.error.SharingException;
 import io.dashshare.domain.port.ShareContextRepository;
 import io.dashshare.domain.tenant.CompanyId;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
@@ -88,6 +89,9 @@ public final class JooqShareContextRepository implements ShareContextRepository 
         if (unique.filter(Keys.SHARE_CONTEXT_MEMBERS_CONTEXT_EMAIL_KEY.getName()::equals).isPresent()) {
             return Conflicts.memberEmailTaken();
         }
+        if (unique.filter(Keys.SHARE_CONTEXT_MEMBERS_CONTEXT_DOMAIN_KEY.getName()::equals).isPresent()) {
+            return Conflicts.memberDomainTaken();
+        }
         if (unique.filter(Keys.SHARE_CONTEXT_MEMBERS_PKEY.getName()::equals).isPresent()) {
             return new IllegalStateException("member " + member.id() + " exists already: ids must be fresh", e);
         }
@@ -95,6 +99,27 @@ public final class JooqShareContextRepository implements ShareContextRepository 
             return SharingException.notFound("share context");
         }
         return e;
+    }
+
+    @Override
+    public Optional<Member> findMember(ShareContextId context, MemberId member) {
+        return DatabaseFailures.call(() -> db.selectFrom(SHARE_CONTEXT_MEMBERS)
+                .where(SHARE_CONTEXT_MEMBERS.CONTEXT_ID.eq(context.value()), SHARE_CONTEXT_MEMBERS.ID.eq(member.value()))
+                .fetchOptional().map(RecordMappers::member));
+    }
+
+    @Override
+    public void updateMember(Member member) {
+        DatabaseFailures.run(() -> {
+            int updated = db.update(SHARE_CONTEXT_MEMBERS)
+                    .set(SHARE_CONTEXT_MEMBERS.EXPIRES_AT, Times.column(member.expiresAt().orElse(null)))
+                    .where(SHARE_CONTEXT_MEMBERS.CONTEXT_ID.eq(member.contextId().value()),
+                            SHARE_CONTEXT_MEMBERS.ID.eq(member.id().value()))
+                    .execute();
+            if (updated == 0) {
+                throw SharingException.notFound("member");
+            }
+        });
     }
 
     @Override
@@ -112,14 +137,20 @@ public final class JooqShareContextRepository implements ShareContextRepository 
                 .execute() == 1);
     }
 
-    /** Emails are stored normalised, so plain equality is the case-insensitive match. */
+    /**
+     * Emails and domains are stored normalised (lower case, punycode), so plain equality is the
+     * match; both columns are indexed.
+     */
     @Override
-    public List<ShareContext> contextsOf(CompanyId company, EmailAddress email) {
+    public List<ShareContext> contextsOf(CompanyId company, EmailAddress email, Instant now) {
         return DatabaseFailures.call(() -> db.selectFrom(SHARE_CONTEXTS)
                 .where(SHARE_CONTEXTS.COMPANY_ID.eq(company.value()))
                 .and(DSL.exists(DSL.selectOne().from(SHARE_CONTEXT_MEMBERS)
                         .where(SHARE_CONTEXT_MEMBERS.CONTEXT_ID.eq(SHARE_CONTEXTS.ID),
-                                SHARE_CONTEXT_MEMBERS.EMAIL.eq(email.value()))))
+                                SHARE_CONTEXT_MEMBERS.EMAIL.eq(email.value())
+                                        .or(SHARE_CONTEXT_MEMBERS.DOMAIN.eq(email.domain().value())),
+                                SHARE_CONTEXT_MEMBERS.EXPIRES_AT.isNull()
+                                        .or(SHARE_CONTEXT_MEMBERS.EXPIRES_AT.gt(Times.column(now))))))
                 .orderBy(SHARE_CONTEXTS.CREATED_AT, SHARE_CONTEXTS.ID)
                 .fetch(RecordMappers::context));
     }

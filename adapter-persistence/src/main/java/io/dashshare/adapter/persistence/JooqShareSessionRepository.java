@@ -10,10 +10,17 @@ import io.dashshare.domain.portal.RefreshOutcome;
 import io.dashshare.domain.portal.SessionId;
 import io.dashshare.domain.portal.ShareSession;
 import io.dashshare.domain.secret.TokenHash;
+import io.dashshare.domain.common.EmailAddress;
+import io.dashshare.domain.common.EmailDomain;
+import io.dashshare.domain.tenant.CompanyId;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.impl.DSL;
 import org.jooq.exception.DataAccessException;
 
 /** Portal sessions and their refresh tokens, held as SHA-256 hashes only. */
@@ -96,6 +103,41 @@ public final class JooqShareSessionRepository implements ShareSessionRepository 
     private ShareSession sessionOf(UUID id) {
         // The foreign key holds a token's session for as long as the token exists.
         return load(id).orElseThrow(() -> new IllegalStateException("refresh token without session " + id));
+    }
+
+    @Override
+    public int revokeAll(CompanyId company, EmailAddress email, Instant now) {
+        return DatabaseFailures.call(() -> db.update(SHARE_SESSIONS)
+                .set(SHARE_SESSIONS.REVOKED_AT, Times.column(now))
+                .where(SHARE_SESSIONS.COMPANY_ID.eq(company.value()), SHARE_SESSIONS.EMAIL.eq(email.value()),
+                        SHARE_SESSIONS.REVOKED_AT.isNull())
+                .execute());
+    }
+
+    @Override
+    public void markSeen(SessionId session, Instant now) {
+        DatabaseFailures.run(() -> db.update(SHARE_SESSIONS)
+                .set(SHARE_SESSIONS.LAST_SEEN_AT, Times.column(now))
+                .where(SHARE_SESSIONS.ID.eq(session.value()), SHARE_SESSIONS.LAST_SEEN_AT.lt(Times.column(now)))
+                .execute());
+    }
+
+    /** The email's domain is its part after the last {@code @}, as {@link EmailAddress#domain()} has it. */
+    @Override
+    public List<ShareSession> listActive(CompanyId company, Set<EmailAddress> emails, Set<EmailDomain> domains,
+                                         Instant now) {
+        if (emails.isEmpty() && domains.isEmpty()) {
+            return List.of();
+        }
+        Field<String> domain = DSL.substring(SHARE_SESSIONS.EMAIL,
+                DSL.position(SHARE_SESSIONS.EMAIL, DSL.inline("@")).plus(1));
+        return DatabaseFailures.call(() -> db.selectFrom(SHARE_SESSIONS)
+                .where(SHARE_SESSIONS.COMPANY_ID.eq(company.value()), SHARE_SESSIONS.REVOKED_AT.isNull(),
+                        SHARE_SESSIONS.EXPIRES_AT.gt(Times.column(now)))
+                .and(SHARE_SESSIONS.EMAIL.in(emails.stream().map(EmailAddress::value).toList())
+                        .or(domain.in(domains.stream().map(EmailDomain::value).toList())))
+                .orderBy(SHARE_SESSIONS.CREATED_AT, SHARE_SESSIONS.ID)
+                .fetch(RecordMappers::session));
     }
 
     @Override

@@ -8,6 +8,7 @@ import io.dashshare.domain.port.ApiKeyRepository;
 import io.dashshare.domain.port.CompanyRepository;
 import io.dashshare.domain.port.DashboardCatalog;
 import io.dashshare.domain.port.EmbedKeyRepository;
+import io.dashshare.domain.port.MailOutbox;
 import io.dashshare.domain.port.OtpChallengeRepository;
 import io.dashshare.domain.port.OwnerAccountRepository;
 import io.dashshare.domain.port.OwnerInviteRepository;
@@ -116,6 +117,11 @@ public class PersistenceFactory {
     @Singleton
     OwnerTokenRevocations ownerTokenRevocations(JooqPersistence persistence) {
         return persistence.tokenRevocations();
+    }
+
+    @Singleton
+    MailOutbox mailOutbox(JooqPersistence persistence) {
+        return persistence.mailOutbox();
     }
 
     @Singleton

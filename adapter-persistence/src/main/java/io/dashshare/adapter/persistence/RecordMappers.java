@@ -11,6 +11,7 @@ import io.dashshare.adapter.persistence.jooq.tables.records.CompaniesRecord;
 import io.dashshare.adapter.persistence.jooq.tables.records.OwnerInvitesRecord;
 import io.dashshare.adapter.persistence.jooq.tables.records.DashboardsRecord;
 import io.dashshare.adapter.persistence.jooq.tables.records.EmbedKeysRecord;
+import io.dashshare.adapter.persistence.jooq.tables.records.MailOutboxRecord;
 import io.dashshare.adapter.persistence.jooq.tables.records.OtpChallengesRecord;
 import io.dashshare.adapter.persistence.jooq.tables.records.OwnerAccountsRecord;
 import io.dashshare.adapter.persistence.jooq.tables.records.ShareContextMembersRecord;
@@ -18,6 +19,10 @@ import io.dashshare.adapter.persistence.jooq.tables.records.ShareContextsRecord;
 import io.dashshare.adapter.persistence.jooq.tables.records.ShareSessionsRecord;
 import io.dashshare.adapter.persistence.jooq.tables.records.SharesRecord;
 import io.dashshare.domain.common.EmailAddress;
+import io.dashshare.domain.common.EmailDomain;
+import io.dashshare.domain.mail.MailKind;
+import io.dashshare.domain.mail.OutboxMail;
+import io.dashshare.domain.mail.OutboxMailId;
 import io.dashshare.domain.context.Member;
 import io.dashshare.domain.context.MemberId;
 import io.dashshare.domain.context.MemberType;
@@ -150,15 +155,29 @@ final class RecordMappers {
     }
 
     static ShareContextMembersRecord record(Member m) {
-        return new ShareContextMembersRecord(m.id().value(), m.contextId().value(), m.type().wire(), m.email().value(),
-                column(m.createdAt()));
+        ShareContextMembersRecord r = new ShareContextMembersRecord();
+        r.setId(m.id().value());
+        r.setContextId(m.contextId().value());
+        r.setMemberType(m.type().wire());
+        if (m.admits() instanceof Member.Admits.Address a) {
+            r.setEmail(a.email().value());
+        } else if (m.admits() instanceof Member.Admits.Domain d) {
+            r.setDomain(d.domain().value());
+        }
+        r.setCreatedAt(column(m.createdAt()));
+        r.setExpiresAt(column(m.expiresAt().orElse(null)));
+        return r;
     }
 
     static Member member(ShareContextMembersRecord r) {
         MemberType type = MemberType.fromWire(r.getMemberType())
                 .orElseThrow(() -> new IllegalStateException("unknown member_type " + r.getMemberType()));
-        return new Member(new MemberId(r.getId()), new ShareContextId(r.getContextId()), type,
-                new EmailAddress(r.getEmail()), instant(r.getCreatedAt()));
+        Member.Admits admits = switch (type) {
+            case EXTERNAL_EMAIL -> new Member.Admits.Address(new EmailAddress(r.getEmail()));
+            case EMAIL_DOMAIN -> new Member.Admits.Domain(new EmailDomain(r.getDomain()));
+        };
+        return new Member(new MemberId(r.getId()), new ShareContextId(r.getContextId()), admits,
+                instant(r.getCreatedAt()), Optional.ofNullable(instant(r.getExpiresAt())));
     }
 
     static OtpChallengesRecord record(OtpChallenge c) {
@@ -173,13 +192,43 @@ final class RecordMappers {
     }
 
     static ShareSessionsRecord record(ShareSession s) {
-        return new ShareSessionsRecord(s.id().value(), s.companyId().value(), s.email().value(), column(s.createdAt()),
-                column(s.expiresAt()), column(s.revokedAt().orElse(null)));
+        ShareSessionsRecord r = new ShareSessionsRecord();
+        r.setId(s.id().value());
+        r.setCompanyId(s.companyId().value());
+        r.setEmail(s.email().value());
+        r.setCreatedAt(column(s.createdAt()));
+        r.setLastSeenAt(column(s.lastSeenAt()));
+        r.setExpiresAt(column(s.expiresAt()));
+        r.setRevokedAt(column(s.revokedAt().orElse(null)));
+        return r;
     }
 
     static ShareSession session(ShareSessionsRecord r) {
         return new ShareSession(new SessionId(r.getId()), new CompanyId(r.getCompanyId()), new EmailAddress(r.getEmail()),
-                instant(r.getCreatedAt()), instant(r.getExpiresAt()), Optional.ofNullable(instant(r.getRevokedAt())));
+                instant(r.getCreatedAt()), instant(r.getLastSeenAt()), instant(r.getExpiresAt()),
+                Optional.ofNullable(instant(r.getRevokedAt())));
+    }
+
+    static MailOutboxRecord record(OutboxMail m) {
+        MailOutboxRecord r = new MailOutboxRecord();
+        r.setId(m.id().value());
+        r.setKind(m.kind().wire());
+        r.setRecipient(m.recipient().value());
+        r.setTopic(m.topic());
+        r.setSealedBody(m.sealedBody());
+        r.setCreatedAt(column(m.createdAt()));
+        r.setDeadline(column(m.deadline()));
+        r.setAttempts(m.attempts());
+        r.setNextAttemptAt(column(m.nextAttemptAt()));
+        return r;
+    }
+
+    static OutboxMail outboxMail(MailOutboxRecord r) {
+        MailKind kind = MailKind.fromWire(r.getKind())
+                .orElseThrow(() -> new IllegalStateException("unknown mail kind " + r.getKind()));
+        return OutboxMail.rehydrate(new OutboxMailId(r.getId()), kind, new EmailAddress(r.getRecipient()), r.getTopic(),
+                r.getSealedBody(), instant(r.getCreatedAt()), instant(r.getDeadline()), r.getAttempts(),
+                instant(r.getNextAttemptAt()));
     }
 
     static EmbedKeysRecord record(EmbedKey k) {

@@ -12,6 +12,6 @@ final class JooqPorts {
         JooqPersistence p = TestDatabase.get().persistence();
         return new Ports(p.companies(), p.owners(), p.dashboards(), p.shares(), p.contexts(), p.challenges(),
                 p.sessions(), p.embedKeys(), p.rateLimiter(), p.unitOfWork(),
-                p.viewerLookups(), p.apiKeys(), p.invites(), p.tokenRevocations());
+                p.viewerLookups(), p.apiKeys(), p.invites(), p.tokenRevocations(), p.mailOutbox());
     }
 }

@@ -13,12 +13,14 @@ public final class SharingKeys {
     private final byte[] shareAccess;
     private final byte[] codeHmac;
     private final byte[] demoReader;
+    private final byte[] mailOutbox;
 
     public SharingKeys(byte[] master) {
         this.ownerJwt = Keyed.derive(master, "owner-jwt");
         this.shareAccess = Keyed.derive(master, "share-access-jwt");
         this.codeHmac = Keyed.derive(master, "one-time-code-hmac");
         this.demoReader = Keyed.derive(master, "demo-reader-password");
+        this.mailOutbox = Keyed.derive(master, "mail-outbox-aes-256-gcm");
     }
 
     /** For micronaut-security-jwt, which takes its HMAC secret as a string. */
@@ -32,6 +34,11 @@ public final class SharingKeys {
 
     public byte[] codeHmac() {
         return codeHmac.clone();
+    }
+
+    /** The AES-256 key that seals queued mail bodies (README, mail outbox). */
+    public byte[] mailOutbox() {
+        return mailOutbox.clone();
     }
 
     /** The password of the demo data source's read-only role: stable across restarts, never printed. */

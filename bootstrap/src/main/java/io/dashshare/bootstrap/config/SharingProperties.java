@@ -36,4 +36,14 @@ public final class SharingProperties {
     @ConfigurationProperties("sharing.otp")
     public record Otp(@Bindable(defaultValue = "250ms") Duration minimumRequestTime) {
     }
+
+    /**
+     * {@code sharing.outbox.*}: how often each instance looks for mail to send, and the backoff of a
+     * mail SMTP refused (doubling from {@code first-retry} up to {@code max-retry}; README, mail outbox).
+     */
+    @ConfigurationProperties("sharing.outbox")
+    public record Outbox(@Bindable(defaultValue = "1s") Duration pollInterval,
+                         @Bindable(defaultValue = "5s") Duration firstRetry,
+                         @Bindable(defaultValue = "1m") Duration maxRetry) {
+    }
 }

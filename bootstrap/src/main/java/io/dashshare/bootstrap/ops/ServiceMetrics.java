@@ -4,7 +4,9 @@ import io.dashshare.domain.dashboard.DataSourceName;
 import io.dashshare.domain.execution.QueryFailedException;
 import io.dashshare.domain.execution.QueryLimits;
 import io.dashshare.domain.execution.QueryResult;
-import io.dashshare.domain.port.OneTimeCodeMailer;
+import io.dashshare.domain.mail.MailKind;
+import io.dashshare.domain.mail.OutboxMail;
+import io.dashshare.domain.port.MailOutbox;
 import io.dashshare.domain.port.QueryExecutor;
 import io.dashshare.domain.port.RateLimiter;
 import io.dashshare.domain.port.ResultCache;
@@ -18,6 +20,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -35,8 +38,6 @@ public final class ServiceMetrics {
     private final MeterRegistry registry;
     private final Counter cacheHits;
     private final Counter cacheMisses;
-    private final Counter codesSent;
-    private final Counter codesFailed;
 
     public ServiceMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -44,10 +45,6 @@ public final class ServiceMetrics {
                 .description("Widget and option results looked up in the result cache").register(registry);
         this.cacheMisses = Counter.builder("sharing.cache.requests").tag("result", "miss")
                 .description("Widget and option results looked up in the result cache").register(registry);
-        this.codesSent = Counter.builder("sharing.codes.sent").tag("outcome", "sent")
-                .description("One-time codes handed to the mailer").register(registry);
-        this.codesFailed = Counter.builder("sharing.codes.sent").tag("outcome", "failed")
-                .description("One-time codes handed to the mailer").register(registry);
     }
 
     public QueryExecutor queries(QueryExecutor executor) {
@@ -121,16 +118,34 @@ public final class ServiceMetrics {
         };
     }
 
-    public OneTimeCodeMailer mailer(OneTimeCodeMailer mailer) {
-        return message -> {
-            try {
-                mailer.send(message);
-                codesSent.increment();
-            } catch (RuntimeException e) {
-                codesFailed.increment();
-                throw e;
+    /**
+     * Mail through the outbox by kind: {@code queued} when written, then {@code sent},
+     * {@code retried} (SMTP refused, tried again later) or {@code dropped} (past its deadline).
+     */
+    public MailOutbox outbox(MailOutbox outbox) {
+        return new MailOutbox() {
+            @Override
+            public void enqueue(OutboxMail mail) {
+                outbox.enqueue(mail);
+                mail(mail.kind(), "queued").increment();
+            }
+
+            @Override
+            public Optional<Outcome> sendNext(Instant now, Function<OutboxMail, Outcome> attempt) {
+                Optional<Outcome> outcome = outbox.sendNext(now, attempt);
+                outcome.ifPresent(o -> mail(o.mail().kind(), o instanceof Outcome.Sent ? "sent"
+                        : o instanceof Outcome.Retry ? "retried" : "dropped").increment());
+                return outcome;
             }
         };
+    }
+
+    private Counter mail(MailKind kind, String outcome) {
+        return Counter.builder("sharing.mail.outbox")
+                .description("Mail through the outbox: queued, then sent, retried or dropped")
+                .tag("kind", kind.wire())
+                .tag("outcome", outcome)
+                .register(registry);
     }
 
     private Counter rejections(String limit) {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -41,6 +42,13 @@ class PortalBrowserTest {
         if (browser != null) {
             browser.close();
         }
+    }
+
+    /** Every test starts signed out, whatever the one before left in this tab's sessionStorage. */
+    @BeforeEach
+    void signedOut() {
+        browser.open(service.baseUrl() + "/portal/acme");
+        browser.js("window.sessionStorage.clear()");
     }
 
     private static String newMember() {
@@ -123,6 +131,58 @@ class PortalBrowserTest {
         assertThat(browser.find("#portal-nav").isDisplayed()).isFalse();
         assertThat(service.api().get("/api/v1/share-portal/acme/dashboards", "Authorization", bearer(accessToken)).status())
                 .isEqualTo(401);
+    }
+
+    @Test
+    void the_link_in_the_mail_fills_the_form_leaves_the_address_bar_clean_and_signs_in_with_one_click() {
+        String email = newMember();
+        assertThat(service.api().post("/api/v1/share-auth/request",
+                "{\"company_slug\": \"acme\", \"email\": \"" + email + "\"}").status()).isEqualTo(202);
+        String link = service.latestSignInLinkFor(email);
+        String code = service.latestCodeFor(email);
+        assertThat(link).startsWith(service.baseUrl() + "/portal/acme#email=");
+
+        // A mail scanner opening the link first must not spend the code: opening only fills the form.
+        browser.open(link);
+        browser.waitVisible("#portal-code");
+        browser.open(link);
+        WebElement codeInput = browser.waitVisible("#portal-code");
+
+        assertThat(codeInput.getAttribute("value")).isEqualTo(code);
+        assertThat(browser.find("main").getText()).contains(email);
+        assertThat(browser.driver().getCurrentUrl()).isEqualTo(service.baseUrl() + "/portal/acme");
+        assertThat((String) browser.js("return window.location.hash")).isEmpty();
+        assertThat(storedSession()).isNull();
+        assertThat(Accessibility.unlabelledControls(browser)).isEmpty();
+        browser.screenshot("portal-sign-in-link");
+
+        browser.find("form.auth-form button[type=submit]").click();
+
+        browser.waitVisible(".dash-list");
+        assertThat(browser.find("#signed-in-as").getText()).isEqualTo("Signed in as " + email);
+        assertThat(browser.driver().getCurrentUrl()).doesNotContain(code);
+    }
+
+    @Test
+    void sign_out_everywhere_ends_the_persons_other_sessions_too() {
+        String email = newMember();
+        signIn(email);
+        JsonNode other = service.api().post("/api/v1/share-auth/verify", "{\"company_slug\": \"acme\", \"email\": \""
+                + email + "\", \"code\": \"" + codeFor(email) + "\"}").json();
+
+        browser.find("#logout-everywhere").click();
+
+        browser.waitVisible("input[type=email]");
+        assertThat(storedSession()).isNull();
+        assertThat(service.api().get("/api/v1/share-portal/acme/dashboards", "Authorization",
+                bearer(other.get("access_token").asText())).status()).as("the session on another device").isEqualTo(401);
+    }
+
+    private static String codeFor(String email) {
+        long before = service.mailsTo(email);
+        service.api().post("/api/v1/share-auth/request", "{\"company_slug\": \"acme\", \"email\": \"" + email + "\"}");
+        browser.waitFor("the code mail", d -> service.mailsTo(email) > before ? Boolean.TRUE : null);
+        return service.latestCodeFor(email);
     }
 
     @Test

@@ -55,8 +55,9 @@ class HousekeepingJobTest {
                     + " now() - interval '3 days', now() - interval '2 days')");
             for (UUID session : new UUID[] {endedSession, liveSession}) {
                 String expires = session == endedSession ? "now() - interval '2 days'" : "now() + interval '1 hour'";
-                s.execute("insert into sharing.share_sessions (id, company_id, email, created_at, expires_at) values ('"
-                        + session + "', " + company + ", 'viewer@partner.test', now() - interval '3 days', " + expires + ")");
+                s.execute("insert into sharing.share_sessions (id, company_id, email, created_at, expires_at,"
+                        + " last_seen_at) values ('" + session + "', " + company + ", 'viewer@partner.test',"
+                        + " now() - interval '3 days', " + expires + ", now() - interval '3 days')");
                 s.execute("insert into sharing.refresh_tokens (token_hash, session_id, created_at) values ('"
                         + (UUID.randomUUID() + "" + UUID.randomUUID()).replace("-", "") + "', '" + session
                         + "', now() - interval '3 days')");

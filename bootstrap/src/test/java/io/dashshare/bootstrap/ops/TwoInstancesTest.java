@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.dashshare.bootstrap.testing.ApiClient;
 import io.dashshare.bootstrap.testing.ApiClient.Reply;
 import io.dashshare.bootstrap.testing.TestService;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,10 +32,13 @@ class TwoInstancesTest {
 
     @BeforeAll
     static void start() {
+        // Both senders poll the one outbox ten times a second, so that they really do race for each mail.
         Map<String, String> common = Map.of("SHARING_SECRET", SECRET, "SHARING_CACHE_TTL", "0s",
-                "SHARING_LIMITS_EXECUTIONS_PER_SHARE_PER_MINUTE", "4");
+                "SHARING_LIMITS_EXECUTIONS_PER_SHARE_PER_MINUTE", "4", "SHARING_OUTBOX_POLL_INTERVAL", "100ms");
         first = TestService.start(common);
         Map<String, String> env = new HashMap<>(common);
+        // One SMTP server for both, as in production: every mail, whichever node sends it, lands in A's GreenMail.
+        env.put("SHARING_SMTP_PORT", Integer.toString(first.mail().getSmtp().getPort()));
         env.put("SHARING_DB_URL", first.jdbcUrl());
         env.put("SHARING_DB_USER", "postgres");
         env.put("SHARING_DB_PASSWORD", "");
@@ -72,6 +77,67 @@ class TwoInstancesTest {
         Reply refreshed = a.post("/api/v1/share-auth/refresh",
                 "{\"refresh_token\":\"" + verified.json().get("refresh_token").asText() + "\"}");
         assertThat(refreshed.status()).as("B's refresh token rotates on A").isEqualTo(200);
+    }
+
+    @Test
+    void two_instances_sharing_the_outbox_send_each_mail_exactly_once() throws Exception {
+        List<String> emails = new ArrayList<>();
+        String context = opsA.contextWithMember("Outbox race", "race-0@partner.test");
+        emails.add("race-0@partner.test");
+        for (int i = 1; i < 12; i++) {
+            String email = "race-" + i + "@partner.test";
+            opsA.api.post("/api/v1/share-contexts/" + context + "/members",
+                    "{\"member_type\":\"external_email\",\"email\":\"" + email + "\"}", "Authorization",
+                    bearer(opsA.owner));
+            emails.add(email);
+        }
+
+        for (int i = 0; i < emails.size(); i++) {
+            ApiClient node = i % 2 == 0 ? a : b;
+            assertThat(node.post("/api/v1/share-auth/request", "{\"company_slug\":\"acme\",\"email\":\""
+                    + emails.get(i) + "\"}").status()).isEqualTo(202);
+        }
+        for (String email : emails) {
+            first.latestCodeFor(email);
+        }
+        Thread.sleep(1500);
+
+        for (String email : emails) {
+            assertThat(first.mailsTo(email)).as("mails to %s", email).isEqualTo(1);
+        }
+        assertThat(sent(a) + sent(b)).as("sent by A and by B").isGreaterThanOrEqualTo(emails.size());
+    }
+
+    @Test
+    void a_session_revoked_on_one_instance_is_refused_by_the_other_at_once() {
+        String email = "revoked-session@partner.test";
+        String context = opsA.contextWithMember("Revoked session", email);
+        assertThat(a.post("/api/v1/share-auth/request", "{\"company_slug\":\"acme\",\"email\":\"" + email + "\"}")
+                .status()).isEqualTo(202);
+        JsonNode tokens = b.post("/api/v1/share-auth/verify", "{\"company_slug\":\"acme\",\"email\":\"" + email
+                + "\",\"code\":\"" + first.latestCodeFor(email) + "\"}").json();
+        String access = tokens.get("access_token").asText();
+        assertThat(b.get("/api/v1/share-portal/acme/dashboards", "Authorization", bearer(access)).status())
+                .isEqualTo(200);
+        JsonNode sessions = OpsApi.ok(a.get("/api/v1/share-contexts/" + context + "/sessions", "Authorization",
+                bearer(opsA.owner)), 200).get("sessions");
+        assertThat(sessions).hasSize(1);
+
+        assertThat(a.send("DELETE", "/api/v1/share-contexts/" + context + "/sessions/" + sessions.get(0).get("id")
+                .asText(), null, "Authorization", bearer(opsA.owner)).status()).isEqualTo(204);
+
+        Reply onB = b.get("/api/v1/share-portal/acme/dashboards", "Authorization", bearer(access));
+        assertThat(onB.status()).isEqualTo(401);
+        assertThat(onB.errorCode()).isEqualTo("TOKEN_INVALID");
+        assertThat(b.post("/api/v1/share-auth/refresh", "{\"refresh_token\":\"" + tokens.get("refresh_token").asText()
+                + "\"}").status()).isEqualTo(401);
+    }
+
+    private static double sent(ApiClient node) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                "^sharing_mail_outbox_total\\{kind=\"one_time_code\",outcome=\"sent\"} ([0-9.E+-]+)$",
+                java.util.regex.Pattern.MULTILINE).matcher(node.get("/prometheus").body());
+        return m.find() ? Double.parseDouble(m.group(1)) : 0;
     }
 
     @Test

@@ -147,6 +147,12 @@ public final class Owner {
                 "{\"member_type\": \"external_email\", \"email\": \"" + email + "\"}")).json().get("id").asText();
     }
 
+    /** An {@code email_domain} member: everyone exactly at {@code domain}. Answers the member's id. */
+    public String addDomainMember(String contextId, String domain) {
+        return expect(201, post("/api/v1/share-contexts/" + contextId + "/members",
+                "{\"member_type\": \"email_domain\", \"domain\": \"" + domain + "\"}")).json().get("id").asText();
+    }
+
     /** A new embed signing key of the company; answers the 201 body (kid, secret, ...). */
     public JsonNode createEmbedKey() {
         return expect(201, post("/api/v1/embed/keys", null)).json();

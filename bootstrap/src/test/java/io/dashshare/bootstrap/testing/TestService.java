@@ -29,6 +29,7 @@ public final class TestService implements AutoCloseable {
     public static final String ADMIN_EMAIL = "admin@acme.test";
     public static final String ADMIN_PASSWORD = "admin-test-password-1";
     private static final Pattern CODE = Pattern.compile("\\b(\\d{4}-\\d{4})\\b");
+    private static final Pattern SIGN_IN_LINK = Pattern.compile("https?://\\S+/portal/\\S+#email=\\S+&code=\\S+");
     private static final Pattern INVITE = Pattern.compile("/console/invite#([A-Za-z0-9_-]{43})");
     /** The shared service's operator API is on, so tests make companies as a platform would. */
     public static final String OPERATOR_TOKEN = "operator-token-of-the-tests-0123456789abcdef";
@@ -169,6 +170,47 @@ public final class TestService implements AutoCloseable {
             return all.toString();
         }
         return "";
+    }
+
+    /**
+     * The sign-in link of the newest code mail to {@code email}, read from its text part as a
+     * recipient's mail program shows it ({@code <base>/portal/<slug>#email=...&code=...}).
+     */
+    public String latestSignInLinkFor(String email) {
+        latestCodeFor(email);
+        String link = null;
+        for (MimeMessage message : mail.getReceivedMessages()) {
+            try {
+                if (List.of(message.getAllRecipients()).stream().anyMatch(a -> a.toString().equalsIgnoreCase(email))) {
+                    Matcher m = SIGN_IN_LINK.matcher(textPart(message.getContent()));
+                    if (m.find()) {
+                        link = m.group();
+                    }
+                }
+            } catch (jakarta.mail.MessagingException | IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        if (link == null) {
+            throw new AssertionError("no sign-in link was mailed to " + email);
+        }
+        return link;
+    }
+
+    private static String textPart(Object content) throws jakarta.mail.MessagingException, IOException {
+        if (content instanceof jakarta.mail.internet.MimeMultipart multipart) {
+            StringBuilder text = new StringBuilder();
+            for (int i = 0; i < multipart.getCount(); i++) {
+                jakarta.mail.BodyPart part = multipart.getBodyPart(i);
+                if (part.getContent() instanceof jakarta.mail.internet.MimeMultipart) {
+                    text.append(textPart(part.getContent()));
+                } else if (part.isMimeType("text/plain")) {
+                    text.append(part.getContent());
+                }
+            }
+            return text.toString();
+        }
+        return String.valueOf(content);
     }
 
     /** How many messages reached {@code email} so far. */

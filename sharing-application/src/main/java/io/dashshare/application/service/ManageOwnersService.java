@@ -52,12 +52,11 @@ public final class ManageOwnersService implements ManageOwnersUseCase {
         Company company = companies.findById(owner.companyId()).orElseThrow(() -> SharingException.notFound("Company"));
         Instant now = clock.instant();
         OwnerAccount invited = OwnerAccount.invited(new OwnerId(random.uuid()), company.id(), email, role, now);
-        OwnerInvites.Issued issued = unitOfWork.inTransaction(() -> {
+        String url = unitOfWork.inTransaction(() -> {
             accounts.save(invited);
-            return invites.issue(invited, now);
+            return invites.issue(invited, company, now);
         });
-        invites.mail(invited, company, issued);
-        return new InvitedOwner(invited, issued.url());
+        return new InvitedOwner(invited, url);
     }
 
     @Override

@@ -6,7 +6,6 @@ import io.dashshare.application.port.in.NewMember;
 import io.dashshare.application.port.in.OwnerPrincipal;
 import io.dashshare.domain.context.Member;
 import io.dashshare.domain.context.MemberId;
-import io.dashshare.domain.context.MemberType;
 import io.dashshare.domain.context.ShareContext;
 import io.dashshare.domain.context.ShareContextId;
 import io.dashshare.domain.error.SharingException;
@@ -14,6 +13,7 @@ import io.dashshare.domain.port.RandomSource;
 import io.dashshare.domain.port.ShareContextRepository;
 import io.dashshare.domain.port.UnitOfWork;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -76,13 +76,30 @@ public final class ManageShareContextsService implements ManageShareContextsUseC
     @Override
     public Member addMember(OwnerPrincipal owner, ShareContextId id, NewMember newMember) {
         owner.require(Permission.EDIT_CONTEXTS);
-        NewMember.ExternalEmail byEmail = (NewMember.ExternalEmail) newMember;
+        Member.Admits admits = newMember instanceof NewMember.EmailDomainMember byDomain
+                ? new Member.Admits.Domain(byDomain.domain())
+                : new Member.Admits.Address(((NewMember.ExternalEmail) newMember).email());
+        Member member = Member.create(new MemberId(random.uuid()), id, admits, newMember.expiresAt(), clock.instant());
         return unitOfWork.inTransaction(() -> {
             get(owner, id);
-            Member member = new Member(new MemberId(random.uuid()), id, MemberType.EXTERNAL_EMAIL, byEmail.email(),
-                    clock.instant());
             contexts.addMember(member);
             return member;
+        });
+    }
+
+    @Override
+    public Member updateMember(OwnerPrincipal owner, ShareContextId id, MemberId memberId,
+                               Optional<Optional<Instant>> expiresAt) {
+        owner.require(Permission.EDIT_CONTEXTS);
+        return unitOfWork.inTransaction(() -> {
+            get(owner, id);
+            Member member = contexts.findMember(id, memberId).orElseThrow(() -> SharingException.notFound("Member"));
+            if (expiresAt.isEmpty()) {
+                return member;
+            }
+            Member changed = member.expiringAt(expiresAt.get(), clock.instant());
+            contexts.updateMember(changed);
+            return changed;
         });
     }
 

@@ -7,9 +7,12 @@ import io.dashshare.domain.portal.RefreshOutcome;
 import io.dashshare.domain.secret.SecretToken;
 import java.time.Clock;
 import java.time.Instant;
+import io.dashshare.domain.portal.ShareSession;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
-/** Ends the portal session of a share-access token and/or a refresh token. */
+/** Ends the portal session of a share-access token and/or a refresh token, or all of that person's. */
 public final class PortalLogoutService implements PortalLogoutUseCase {
 
     private final ShareSessionRepository sessions;
@@ -23,11 +26,12 @@ public final class PortalLogoutService implements PortalLogoutUseCase {
     }
 
     @Override
-    public void logout(Optional<String> accessToken, Optional<String> refreshToken) {
+    public void logout(Optional<String> accessToken, Optional<String> refreshToken, boolean everywhere) {
         Instant now = clock.instant();
+        List<ShareSession> ended = new ArrayList<>();
         accessToken.ifPresent(token -> {
             try {
-                sessions.revoke(accessTokens.verify(token, true).sessionId(), now);
+                sessions.find(accessTokens.verify(token, true).sessionId()).ifPresent(ended::add);
             } catch (SharingException e) {
                 // Logging out with a token that is not ours changes nothing.
             }
@@ -35,10 +39,17 @@ public final class PortalLogoutService implements PortalLogoutUseCase {
         refreshToken.filter(SecretToken::hasTokenShape).ifPresent(token -> {
             RefreshOutcome outcome = sessions.spendRefreshToken(SecretToken.hashOfPresented(token), now);
             if (outcome instanceof RefreshOutcome.Rotated r) {
-                sessions.revoke(r.session().id(), now);
+                ended.add(r.session());
             } else if (outcome instanceof RefreshOutcome.Replayed r) {
-                sessions.revoke(r.session().id(), now);
+                ended.add(r.session());
             }
         });
+        for (ShareSession session : ended) {
+            // Everywhere only from a session that is still live: a token already signed out cannot sign anyone out.
+            if (everywhere && session.isActive(now)) {
+                sessions.revokeAll(session.companyId(), session.email(), now);
+            }
+            sessions.revoke(session.id(), now);
+        }
     }
 }

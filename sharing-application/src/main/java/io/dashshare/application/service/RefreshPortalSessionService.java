@@ -68,11 +68,12 @@ public final class RefreshPortalSessionService implements RefreshPortalSessionUs
         }
         ShareSession session = rotated.session();
         Company company = companies.findById(session.companyId()).orElseThrow(SharingException::tokenInvalid);
-        List<ShareContext> memberOf = contexts.contextsOf(company.id(), session.email());
+        List<ShareContext> memberOf = contexts.contextsOf(company.id(), session.email(), now);
         if (memberOf.isEmpty()) {
             sessions.revoke(session.id(), now);
             throw SharingException.tokenInvalid();
         }
+        sessions.markSeen(session.id(), now);
         return portalSessions.tokens(session, company, memberOf, now);
     }
 }

@@ -3,9 +3,8 @@ package io.dashshare.application.service;
 import io.dashshare.application.port.in.RequestCodeUseCase;
 import io.dashshare.domain.common.EmailAddress;
 import io.dashshare.domain.context.ShareContext;
-import io.dashshare.domain.error.ErrorCode;
 import io.dashshare.domain.error.RateLimitedException;
-import io.dashshare.domain.error.SharingException;
+import io.dashshare.domain.mail.MailKind;
 import io.dashshare.domain.port.CompanyRepository;
 import io.dashshare.domain.port.DashboardCatalog;
 import io.dashshare.domain.port.OneTimeCodeMailer;
@@ -14,6 +13,7 @@ import io.dashshare.domain.port.RandomSource;
 import io.dashshare.domain.port.RateLimiter;
 import io.dashshare.domain.port.ShareContextRepository;
 import io.dashshare.domain.port.ShareRepository;
+import io.dashshare.domain.port.UnitOfWork;
 import io.dashshare.domain.portal.OneTimeCode;
 import io.dashshare.domain.portal.OtpChallenge;
 import io.dashshare.domain.portal.OtpChallengeId;
@@ -27,11 +27,11 @@ import java.util.Optional;
 /**
  * Sends a one-time code to a person who may see something (docs/security.md, one-time codes).
  * Members, strangers and unknown companies get the same answer in comparable time; only the
- * throttles, which do not depend on membership, can tell a caller anything.
+ * throttles, which do not depend on membership, can tell a caller anything. The code and its mail
+ * are written in one transaction, the mail to the outbox (README, mail outbox): a background
+ * sender hands it to SMTP, so an SMTP outage neither fails the request nor tells a member apart.
  */
 public final class RequestCodeService implements RequestCodeUseCase {
-
-    private static final System.Logger LOG = System.getLogger(RequestCodeService.class.getName());
 
     private final CompanyRepository companies;
     private final ShareContextRepository contexts;
@@ -39,7 +39,8 @@ public final class RequestCodeService implements RequestCodeUseCase {
     private final DashboardCatalog catalog;
     private final OtpChallengeRepository challenges;
     private final RateLimiter limiter;
-    private final OneTimeCodeMailer mailer;
+    private final MailQueue mails;
+    private final UnitOfWork unitOfWork;
     private final CodeHashes hashes;
     private final RandomSource random;
     private final Clock clock;
@@ -48,15 +49,16 @@ public final class RequestCodeService implements RequestCodeUseCase {
 
     public RequestCodeService(CompanyRepository companies, ShareContextRepository contexts, ShareRepository shares,
                               DashboardCatalog catalog, OtpChallengeRepository challenges, RateLimiter limiter,
-                              OneTimeCodeMailer mailer, CodeHashes hashes, RandomSource random, Clock clock,
-                              SharingSettings settings) {
+                              MailQueue mails, UnitOfWork unitOfWork, CodeHashes hashes, RandomSource random,
+                              Clock clock, SharingSettings settings) {
         this.companies = companies;
         this.contexts = contexts;
         this.shares = shares;
         this.catalog = catalog;
         this.challenges = challenges;
         this.limiter = limiter;
-        this.mailer = mailer;
+        this.mails = mails;
+        this.unitOfWork = unitOfWork;
         this.hashes = hashes;
         this.random = random;
         this.clock = clock;
@@ -81,23 +83,21 @@ public final class RequestCodeService implements RequestCodeUseCase {
         OtpChallengeId id = new OtpChallengeId(random.uuid());
         OtpChallenge challenge = OtpChallenge.create(id, company.id(), email, hashes.of(id, company, email, code), now,
                 settings.codes().validity());
-        challenges.replace(challenge);
-        try {
-            mailer.send(new OneTimeCodeMailer.Message(email, company.name(), company.slug().value(), code,
-                    settings.codes().validity(), settings.publicBaseUrl() + "/portal/" + company.slug().value()));
-        } catch (OneTimeCodeMailer.DeliveryFailedException e) {
-            challenges.delete(id);
-            LOG.log(System.Logger.Level.ERROR, "one-time code mail to a member of company {0} failed: {1}",
-                    company.slug(), e.getMessage());
-            throw new SharingException(ErrorCode.SERVICE_UNAVAILABLE,
-                    "The code could not be sent right now; try again later.");
-        }
+        OneTimeCodeMailer.Message message = new OneTimeCodeMailer.Message(email, company.name(),
+                company.slug().value(), code, settings.codes().validity(),
+                settings.publicBaseUrl() + "/portal/" + company.slug().value());
+        unitOfWork.run(() -> {
+            challenges.replace(challenge);
+            // One topic per person and company: a newer code replaces an unsent older one.
+            mails.queue(MailKind.ONE_TIME_CODE, email, "one_time_code:" + company.id() + ":" + email.value(),
+                    OneTimeCodeMails.body(message), now, challenge.expiresAt());
+        });
     }
 
     /** The company, if the email is a member of one of its contexts that has a live share. */
     private Optional<Company> eligibleCompany(CompanySlug companySlug, EmailAddress email, Instant now) {
         return companies.findBySlug(companySlug).filter(Company::isActive).filter(company -> {
-            List<ShareContext> memberOf = contexts.contextsOf(company.id(), email);
+            List<ShareContext> memberOf = contexts.contextsOf(company.id(), email, now);
             return !memberOf.isEmpty() && shares.listByContexts(company.id(), memberOf.stream().map(ShareContext::id)
                     .toList()).stream().anyMatch(s -> s.isLive(now)
                     && catalog.findById(company.id(), s.dashboardId()).isPresent());

@@ -99,12 +99,12 @@ public final class VerifyCodeService implements VerifyCodeUseCase {
         if (!challenges.consume(challenge.id(), now, OtpChallenge.MAX_FAILED_ATTEMPTS)) {
             return Optional.empty();
         }
-        List<ShareContext> memberOf = contexts.contextsOf(company.id(), email);
+        List<ShareContext> memberOf = contexts.contextsOf(company.id(), email, now);
         if (memberOf.isEmpty()) {
             return Optional.empty();
         }
-        ShareSession session = new ShareSession(new SessionId(random.uuid()), company.id(), email, now,
-                now.plus(settings.tokens().sessionLifetime()), Optional.empty());
+        ShareSession session = ShareSession.open(new SessionId(random.uuid()), company.id(), email, now,
+                settings.tokens().sessionLifetime());
         sessions.create(session);
         return Optional.of(portalSessions.tokens(session, company, memberOf, now));
     }

@@ -20,6 +20,7 @@ import io.dashshare.domain.port.DashboardCatalog;
 import io.dashshare.domain.port.ShareContextRepository;
 import io.dashshare.domain.port.ShareRepository;
 import io.dashshare.domain.port.ShareSessionRepository;
+import io.dashshare.domain.portal.ShareSession;
 import io.dashshare.domain.share.Share;
 import io.dashshare.domain.tenant.Company;
 import java.time.Clock;
@@ -29,10 +30,13 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The share portal. Membership and the session are read on every request, so removing a member,
- * deleting a context or logging out takes effect at once, even for tokens already issued.
+ * a member's expiry, deleting a context, logging out or an owner revoking the session takes effect
+ * at once, on every instance, even for tokens already issued. The session's last-seen time is
+ * written at most once a minute ({@link ShareSession#SEEN_GRAIN}).
  */
 public final class ViewSharePortalService implements ViewSharePortalUseCase {
 
@@ -73,21 +77,23 @@ public final class ViewSharePortalService implements ViewSharePortalUseCase {
             throw SharingException.tokenInvalid();
         }
         Instant now = clock.instant();
-        boolean live = sessions.find(claims.sessionId())
+        Optional<ShareSession> live = sessions.find(claims.sessionId())
                 .filter(s -> s.isActive(now) && s.companyId().equals(claims.companyId())
-                        && s.email().equals(claims.email()))
-                .isPresent();
+                        && s.email().equals(claims.email()));
         Company company = companies.findById(claims.companyId())
                 .filter(c -> c.slug().value().equals(companySlug) && c.isActive())
                 .orElseThrow(SharingException::tokenInvalid);
-        if (!live) {
+        if (live.isEmpty()) {
             throw SharingException.tokenInvalid();
         }
-        List<ShareContext> memberOf = contexts.contextsOf(company.id(), claims.email());
+        List<ShareContext> memberOf = contexts.contextsOf(company.id(), claims.email(), now);
         if (memberOf.isEmpty()) {
-            // Removed from every context: the session ends now, not when the token expires.
+            // Removed from every context, or every membership expired: the session ends now, not when the token does.
             sessions.revoke(claims.sessionId(), now);
             throw SharingException.tokenInvalid();
+        }
+        if (live.get().seenLongAgo(now)) {
+            sessions.markSeen(claims.sessionId(), now);
         }
         return new PortalViewer(company, claims.email(), memberOf);
     }

@@ -278,10 +278,10 @@ class EmbedTokenAttacksTest {
         attacks.put("empty string", "");
         attacks.put("null", null);
         attacks.put("three dots", "..");
-        attacks.put("a share-access token", h.accessTokens().issue(new io.dashshare.domain.portal.ShareSession(
+        attacks.put("a share-access token", h.accessTokens().issue(io.dashshare.domain.portal.ShareSession.open(
                 new io.dashshare.domain.portal.SessionId(java.util.UUID.randomUUID()), acme.id(),
                 new io.dashshare.domain.common.EmailAddress("alice@customer.example"), h.clock().instant(),
-                h.clock().instant().plusSeconds(600), java.util.Optional.empty()), acme));
+                java.time.Duration.ofSeconds(600)), acme));
         attacks.put("an owner-like token", hs256("{\"alg\":\"HS256\",\"typ\":\"JWT\"}",
                 "{\"sub\":\"owner@acme.test\",\"roles\":[\"owner\"],\"iss\":\"dashshare\",\"exp\":" + (now + 600)
                         + ",\"iat\":" + now + "}", key));

@@ -39,7 +39,7 @@ class ManageShareContextsServiceTest {
 
         assertThat(h.contexts().list(owner)).containsExactly(context);
         assertThat(h.contexts().get(owner, context.id()).description()).isEqualTo("External customer access");
-        assertThat(member.email().value()).isEqualTo("customer@company.com");
+        assertThat(member.admits()).isEqualTo(new Member.Admits.Address(new EmailAddress("customer@company.com")));
         assertThat(h.contexts().members(owner, context.id())).containsExactly(member);
     }
 

@@ -121,13 +121,31 @@ class TeamServicesTest {
         }
 
         @Test
-        void a_mail_that_cannot_be_sent_still_leaves_the_link_for_the_admin_to_pass_on() {
+        void an_smtp_outage_delays_the_invite_mail_and_the_link_works_all_the_while() {
             h.inviteMailer().failing(true);
 
             InvitedOwner invited = h.owners().invite(admin, new EmailAddress("new@acme.test"), Role.EDITOR);
+            assertThat(h.inviteMailer().sent()).isEmpty();
 
+            h.inviteMailer().failing(false);
+            h.clock().advance(Duration.ofMinutes(2));
+            assertThat(h.inviteMailer().sent()).extracting(InviteMailer.Invite::inviteUrl)
+                    .containsExactly(invited.inviteUrl());
             String token = invited.inviteUrl().substring(invited.inviteUrl().indexOf('#') + 1);
             assertThat(h.acceptInvite().accept(token, GOOD_PASSWORD).principal().role()).isEqualTo(Role.EDITOR);
+        }
+
+        @Test
+        void inviting_again_replaces_the_link_and_the_mail_still_waiting() {
+            h.inviteMailer().failing(true);
+            InvitedOwner first = h.owners().invite(admin, new EmailAddress("new@acme.test"), Role.EDITOR);
+            h.owners().remove(admin, first.owner().id());
+            InvitedOwner second = h.owners().invite(admin, new EmailAddress("new@acme.test"), Role.VIEWER);
+            h.inviteMailer().failing(false);
+            h.clock().advance(Duration.ofMinutes(2));
+
+            assertThat(h.inviteMailer().sent()).extracting(InviteMailer.Invite::inviteUrl)
+                    .contains(second.inviteUrl());
         }
     }
 

@@ -16,7 +16,11 @@ import io.dashshare.domain.tenant.CompanySlug;
 import io.dashshare.application.service.SharingSettings;
 import io.dashshare.inmemory.InMemoryPersistence;
 import io.dashshare.adapter.cache.CaffeineResultCache;
+import io.dashshare.adapter.crypto.AesGcmSealer;
 import io.dashshare.adapter.crypto.NimbusTokenSigner;
+import io.dashshare.application.service.DeliverMailService;
+import io.dashshare.application.service.MailQueue;
+import io.dashshare.application.service.ManagePortalSessionsService;
 
 import io.dashshare.application.port.in.CreatedShare;
 import io.dashshare.application.port.in.NewMember;
@@ -103,6 +107,9 @@ public final class SharingHarness {
     private final EmbedTokens embedTokens;
     private final CodeHashes codeHashes;
     private final PortalSessions portalSessions;
+    private final MailQueue mailQueue;
+    private final DeliverMailService deliverMail;
+    private final ManagePortalSessionsService portalSessionAdmin;
     private final RequestCodeService requestCode;
     private final VerifyCodeService verifyCode;
     private final RefreshPortalSessionService refresh;
@@ -140,6 +147,10 @@ public final class SharingHarness {
         this.embedTokens = new EmbedTokens(signer, store.viewerLookups(), clock, settings);
         this.codeHashes = new CodeHashes(new Keyed(codeKey));
         this.portalSessions = new PortalSessions(store.sessions(), accessTokens, random);
+        this.mailQueue = new MailQueue(store.mailOutbox(), new AesGcmSealer(randomKey()), random);
+        this.deliverMail = new DeliverMailService(store.mailOutbox(), mailQueue, mailer, inviteMailer, clock,
+                DeliverMailService.Backoff.DEFAULTS);
+        this.portalSessionAdmin = new ManagePortalSessionsService(store.contexts(), store.sessions(), clock);
         this.requestCode = requestCodeOver(store.challenges());
         this.verifyCode = verifyCodeOver(store.challenges());
         this.refresh = new RefreshPortalSessionService(store.companies(), store.contexts(), store.sessions(),
@@ -167,7 +178,7 @@ public final class SharingHarness {
                 COMMON_PASSWORDS, loginThrottle, store.unitOfWork(), clock);
         this.acceptInvite = new AcceptInviteService(store.invites(), store.owners(), store.companies(), hasher,
                 COMMON_PASSWORDS, store.unitOfWork(), clock);
-        OwnerInvites invites = new OwnerInvites(store.invites(), inviteMailer, random, settings);
+        OwnerInvites invites = new OwnerInvites(store.invites(), mailQueue, random, settings);
         this.owners = new ManageOwnersService(store.owners(), store.companies(), invites, random, store.unitOfWork(),
                 clock);
         this.apiKeys = new ManageApiKeysService(store.apiKeys(), random, store.unitOfWork(), clock);
@@ -193,7 +204,7 @@ public final class SharingHarness {
     /** Code requests on the same state, over another challenge store (e.g. a decorated one). */
     public RequestCodeService requestCodeOver(OtpChallengeRepository challenges) {
         return new RequestCodeService(store.companies(), store.contexts(), store.shares(), store.dashboards(),
-                challenges, store.rateLimiter(), mailer, codeHashes, random, clock, settings);
+                challenges, store.rateLimiter(), mailQueue, store.unitOfWork(), codeHashes, random, clock, settings);
     }
 
     /** Code verification on the same state, over another challenge store (e.g. a decorated one). */
@@ -255,9 +266,15 @@ public final class SharingHarness {
         return contexts.addMember(owner, context.id(), new NewMember.ExternalEmail(EmailAddress.parse(email).orElseThrow()));
     }
 
-    /** Asks for a code as the portal's form would send it. */
+    /** Asks for a code as the portal's form would send it, and lets the outbox's sender run once. */
     public void requestCode(String companySlug, String email) {
         requestCode.requestCode(new CompanySlug(companySlug), EmailAddress.parse(email).orElseThrow(), "203.0.113.7");
+        deliverMail();
+    }
+
+    /** One run of the outbox's background sender at the harness's clock; how many mails it handled. */
+    public int deliverMail() {
+        return deliverMail.deliverDue();
     }
 
     /** Verifies a code as the portal's form would send it. */
@@ -342,6 +359,14 @@ public final class SharingHarness {
         return embedTokens;
     }
 
+    public MailQueue mailQueue() {
+        return mailQueue;
+    }
+
+    public ManagePortalSessionsService portalSessionAdmin() {
+        return portalSessionAdmin;
+    }
+
     public RequestCodeService requestCodes() {
         return requestCode;
     }
@@ -402,7 +427,9 @@ public final class SharingHarness {
         return companies;
     }
 
+    /** The invite mails sent so far, after sending what the outbox holds (as its sender would). */
     public RecordingInviteMailer inviteMailer() {
+        deliverMail();
         return inviteMailer;
     }
 

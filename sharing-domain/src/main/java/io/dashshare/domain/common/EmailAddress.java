@@ -5,7 +5,10 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** An email address, normalised (trimmed, lower case) so that comparison is case-insensitive. */
+/**
+ * An email address, normalised (trimmed, lower case, an internationalised domain as its punycode)
+ * so that comparison is plain equality, whatever case or script the person typed it in.
+ */
 public record EmailAddress(String value) {
 
     private static final int MAX_LENGTH = 254;
@@ -24,11 +27,25 @@ public record EmailAddress(String value) {
         if (raw == null) {
             return Optional.empty();
         }
-        String normalised = raw.trim().toLowerCase(Locale.ROOT);
+        String trimmed = raw.trim();
+        int at = trimmed.lastIndexOf('@');
+        if (at <= 0) {
+            return Optional.empty();
+        }
+        Optional<String> domain = EmailDomain.ascii(trimmed.substring(at + 1));
+        if (domain.isEmpty()) {
+            return Optional.empty();
+        }
+        String normalised = trimmed.substring(0, at).toLowerCase(Locale.ROOT) + "@" + domain.get();
         if (normalised.length() > MAX_LENGTH || !SHAPE.matcher(normalised).matches()) {
             return Optional.empty();
         }
         return Optional.of(new EmailAddress(normalised));
+    }
+
+    /** The part after the {@code @}, which an {@code email_domain} member matches exactly. */
+    public EmailDomain domain() {
+        return new EmailDomain(value.substring(value.lastIndexOf('@') + 1));
     }
 
     /** Parses a field of a request, refusing it as {@link InvalidValueException} naming the field. */

@@ -33,6 +33,10 @@ public final class Conflicts {
         return taken("email", "email: already a member of this share context");
     }
 
+    public static SharingException memberDomainTaken() {
+        return taken("domain", "domain: already a member of this share context");
+    }
+
     public static SharingException kidTaken() {
         return taken("kid", "kid: another company already uses that key id");
     }

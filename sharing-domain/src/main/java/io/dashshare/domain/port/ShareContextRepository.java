@@ -6,6 +6,7 @@ import io.dashshare.domain.context.MemberId;
 import io.dashshare.domain.context.ShareContext;
 import io.dashshare.domain.context.ShareContextId;
 import io.dashshare.domain.tenant.CompanyId;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,15 +24,23 @@ public interface ShareContextRepository {
     boolean delete(CompanyId company, ShareContextId id);
 
     /**
-     * Adds a member. Throws {@code SharingException} {@code INVALID_REQUEST} (field {@code email})
-     * when that email is already a member of the context.
+     * Adds a member. Throws {@code SharingException} {@code INVALID_REQUEST} (field {@code email},
+     * or {@code domain}) when that email, or that domain, is already a member of the context.
      */
     void addMember(Member member);
+
+    Optional<Member> findMember(ShareContextId context, MemberId member);
+
+    /** Stores a member's new expiry (nothing else of a member changes); {@code NOT_FOUND} when it is gone. */
+    void updateMember(Member member);
 
     List<Member> listMembers(ShareContextId context);
 
     boolean removeMember(ShareContextId context, MemberId member);
 
-    /** The contexts of this company that have the email as a member. */
-    List<ShareContext> contextsOf(CompanyId company, EmailAddress email);
+    /**
+     * The contexts of this company that admit the email at {@code now}: by a member with that
+     * address or with its exact domain, whose expiry (if any) lies after {@code now}.
+     */
+    List<ShareContext> contextsOf(CompanyId company, EmailAddress email, Instant now);
 }

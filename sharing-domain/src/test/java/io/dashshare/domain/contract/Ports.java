@@ -4,6 +4,7 @@ import io.dashshare.domain.port.ApiKeyRepository;
 import io.dashshare.domain.port.CompanyRepository;
 import io.dashshare.domain.port.DashboardCatalog;
 import io.dashshare.domain.port.EmbedKeyRepository;
+import io.dashshare.domain.port.MailOutbox;
 import io.dashshare.domain.port.OtpChallengeRepository;
 import io.dashshare.domain.port.OwnerAccountRepository;
 import io.dashshare.domain.port.OwnerInviteRepository;
@@ -23,5 +24,5 @@ public record Ports(CompanyRepository companies, OwnerAccountRepository owners, 
                     ShareRepository shares, ShareContextRepository contexts, OtpChallengeRepository challenges,
                     ShareSessionRepository sessions, EmbedKeyRepository embedKeys, RateLimiter rateLimiter,
                     UnitOfWork unitOfWork, ViewerLookups viewerLookups, ApiKeyRepository apiKeys,
-                    OwnerInviteRepository invites, OwnerTokenRevocations tokenRevocations) {
+                    OwnerInviteRepository invites, OwnerTokenRevocations tokenRevocations, MailOutbox mailOutbox) {
 }

@@ -3,6 +3,7 @@ package io.dashshare.domain.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dashshare.domain.common.EmailAddress;
+import io.dashshare.domain.common.EmailDomain;
 import io.dashshare.domain.context.Member;
 import io.dashshare.domain.context.MemberId;
 import io.dashshare.domain.context.ShareContext;
@@ -15,6 +16,8 @@ import io.dashshare.domain.tenant.CompanyId;
 import io.dashshare.domain.testing.CompanyBuilder;
 import io.dashshare.domain.testing.ContextBuilder;
 import io.dashshare.domain.testing.ShareBuilder;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -93,7 +96,7 @@ public abstract class ShareContextRepositoryContract extends PortContract {
 
         assertThat(ports.contexts().findById(company.id(), context.id())).isEmpty();
         assertThat(ports.contexts().listMembers(context.id())).isEmpty();
-        assertThat(ports.contexts().contextsOf(company.id(), email)).isEmpty();
+        assertThat(ports.contexts().contextsOf(company.id(), email, T0)).isEmpty();
         // A bound share must never survive as a public link.
         assertThat(ports.shares().findById(company.id(), bound.id())).isEmpty();
         assertThat(ports.shares().findByTokenHash(bound.tokenHash())).isEmpty();
@@ -141,7 +144,7 @@ public abstract class ShareContextRepositoryContract extends PortContract {
         addedMember(a.id(), email);
         addedMember(b.id(), email);
 
-        assertThat(ports.contexts().contextsOf(company.id(), email)).extracting(ShareContext::id)
+        assertThat(ports.contexts().contextsOf(company.id(), email, T0)).extracting(ShareContext::id)
                 .containsExactlyInAnyOrder(a.id(), b.id());
     }
 
@@ -164,7 +167,7 @@ public abstract class ShareContextRepositoryContract extends PortContract {
         assertThat(ports.contexts().removeMember(context.id(), new MemberId(UUID.randomUUID()))).isFalse();
         assertThat(ports.contexts().removeMember(context.id(), member.id())).isTrue();
         assertThat(ports.contexts().removeMember(context.id(), member.id())).isFalse();
-        assertThat(ports.contexts().contextsOf(company.id(), email)).isEmpty();
+        assertThat(ports.contexts().contextsOf(company.id(), email, T0)).isEmpty();
     }
 
     @Test
@@ -182,6 +185,104 @@ public abstract class ShareContextRepositoryContract extends PortContract {
 
         EmailAddress typed = EmailAddress.parse("  " + local.toUpperCase() + "@EXAMPLE.com ").orElseThrow();
 
-        assertThat(ports.contexts().contextsOf(company.id(), typed)).containsExactly(member, alsoMember);
+        assertThat(ports.contexts().contextsOf(company.id(), typed, T0)).containsExactly(member, alsoMember);
+    }
+
+    private static EmailDomain randomDomain() {
+        return new EmailDomain("customer-" + UUID.randomUUID().toString().substring(0, 8) + ".example");
+    }
+
+    private Member addedDomain(ShareContextId context, EmailDomain domain) {
+        Member member = ContextBuilder.aDomainMember(context, domain, T0);
+        ports.contexts().addMember(member);
+        return member;
+    }
+
+    @Test
+    void a_domain_member_admits_every_address_exactly_at_its_domain_and_no_other() {
+        Company company = savedCompany();
+        ShareContext context = savedContext(company.id());
+        EmailDomain domain = randomDomain();
+        addedDomain(context.id(), domain);
+
+        assertThat(ports.contexts().contextsOf(company.id(), EmailAddress.parse("Anyone@" + domain.value().toUpperCase())
+                .orElseThrow(), T0)).containsExactly(context);
+        assertThat(ports.contexts().contextsOf(company.id(), EmailAddress.parse("a@sub." + domain.value()).orElseThrow(),
+                T0)).as("a subdomain").isEmpty();
+        assertThat(ports.contexts().contextsOf(company.id(), EmailAddress.parse("a@x" + domain.value()).orElseThrow(),
+                T0)).as("a longer name ending the same").isEmpty();
+        assertThat(ports.contexts().contextsOf(savedCompany().id(), EmailAddress.parse("a@" + domain.value())
+                .orElseThrow(), T0)).as("another company").isEmpty();
+    }
+
+    @Test
+    void a_domain_written_in_unicode_matches_addresses_in_punycode_and_the_other_way_round() {
+        Company company = savedCompany();
+        ShareContext context = savedContext(company.id());
+        String label = "bücher" + UUID.randomUUID().toString().substring(0, 4);
+        addedDomain(context.id(), EmailDomain.parse(label.toUpperCase() + ".example").orElseThrow());
+
+        EmailAddress typed = EmailAddress.parse("jane@" + label + ".EXAMPLE").orElseThrow();
+
+        assertThat(typed.domain().value()).startsWith("xn--");
+        assertThat(ports.contexts().contextsOf(company.id(), typed, T0)).containsExactly(context);
+    }
+
+    @Test
+    void a_duplicate_domain_is_CONFLICT_on_domain_and_may_sit_beside_an_address_of_it() {
+        ShareContext context = savedContext(savedCompany().id());
+        EmailDomain domain = randomDomain();
+        Member original = addedDomain(context.id(), domain);
+        Member person = addedMember(context.id(), EmailAddress.parse("jane@" + domain.value()).orElseThrow());
+
+        assertFails(ErrorCode.CONFLICT, "domain", () -> addedDomain(context.id(), domain));
+        assertThat(ports.contexts().listMembers(context.id())).containsExactlyInAnyOrder(original, person);
+    }
+
+    @Test
+    void an_expired_member_admits_no_one_from_its_expiry_on() {
+        Company company = savedCompany();
+        ShareContext byAddress = savedContext(ContextBuilder.aContext().inCompany(company.id()).createdAt(T0));
+        ShareContext byDomain = savedContext(ContextBuilder.aContext().inCompany(company.id()).createdAt(T0.plusSeconds(1)));
+        EmailDomain domain = randomDomain();
+        EmailAddress email = EmailAddress.parse("jane@" + domain.value()).orElseThrow();
+        Instant expiry = T0.plusSeconds(60);
+        ports.contexts().addMember(ContextBuilder.expiring(ContextBuilder.aMember(byAddress.id(), email, T0), expiry));
+        ports.contexts().addMember(ContextBuilder.expiring(ContextBuilder.aDomainMember(byDomain.id(), domain, T0),
+                expiry.plusSeconds(60)));
+
+        assertThat(ports.contexts().contextsOf(company.id(), email, expiry.minusMillis(1))).containsExactly(byAddress, byDomain);
+        assertThat(ports.contexts().contextsOf(company.id(), email, expiry)).containsExactly(byDomain);
+        assertThat(ports.contexts().contextsOf(company.id(), email, expiry.plusSeconds(60))).isEmpty();
+    }
+
+    @Test
+    void a_members_expiry_is_found_changed_and_cleared() {
+        ShareContext context = savedContext(savedCompany().id());
+        Member member = addedDomain(context.id(), randomDomain());
+        Member expiring = ContextBuilder.expiring(member, T0.plusSeconds(3600));
+
+        ports.contexts().updateMember(expiring);
+        assertThat(ports.contexts().findMember(context.id(), member.id())).contains(expiring);
+        assertThat(ports.contexts().listMembers(context.id())).containsExactly(expiring);
+
+        Member cleared = new Member(member.id(), member.contextId(), member.admits(), member.createdAt(), Optional.empty());
+        ports.contexts().updateMember(cleared);
+        assertThat(ports.contexts().findMember(context.id(), member.id())).contains(cleared);
+    }
+
+    @Test
+    void a_member_is_found_only_in_its_own_context_and_updating_a_missing_one_is_NOT_FOUND() {
+        Company company = savedCompany();
+        ShareContext context = savedContext(company.id());
+        ShareContext other = savedContext(company.id());
+        Member member = addedMember(context.id(), CompanyBuilder.randomEmail("found"));
+
+        assertThat(ports.contexts().findMember(other.id(), member.id())).isEmpty();
+        assertThat(ports.contexts().findMember(context.id(), new MemberId(UUID.randomUUID()))).isEmpty();
+        Member elsewhere = new Member(member.id(), other.id(), member.admits(), member.createdAt(),
+                Optional.of(T0.plusSeconds(5)));
+        assertFails(ErrorCode.NOT_FOUND, null, () -> ports.contexts().updateMember(elsewhere));
+        assertThat(ports.contexts().findMember(context.id(), member.id())).contains(member);
     }
 }

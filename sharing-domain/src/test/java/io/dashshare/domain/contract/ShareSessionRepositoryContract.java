@@ -8,6 +8,10 @@ import io.dashshare.domain.portal.ShareSession;
 import io.dashshare.domain.secret.TokenHash;
 import io.dashshare.domain.error.ErrorCode;
 import io.dashshare.domain.testing.CompanyBuilder;
+import io.dashshare.domain.common.EmailAddress;
+import io.dashshare.domain.common.EmailDomain;
+import io.dashshare.domain.tenant.CompanyId;
+import java.util.Set;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -17,8 +21,12 @@ import org.junit.jupiter.api.Test;
 public abstract class ShareSessionRepositoryContract extends PortContract {
 
     private ShareSession created() {
-        ShareSession session = new ShareSession(new SessionId(UUID.randomUUID()), savedCompany().id(),
-                CompanyBuilder.randomEmail("viewer"), T0, T0.plus(Duration.ofDays(30)), Optional.empty());
+        return created(savedCompany().id(), CompanyBuilder.randomEmail("viewer"));
+    }
+
+    private ShareSession created(CompanyId company, EmailAddress email) {
+        ShareSession session = ShareSession.open(new SessionId(UUID.randomUUID()), company, email, T0,
+                Duration.ofDays(30));
         ports.sessions().create(session);
         return session;
     }
@@ -83,6 +91,7 @@ public abstract class ShareSessionRepositoryContract extends PortContract {
 
         ShareSession revoked = ports.sessions().find(session.id()).orElseThrow();
         assertThat(revoked.revokedAt()).contains(T0.plusSeconds(10));
+        assertThat(revoked.lastSeenAt()).isEqualTo(T0);
         assertThat(revoked.isActive(T0.plusSeconds(30))).isFalse();
     }
 
@@ -111,5 +120,56 @@ public abstract class ShareSessionRepositoryContract extends PortContract {
     void a_refresh_token_for_a_missing_session_is_NOT_FOUND() {
         assertFails(ErrorCode.NOT_FOUND, null,
                 () -> ports.sessions().addRefreshToken(new SessionId(UUID.randomUUID()), randomToken().hash(), T0));
+    }
+
+    @Test
+    void markSeen_moves_the_last_seen_time_forward_only() {
+        ShareSession session = created();
+
+        ports.sessions().markSeen(session.id(), T0.plusSeconds(120));
+        ports.sessions().markSeen(session.id(), T0.plusSeconds(60));
+
+        assertThat(ports.sessions().find(session.id()).orElseThrow().lastSeenAt()).isEqualTo(T0.plusSeconds(120));
+    }
+
+    @Test
+    void revokeAll_ends_every_active_session_of_one_email_at_one_company_only() {
+        CompanyId company = savedCompany().id();
+        EmailAddress email = CompanyBuilder.randomEmail("everywhere");
+        ShareSession one = created(company, email);
+        ShareSession two = created(company, email);
+        ShareSession colleague = created(company, CompanyBuilder.randomEmail("colleague"));
+        ShareSession elsewhere = created(savedCompany().id(), email);
+
+        assertThat(ports.sessions().revokeAll(company, email, T0.plusSeconds(5))).isEqualTo(2);
+
+        assertThat(ports.sessions().find(one.id()).orElseThrow().revokedAt()).contains(T0.plusSeconds(5));
+        assertThat(ports.sessions().find(two.id()).orElseThrow().revokedAt()).contains(T0.plusSeconds(5));
+        assertThat(ports.sessions().find(colleague.id()).orElseThrow().revokedAt()).isEmpty();
+        assertThat(ports.sessions().find(elsewhere.id()).orElseThrow().revokedAt()).isEmpty();
+        assertThat(ports.sessions().revokeAll(company, email, T0.plusSeconds(6))).isZero();
+    }
+
+    @Test
+    void listActive_finds_the_live_sessions_of_the_given_addresses_and_domains_oldest_first() {
+        CompanyId company = savedCompany().id();
+        String domain = "d" + UUID.randomUUID().toString().substring(0, 8) + ".example";
+        EmailAddress named = CompanyBuilder.randomEmail("named");
+        ShareSession byAddress = created(company, named);
+        ShareSession byDomain = ShareSession.open(new SessionId(UUID.randomUUID()), company,
+                new EmailAddress("jane@" + domain), T0.plusSeconds(1), Duration.ofDays(30));
+        ports.sessions().create(byDomain);
+        ShareSession revoked = created(company, new EmailAddress("gone@" + domain));
+        ports.sessions().revoke(revoked.id(), T0.plusSeconds(2));
+        ShareSession shortLived = ShareSession.open(new SessionId(UUID.randomUUID()), company,
+                new EmailAddress("brief@" + domain), T0, Duration.ofSeconds(10));
+        ports.sessions().create(shortLived);
+        created(company, new EmailAddress("jane@sub." + domain));
+        created(company, CompanyBuilder.randomEmail("stranger"));
+        created(savedCompany().id(), named);
+
+        assertThat(ports.sessions().listActive(company, Set.of(named), Set.of(new EmailDomain(domain)), T0.plusSeconds(20)))
+                .containsExactly(byAddress, byDomain);
+        assertThat(ports.sessions().listActive(company, Set.of(), Set.of(), T0.plusSeconds(20))).isEmpty();
     }
 }

@@ -1,13 +1,14 @@
 package io.dashshare.domain.testing;
 
 import io.dashshare.domain.common.EmailAddress;
+import io.dashshare.domain.common.EmailDomain;
 import io.dashshare.domain.context.Member;
 import io.dashshare.domain.context.MemberId;
-import io.dashshare.domain.context.MemberType;
 import io.dashshare.domain.context.ShareContext;
 import io.dashshare.domain.context.ShareContextId;
 import io.dashshare.domain.tenant.CompanyId;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Test builder for share contexts and their members. */
@@ -31,7 +32,19 @@ public final class ContextBuilder {
     }
 
     public static Member aMember(ShareContextId context, EmailAddress email, Instant createdAt) {
-        return new Member(new MemberId(UUID.randomUUID()), context, MemberType.EXTERNAL_EMAIL, email, createdAt);
+        return new Member(new MemberId(UUID.randomUUID()), context, new Member.Admits.Address(email), createdAt,
+                Optional.empty());
+    }
+
+    /** A member admitting everyone exactly at {@code domain}. */
+    public static Member aDomainMember(ShareContextId context, EmailDomain domain, Instant createdAt) {
+        return new Member(new MemberId(UUID.randomUUID()), context, new Member.Admits.Domain(domain), createdAt,
+                Optional.empty());
+    }
+
+    /** {@code member}, expiring at {@code at}, whatever the time now (the store does not judge). */
+    public static Member expiring(Member member, Instant at) {
+        return new Member(member.id(), member.contextId(), member.admits(), member.createdAt(), Optional.of(at));
     }
 
     public ContextBuilder withId(ShareContextId value) {

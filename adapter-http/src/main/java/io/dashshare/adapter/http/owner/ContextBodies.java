@@ -4,9 +4,11 @@ import io.dashshare.adapter.http.json.Change;
 import io.dashshare.adapter.http.json.JsonBody;
 import io.dashshare.application.port.in.NewMember;
 import io.dashshare.domain.common.EmailAddress;
+import io.dashshare.domain.common.EmailDomain;
 import io.dashshare.domain.error.InvalidValueException;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.serde.config.naming.SnakeCaseStrategy;
+import java.time.Instant;
 import java.util.Optional;
 
 /** The request bodies of the share-context routes (docs/api.md, share contexts). */
@@ -29,15 +31,45 @@ final class ContextBodies {
         }
     }
 
-    /** {@code POST /api/v1/share-contexts/{id}/members}: the guide's {@code external_email} member. */
+    /**
+     * {@code POST /api/v1/share-contexts/{id}/members}: the guide's {@code external_email} member
+     * with its {@code email}, or an {@code email_domain} member with its {@code domain}; either
+     * with an optional {@code expires_at}.
+     */
     @Serdeable(naming = SnakeCaseStrategy.class)
-    record AddMember(String memberType, String email) implements JsonBody {
+    record AddMember(String memberType, Optional<String> email, Optional<String> domain, Optional<Instant> expiresAt)
+            implements JsonBody {
 
         NewMember toMember() {
-            if (!"external_email".equals(memberType)) {
-                throw new InvalidValueException("member_type", "must be 'external_email'");
+            if ("external_email".equals(memberType)) {
+                refuseBeside("domain", domain);
+                return new NewMember.ExternalEmail(EmailAddress.parseField("email", required("email", email)), expiresAt);
             }
-            return new NewMember.ExternalEmail(EmailAddress.parseField("email", email));
+            if ("email_domain".equals(memberType)) {
+                refuseBeside("email", email);
+                return new NewMember.EmailDomainMember(EmailDomain.parseField("domain", required("domain", domain)),
+                        expiresAt);
+            }
+            throw new InvalidValueException("member_type", "must be 'external_email' or 'email_domain'");
+        }
+
+        private static String required(String field, Optional<String> value) {
+            return value.orElseThrow(() -> new InvalidValueException(field, "is required for this member_type"));
+        }
+
+        private void refuseBeside(String field, Optional<String> value) {
+            if (value.isPresent()) {
+                throw new InvalidValueException(field, "is not a field of a " + memberType + " member");
+            }
+        }
+    }
+
+    /** {@code PATCH /api/v1/share-contexts/{id}/members/{member_id}}: {@code "expires_at": null} removes the expiry. */
+    @Serdeable(naming = SnakeCaseStrategy.class)
+    record UpdateMember(Change<Instant> expiresAt) implements JsonBody {
+
+        Optional<Optional<Instant>> newExpiry() {
+            return expiresAt.map(at -> at);
         }
     }
 }

@@ -7,14 +7,22 @@ import io.micronaut.serde.config.naming.SnakeCaseStrategy;
 import java.time.Instant;
 import java.util.List;
 
-/** A member of a share context. */
+/**
+ * A member of a share context: {@code email} for an {@code external_email} member, {@code domain}
+ * for an {@code email_domain} one (the other is left out); {@code expires_at} null when it does not expire.
+ */
 @Serdeable(naming = SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.ALWAYS)
-public record MemberView(String id, String contextId, String memberType, String email, Instant createdAt) {
+public record MemberView(String id, String contextId, String memberType,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) String email,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) String domain,
+                         Instant createdAt, Instant expiresAt) {
 
     public static MemberView from(Member member) {
-        return new MemberView(member.id().toString(), member.contextId().toString(), member.type().wire(),
-                member.email().value(), member.createdAt());
+        String email = member.admits() instanceof Member.Admits.Address a ? a.email().value() : null;
+        String domain = member.admits() instanceof Member.Admits.Domain d ? d.domain().value() : null;
+        return new MemberView(member.id().toString(), member.contextId().toString(), member.type().wire(), email,
+                domain, member.createdAt(), member.expiresAt().orElse(null));
     }
 
     @Serdeable(naming = SnakeCaseStrategy.class)

@@ -80,6 +80,15 @@ public class ShareContextsController {
                 .map(MemberView::from).toList());
     }
 
+    /** Only {@code expires_at} changes; who a member admits does not (remove it and add another). */
+    @Patch("/{id}/members/{memberId}")
+    public MemberView updateMember(Authentication authentication, @PathVariable String id,
+                                   @PathVariable String memberId, @Body ContextBodies.UpdateMember body) {
+        ShareContextId context = contextId(id);
+        return MemberView.from(contexts.updateMember(access.principal(authentication), context,
+                new MemberId(PathIds.id(memberId, "member")), body.newExpiry()));
+    }
+
     @Delete("/{id}/members/{memberId}")
     @Status(HttpStatus.NO_CONTENT)
     public void removeMember(Authentication authentication, @PathVariable String id, @PathVariable String memberId) {

@@ -48,8 +48,8 @@ public class ShareAuthController {
 
     /**
      * Answers 202 with one fixed body for members, strangers and unknown companies alike
-     * (docs/security.md, codes). Only what does not depend on membership may differ: a malformed
-     * request (400), throttling (429), and a mail server that is down (503).
+     * (docs/security.md, codes), whether SMTP is up or not: the mail waits in the outbox. Only
+     * what does not depend on membership may differ: a malformed request (400), throttling (429).
      */
     @Post("/request")
     @Status(HttpStatus.ACCEPTED)
@@ -72,16 +72,20 @@ public class ShareAuthController {
         return PortalTokensView.from(refreshes.refresh(body.refreshToken()));
     }
 
-    /** Revokes the session of the bearer share-access token and/or the refresh token; always 204. */
+    /**
+     * Revokes the session of the bearer share-access token and/or the refresh token, or with
+     * {@code "everywhere": true} every session of that person at that company; always 204.
+     */
     @Post("/logout")
     @Status(HttpStatus.NO_CONTENT)
     public void logout(HttpRequest<?> request, @Nullable @Body LogoutBody body) {
         Optional<String> refresh = body == null ? Optional.empty() : body.refreshToken();
+        boolean everywhere = body != null && body.signOutEverywhere();
         Optional<String> access = BearerTokens.of(request);
         if (refresh.isEmpty() && access.isEmpty()) {
             throw new InvalidValueException("refresh_token",
                     "is required when no share-access token is sent as Authorization: Bearer");
         }
-        logouts.logout(access, refresh);
+        logouts.logout(access, refresh, everywhere);
     }
 }

@@ -9,7 +9,6 @@ import io.dashshare.domain.testing.EmbedClaimsBuilder;
 import io.dashshare.domain.common.EmailAddress;
 import io.dashshare.domain.context.Member;
 import io.dashshare.domain.context.MemberId;
-import io.dashshare.domain.context.MemberType;
 import io.dashshare.domain.context.ShareContext;
 import io.dashshare.domain.context.ShareContextId;
 import io.dashshare.domain.dashboard.Dashboard;
@@ -96,7 +95,7 @@ public final class Fixtures {
 
     public static Member member(ShareContext context) {
         return new Member(new MemberId(UUID.fromString("1f2e3d4c-5b6a-4798-8a7b-6c5d4e3f2a1b")), context.id(),
-                MemberType.EXTERNAL_EMAIL, new EmailAddress("customer@company.com"), T0);
+                new Member.Admits.Address(new EmailAddress("customer@company.com")), T0, java.util.Optional.empty());
     }
 
     public static EmbedKey embedKey() {

@@ -7,6 +7,7 @@ import io.dashshare.application.port.in.IssueEmbedTokenUseCase;
 import io.dashshare.application.port.in.ManageCompanyUseCase;
 import io.dashshare.application.port.in.ManageDashboardsUseCase;
 import io.dashshare.application.port.in.ManageEmbedKeysUseCase;
+import io.dashshare.application.port.in.ManagePortalSessionsUseCase;
 import io.dashshare.application.port.in.ManageShareContextsUseCase;
 import io.dashshare.application.port.in.ManageSharesUseCase;
 import io.dashshare.application.port.in.OwnerLoginUseCase;
@@ -42,6 +43,8 @@ public abstract class HttpTest {
     @Inject
     protected ManageShareContextsUseCase contexts;
     @Inject
+    protected ManagePortalSessionsUseCase portalSessions;
+    @Inject
     protected IssueEmbedTokenUseCase embedIssuer;
     @Inject
     protected ManageEmbedKeysUseCase embedKeys;
@@ -72,7 +75,7 @@ public abstract class HttpTest {
     @AfterEach
     void resetMocks() {
         reset(ownerLogin, dashboards, preview, shares, contexts, embedIssuer, embedKeys, company, publicShares,
-                requestCodes, verifyCodes, refreshes, logouts, portal, embeds);
+                requestCodes, verifyCodes, refreshes, logouts, portal, embeds, portalSessions);
     }
 
     /** {@code Authorization: Bearer <a valid owner token of the demo owner>}. */

@@ -12,6 +12,7 @@ import io.dashshare.application.port.in.OwnerSelfUseCase;
 import io.dashshare.application.port.in.ManageCompanyUseCase;
 import io.dashshare.application.port.in.ManageDashboardsUseCase;
 import io.dashshare.application.port.in.ManageEmbedKeysUseCase;
+import io.dashshare.application.port.in.ManagePortalSessionsUseCase;
 import io.dashshare.application.port.in.ManageShareContextsUseCase;
 import io.dashshare.application.port.in.ManageSharesUseCase;
 import io.dashshare.application.port.in.OwnerLoginUseCase;
@@ -53,6 +54,11 @@ public class UseCaseMocks {
     @Singleton
     ManageShareContextsUseCase contexts() {
         return mock(ManageShareContextsUseCase.class);
+    }
+
+    @Singleton
+    ManagePortalSessionsUseCase portalSessions() {
+        return mock(ManagePortalSessionsUseCase.class);
     }
 
     @Singleton

@@ -74,9 +74,9 @@ class HousekeepingTest {
 
     private UUID session(OffsetDateTime expiresAt, OffsetDateTime revokedAt) {
         UUID id = UUID.randomUUID();
-        db.execute("insert into sharing.share_sessions (id, company_id, email, created_at, expires_at, revoked_at)"
-                + " values (?, ?, 'viewer@hk.test', ?::timestamptz, ?::timestamptz, ?::timestamptz)", id, company, expiresAt.minusHours(12), expiresAt,
-                revokedAt);
+        db.execute("insert into sharing.share_sessions (id, company_id, email, created_at, expires_at, revoked_at,"
+                + " last_seen_at) values (?, ?, 'viewer@hk.test', ?::timestamptz, ?::timestamptz, ?::timestamptz,"
+                + " ?::timestamptz)", id, company, expiresAt.minusHours(12), expiresAt, revokedAt, expiresAt.minusHours(12));
         for (int i = 0; i < 2; i++) {
             db.execute("insert into sharing.refresh_tokens (token_hash, session_id, created_at) values (?, ?, ?::timestamptz)",
                     sha(), id, expiresAt.minusHours(12));

@@ -4,6 +4,7 @@ import io.dashshare.domain.context.Member;
 import io.dashshare.domain.context.MemberId;
 import io.dashshare.domain.context.ShareContext;
 import io.dashshare.domain.context.ShareContextId;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,6 +22,13 @@ public interface ManageShareContextsUseCase {
     void delete(OwnerPrincipal owner, ShareContextId id);
 
     Member addMember(OwnerPrincipal owner, ShareContextId id, NewMember member);
+
+    /**
+     * Sets ({@code Optional.of(Optional.of(at))}), clears ({@code Optional.of(Optional.empty())})
+     * or keeps (empty) a member's expiry; access ends at once when it passes.
+     */
+    Member updateMember(OwnerPrincipal owner, ShareContextId id, MemberId member,
+                        Optional<Optional<Instant>> expiresAt);
 
     List<Member> members(OwnerPrincipal owner, ShareContextId id);
 
