@@ -4,7 +4,8 @@
 Starts two service processes on one embedded PostgreSQL (result cache on, result cache off),
 creates a public share, an embed token and a portal session through the API, then measures in
 rounds, alternating: (a) public execute cache off / cache on, (b) pgbench running the same four
-statements, (c) resolve, embed info and portal dashboard, (d) a trivial endpoint. Prints and writes
+statements, (c) resolve, embed info and portal dashboard, (d) a trivial endpoint, and (e) a
+100,000-row CSV export beside psql's COPY of the same query. Prints and writes
 bench/results/<date>.md. Standard library only.
 """
 import argparse
@@ -197,6 +198,91 @@ def latest_code(log_path):
     return codes[-1]
 
 
+# (e): the widget an export streams, and the same query for PostgreSQL's own CSV writer.
+EXPORT_ROWS = 100_000
+EXPORT_SQL = ("select id, order_date, customer, region, status, amount from demo.orders order by id limit %d"
+              % EXPORT_ROWS)
+
+
+def rss_mb(pid):
+    with open("/proc/%d/status" % pid) as f:
+        for line in f:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024.0
+    return float("nan")
+
+
+def timed(cmd, env=None):
+    """Wall seconds of a command whose output goes to /dev/null, and that output's size in bytes."""
+    started = time.perf_counter()
+    done = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, check=True, env=env)
+    return time.perf_counter() - started, done.stdout
+
+
+def export_bench(service, owner, pg_port, rounds, warmups):
+    """(e) The owner export of a 100,000-row widget (curl, body to /dev/null) beside
+    `psql -c "COPY (same query) TO STDOUT WITH CSV HEADER"` (to /dev/null), alternating; and the
+    service's RSS growth during each export: its peak (VmHWM, reset first) minus its RSS before."""
+    document = {"slug": "bench-export", "name": "Bench export", "data_source": "demo", "filters": [],
+                "widgets": [{"slug": "orders", "title": "Orders", "visualization": "table", "sql": EXPORT_SQL}]}
+    status, created = http("POST", service.base + "/api/v1/dashboards", document, owner)
+    if status != 201:
+        raise SystemExit("bench dashboard: %s %s" % (status, created))
+    url = service.base + "/api/v1/dashboards/%s/widgets/orders/export" % created["id"]
+    curl = ["curl", "-sS", "--fail", "-X", "POST", url, "-H", "Authorization: Bearer " + owner,
+            "-H", "Content-Type: application/json", "-d", "{}", "-o", "/dev/null", "-w", "%{size_download}"]
+    psql = ["psql", "-X", "-q", "-h", "localhost", "-p", str(pg_port), "-U", "postgres", "-d", "postgres",
+            "-c", "COPY (%s) TO STDOUT WITH (FORMAT csv, HEADER)" % EXPORT_SQL]
+
+    def export_once():
+        service.reset_peak_rss()
+        before = rss_mb(service.proc.pid)
+        seconds, out = timed(curl)
+        return seconds, int(out), service.peak_rss_mb() - before
+
+    cold = export_once()
+    for _ in range(warmups):
+        export_once()
+        timed(psql)
+    runs = {"export": [], "copy": [], "growth": []}
+    for r in range(rounds):
+        seconds, size, growth = export_once()
+        copy_seconds, copied = timed(psql)
+        runs["export"].append(seconds)
+        runs["copy"].append(copy_seconds)
+        runs["growth"].append(growth)
+        print("round %d (e) export %6.0f ms (%.1f MB, RSS +%.1f MB)   psql COPY %6.0f ms (%.1f MB)   (load %.1f)"
+              % (r + 1, seconds * 1000, size / 1e6, growth, copy_seconds * 1000, len(copied) / 1e6,
+                 os.getloadavg()[0]), flush=True)
+    export_median = statistics.median(runs["export"])
+    copy_median = statistics.median(runs["copy"])
+    return {"export_ms": export_median * 1000, "copy_ms": copy_median * 1000,
+            "export_rows_per_s": EXPORT_ROWS / export_median, "copy_rows_per_s": EXPORT_ROWS / copy_median,
+            "speed": copy_median / export_median, "export_mb": size / 1e6, "copy_mb": len(copied) / 1e6,
+            "growth_max": max(runs["growth"]), "growth_median": statistics.median(runs["growth"]),
+            "cold_ms": cold[0] * 1000, "cold_growth": cold[2], "rounds": rounds, "warmups": warmups,
+            "all_export": [round(x * 1000) for x in runs["export"]], "all_copy": [round(x * 1000) for x in runs["copy"]]}
+
+
+def render_export(e):
+    return ["## (e) CSV export of %d rows beside psql's COPY" % EXPORT_ROWS, "",
+            "`POST /api/v1/dashboards/{id}/widgets/orders/export` (curl, body to /dev/null) against "
+            "`psql -c \"COPY (same query) TO STDOUT WITH (FORMAT csv, HEADER)\"` (to /dev/null), same "
+            "PostgreSQL, alternating, %d rounds after %d warm-up pairs; both times include starting "
+            "the client process. Query: `%s`." % (e["rounds"], e["warmups"], EXPORT_SQL), "",
+            "| | median ms | rows/s | MB | per round (ms) |", "|---|---:|---:|---:|---|",
+            "| service export | %.0f | %.0f | %.1f | %s |" % (e["export_ms"], e["export_rows_per_s"], e["export_mb"],
+                                                            ", ".join(map(str, e["all_export"]))),
+            "| psql COPY | %.0f | %.0f | %.1f | %s |" % (e["copy_ms"], e["copy_rows_per_s"], e["copy_mb"],
+                                                       ", ".join(map(str, e["all_copy"]))), "",
+            "| target | value | met |", "|---|---:|---|",
+            "| export speed / COPY speed >= 0.5 | %.2f | %s |" % (e["speed"], "yes" if e["speed"] >= 0.5 else "no"),
+            "| service RSS growth during an export < 32 MB | %.1f MB max (median %.1f) | %s |" % (
+                e["growth_max"], e["growth_median"], "yes" if e["growth_max"] < 32 else "no"), "",
+            "The first export after start (JIT cold) took %.0f ms and grew RSS by %.1f MB." % (
+                e["cold_ms"], e["cold_growth"]), ""]
+
+
 def machine():
     cpu = "unknown"
     try:
@@ -231,8 +317,10 @@ def main():
     parser.add_argument("--java-opts", default=os.environ.get("BENCH_JAVA_OPTS", "-Xmx256m"))
     parser.add_argument("--keep", action="store_true", help="keep the temporary data directory")
     parser.add_argument("--only", default=os.environ.get("BENCH_ONLY", ""),
-                        help="comma-separated targets to measure (a_off,a_on,b,c_resolve,c_embed,c_portal,d);"
+                        help="comma-separated targets to measure (a_off,a_on,b,c_resolve,c_embed,c_portal,d,e);"
                              " prints the rounds and the ratios it can, writes no report")
+    parser.add_argument("--export-rounds", type=int, default=int(os.environ.get("BENCH_EXPORT_ROUNDS", "9")))
+    parser.add_argument("--export-warmups", type=int, default=int(os.environ.get("BENCH_EXPORT_WARMUPS", "10")))
     args = parser.parse_args()
     java_opts = args.java_opts.split()
 
@@ -307,8 +395,8 @@ def main():
                 return run_pgbench(pg_port, seconds, args.connections, args.threads, work)
             return run_wrk(url, seconds, args.connections, args.threads, script)
 
-        if args.only:
-            wanted = set(args.only.split(","))
+        wanted = set(args.only.split(",")) if args.only else None
+        if wanted is not None:
             targets = [t for t in targets if t[0] in wanted]
 
         # On 2 cores the JIT's C2 compiler needs the better part of a minute of traffic on a route
@@ -347,6 +435,23 @@ def main():
                 print("light load (2 connections) %-22s %9.1f rps  p50 %6.2f ms  p99 %6.2f ms"
                       % (label, light[key]["rps"], light[key]["p50"], light[key]["p99"]), flush=True)
 
+        export = None
+        if wanted is None or "e" in wanted:
+            export = export_bench(on, owner, pg_port, args.export_rounds, args.export_warmups)
+            print("\n".join(render_export(export)), flush=True)
+            if wanted == {"e"}:
+                # The export target alone is a report of its own (bench/README.md, exports).
+                info = machine()
+                path = os.path.join(BENCH, "results", datetime.datetime.now().strftime("%Y-%m-%d") + "-export.md")
+                with open(path, "w") as f:
+                    f.write("\n".join(["# Export benchmark %s" % datetime.datetime.now().strftime("%Y-%m-%d %H:%M"),
+                                       "", "Machine: %d cores, %s, %s RAM, kernel %s; %s; JVM options: `%s`; "
+                                       "load average at the end %.2f %.2f %.2f." % (
+                                           info["nproc"], info["cpu"], info["memory"], info["kernel"],
+                                           info["java"], args.java_opts, *os.getloadavg()), ""]
+                                      + render_export(export)))
+                print("written to " + os.path.relpath(path, ROOT))
+
         if args.only:
             medians = {key: statistics.median(x["rps"] for x in results[key]) for key, *_ in targets}
             for key in ("c_resolve", "c_embed", "c_portal"):
@@ -371,7 +476,7 @@ def main():
             "c_embed / d": summary["c_embed"]["rps"] / summary["d"]["rps"],
             "c_portal / d": summary["c_portal"]["rps"] / summary["d"]["rps"],
         }
-        report = render(summary, ratios, machine(), args, light)
+        report = render(summary, ratios, machine(), args, light) + "\n".join(render_export(export))
         print()
         print(report)
         stamp = datetime.datetime.now().strftime("%Y-%m-%d")

@@ -41,3 +41,17 @@ test('a scope travels with every call: in the execute body and in every query', 
     { url: '/api/v1/share-portal/acme/dashboards/sales/filters/customer/options?context_id=c1&search=Hoo', body: undefined },
   ]);
 });
+
+test('a widget export posts the execute parameters, the scope and the format, and asks for a file', async () => {
+  const calls = [];
+  const call = (method, url, options) => { calls.push({ method, url, ...options }); return Promise.resolve({}); };
+  const portal = dashboardApi({ base: '/api/v1/share-portal/acme/dashboards/sales', scope: { context_id: 'c1' }, call });
+  const embed = dashboardApi({ base: '/api/embed/d/tok', resolvePath: '/api/embed/d/tok/info', call });
+  await portal.exportWidget('top_customers', { region: 'north' });
+  await embed.exportWidget('a/b', {});
+  assert.deepEqual(calls.map(({ method, url, body, file }) => ({ method, url, body, file })), [
+    { method: 'POST', url: '/api/v1/share-portal/acme/dashboards/sales/widgets/top_customers/export',
+      body: { context_id: 'c1', parameters: { region: 'north' }, format: 'csv' }, file: 'text/csv' },
+    { method: 'POST', url: '/api/embed/d/tok/widgets/a%2Fb/export', body: { parameters: {}, format: 'csv' }, file: 'text/csv' },
+  ]);
+});

@@ -93,6 +93,12 @@ class FakeElement extends FakeNode {
 
   focus() { globalThis.document.activeElement = this; }
 
+  /** Like a user's click; links clicked are kept in document.clicked, where a browser would follow them. */
+  click() {
+    (globalThis.document.clicked ||= []).push(this);
+    this.dispatch('click');
+  }
+
   /** Every element below this one, depth first. */
   * descendants() {
     for (const child of this.children) {

@@ -1,4 +1,4 @@
--- The demo data source: 120,000 deterministic orders over 2024-2026 (PRODUCT.md §3).
+-- The demo data source: 120,000 deterministic orders over 2024-2026 (docs/operations.md#the-demo).
 -- Every value is a pure function of the row number, so every install shows the same numbers.
 create schema if not exists demo;
 create table if not exists demo.orders (

@@ -1,5 +1,5 @@
-// One fetch wrapper for every flow: JSON in and out, errors as ApiError with the API's
-// error model (error_code, message, details, request_id, company_slug).
+// One fetch wrapper for every flow: JSON in and out (or a file out, for exports), errors as
+// ApiError with the API's error model (error_code, message, details, request_id, company_slug).
 
 export class ApiError extends Error {
   constructor(status, body, retryAfter) {
@@ -18,10 +18,14 @@ export class ApiError extends Error {
   }
 }
 
-export async function request(method, url, { body, headers = {}, signal } = {}) {
+/**
+ * @param file the answer is a download, not JSON: resolves {blob, filename}; `file` is its media
+ *   type (errors still come as JSON)
+ */
+export async function request(method, url, { body, headers = {}, signal, file } = {}) {
   const init = {
     method,
-    headers: { Accept: 'application/json', ...headers },
+    headers: { Accept: file ? `${file}, application/json` : 'application/json', ...headers },
     credentials: 'omit',
     cache: 'no-store',
     referrerPolicy: 'no-referrer',
@@ -39,6 +43,9 @@ export async function request(method, url, { body, headers = {}, signal } = {}) 
     throw new ApiError(0, { error_code: 'NETWORK', message: 'The server could not be reached. Check your connection and try again.' });
   }
   if (response.status === 204) return null;
+  if (file && response.ok) {
+    return { blob: await response.blob(), filename: attachmentName(response.headers.get('Content-Disposition')) };
+  }
   let data = null;
   try {
     data = await response.json();
@@ -52,6 +59,12 @@ export async function request(method, url, { body, headers = {}, signal } = {}) 
 }
 
 export const seg = (value) => encodeURIComponent(value);
+
+/** The file name of `Content-Disposition: attachment; filename="..."`, or null. */
+export function attachmentName(disposition) {
+  const match = /filename="([^"]+)"/.exec(disposition || '');
+  return match ? match[1] : null;
+}
 
 export function withQuery(path, query) {
   const params = new URLSearchParams();

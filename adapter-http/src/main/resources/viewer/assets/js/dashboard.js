@@ -1,11 +1,13 @@
 // A dashboard drawn through an `api` object (dashboard-api.js): title and description, the
 // filters the viewer may use, and every widget. It does not know which flow it is in: the public
 // link, the embed and the portal each pass their own api. Any filter change re-executes; the
-// newest answer wins.
+// newest answer wins. When the answer allows downloads, table and chart widgets get a button that
+// exports them with the filters as they stand.
 import { h, clear, announce, uid, debounce } from './dom.js';
 import { latestOnly } from './latest.js';
 import { collectParameters, createFilterControl } from './filters.js';
 import { createWidgetCard } from './widgets.js';
+import { createDownloadButton, DOWNLOADABLE } from './download.js';
 import { ENDS_PAGE } from './states.js';
 
 const FILTER_ERRORS = new Set(['SHARE_FILTER_POLICY_VIOLATION', 'FILTER_DISABLED_BY_POLICY', 'INVALID_PARAMETER']);
@@ -23,8 +25,8 @@ export async function openDashboard(root, api, { before, signal, ...options } = 
 
 /**
  * @param root element to fill
- * @param shared the resolve answer: {dashboard, filters}
- * @param api {execute(parameters, signal), options(slug, search, signal)}
+ * @param shared the resolve answer: {dashboard, filters, downloads}
+ * @param api {execute(parameters, signal), options(slug, search, signal), exportWidget(slug, parameters)}
  * @param opts {titled, before, onFatal(error)} onFatal takes errors that end the page (TOKEN_INVALID, ...)
  * @returns {run(), rerender(), destroy()}
  */
@@ -60,6 +62,13 @@ export function mountDashboard(root, shared, api, { titled = true, onFatal, befo
   }
 
   const cards = (board.widgets || []).map((widget) => createWidgetCard(widget));
+  if (shared.downloads && api.exportWidget) {
+    (board.widgets || []).forEach((widget, i) => {
+      if (DOWNLOADABLE.has(widget.visualization)) {
+        cards[i].header.append(createDownloadButton(widget, (slug) => exportWidget(slug)).element);
+      }
+    });
+  }
   const widgetsTitle = uid('widgets-title');
   section.append(h('section', { class: 'widgets-region', 'aria-labelledby': widgetsTitle },
     h('h2', { id: widgetsTitle, class: 'visually-hidden' }, 'Widgets'),
@@ -107,6 +116,18 @@ export function mountDashboard(root, shared, api, { titled = true, onFatal, befo
       if (!controls.length) section.prepend(formError);
     }
     announce(e.message || 'The dashboard could not be updated.');
+  }
+
+  /** The export of one widget with the filters as they are now; null (and the fields say why) when they cannot be sent. */
+  function exportWidget(slug) {
+    const { parameters, problems } = collectParameters(controls);
+    if (problems.length) {
+      clearErrors();
+      problems.forEach(({ control, message }) => control.setError(message));
+      announce(problems[0].message);
+      return null;
+    }
+    return api.exportWidget(slug, parameters);
   }
 
   function run() {

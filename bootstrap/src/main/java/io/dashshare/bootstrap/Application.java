@@ -2,7 +2,7 @@ package io.dashshare.bootstrap;
 
 import io.dashshare.bootstrap.config.ServiceConfig;
 
-/** {@code java -jar sharing-service.jar}: configuration comes from the environment (PRODUCT.md §2). */
+/** {@code java -jar sharing-service.jar}: configuration comes from the environment (README.md#configuration). */
 public final class Application {
 
     private Application() {

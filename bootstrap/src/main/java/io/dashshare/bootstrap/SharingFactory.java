@@ -107,11 +107,12 @@ public class SharingFactory {
 
     @Singleton
     SharingSettings settings(@Value("${sharing.public-base-url}") String publicBaseUrl, SharingProperties.Query query,
-                             SharingProperties.Otp otp, SharingProperties.Limits limits) {
+                             SharingProperties.Export export, SharingProperties.Otp otp,
+                             SharingProperties.Limits limits) {
         SharingSettings.Queries queries = SharingSettings.Queries.DEFAULTS;
         return SharingSettings.defaults(publicBaseUrl)
                 .withQueries(new SharingSettings.Queries(query.timeout(), query.maxRows(), queries.maxOptionRows(),
-                        queries.maxSearchLength()))
+                        queries.maxSearchLength(), export.maxRows()))
                 .withCodes(SharingSettings.Codes.DEFAULTS.withMinimumRequestTime(otp.minimumRequestTime()))
                 .withLimits(new SharingSettings.Limits(limits.executionsPerSharePerMinute(),
                         limits.executionsPerEmbedDashboardPerMinute()));

@@ -121,7 +121,7 @@ public final class SharingLauncher {
     }
 
     /**
-     * The databases dashboards query (PRODUCT.md §2): every {@code SHARING_DATA_SOURCES_<NAME>_*},
+     * The databases dashboards query (README.md#configuration): every {@code SHARING_DATA_SOURCES_<NAME>_*},
      * plus {@code demo} (schema {@code demo} of the service's own database, through its read-only
      * role) when the demo is on and no {@code demo} is configured.
      */

@@ -2,6 +2,7 @@ package io.dashshare.adapter.crypto;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -29,5 +30,29 @@ class NbvcxzCommonPasswordsTest {
     void judgesALongPasswordByItsFirst64Characters() {
         assertThat(COMMON.isCommon("password".repeat(32))).isTrue();
         assertThat(COMMON.isCommon("Xk9#mP2$vL7q".repeat(21))).isFalse();
+    }
+
+    /** The heap in use before any check of this class ran (nbvcxz's 20 MB of statics would stay after). */
+    private static long baseline;
+
+    @BeforeAll
+    static void measureTheHeapBeforeAnyCheck() throws InterruptedException {
+        baseline = used(Runtime.getRuntime());
+    }
+
+    @Test
+    void keeps_no_copy_of_the_dictionaries_after_a_check() throws InterruptedException {
+        for (int i = 0; i < 3; i++) {
+            COMMON.isCommon("another password to judge " + i);
+        }
+        assertThat(used(Runtime.getRuntime()) - baseline).as("bytes retained").isLessThan(8_000_000L);
+    }
+
+    private static long used(Runtime runtime) throws InterruptedException {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            Thread.sleep(100);
+        }
+        return runtime.totalMemory() - runtime.freeMemory();
     }
 }

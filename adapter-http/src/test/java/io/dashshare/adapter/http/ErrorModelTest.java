@@ -18,7 +18,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** PRODUCT.md §9 for every failure, framework-made ones included: never HTML, a stack trace or SQL. */
+/** docs/errors.md for every failure, framework-made ones included: never HTML, a stack trace or SQL. */
 @MicronautTest
 class ErrorModelTest extends HttpTest {
 

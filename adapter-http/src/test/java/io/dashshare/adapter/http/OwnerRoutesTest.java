@@ -51,12 +51,12 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 
-/** Every owner route's happy path, with the guide's and PRODUCT.md's own bodies. */
+/** Every owner route's happy path, with the guide's and docs/api.md's own bodies. */
 @MicronautTest
 class OwnerRoutesTest extends HttpTest {
 
     /**
-     * PRODUCT.md §5's example, plus the {@code period_end} filter its widget SQL uses (the example
+     * docs/api.md#dashboards's example, plus the {@code period_end} filter its widget SQL uses (the example
      * as printed names {@code :period_end} without declaring it, which the domain rightly refuses).
      */
     private static final String SALES_DOCUMENT = """
@@ -181,7 +181,10 @@ class OwnerRoutesTest extends HttpTest {
         assertThat(request.getValue().type()).isEqualTo(ShareType.LINK);
         assertThat(request.getValue().contextId()).isEmpty();
         assertThat(reply.json()).containsOnlyKeys("id", "dashboard_id", "name", "share_type", "share_context_id",
-                "share_filter_policies", "expires_at", "revoked_at", "status", "created_at", "updated_at", "token", "url");
+                "share_filter_policies", "downloads", "expires_at", "revoked_at", "status", "created_at", "updated_at",
+                "token", "url");
+        assertThat(request.getValue().downloads()).isFalse();
+        assertThat(reply.json().get("downloads")).isEqualTo(false);
         assertThat(reply.json().get("token")).isEqualTo("tok-123");
         assertThat(reply.json().get("status")).isEqualTo("active");
     }
@@ -250,6 +253,30 @@ class OwnerRoutesTest extends HttpTest {
         api.patch("/api/v1/shares/" + share.id(), "{\"expires_at\": \"2030-01-01T00:00:00Z\"}", owner());
         assertThat(changes.getValue().expiresAt()).contains(Optional.of(Instant.parse("2030-01-01T00:00:00Z")));
         assertThat(changes.getValue().name()).isEmpty();
+        assertThat(changes.getValue().downloads()).isEmpty();
+    }
+
+    @Test
+    void share_downloads_is_set_on_create_and_by_patch_and_must_be_a_boolean() {
+        Share share = ShareBuilder.aShareOf(sales).withDownloads().build();
+        ArgumentCaptor<NewShare> created = ArgumentCaptor.forClass(NewShare.class);
+        when(shares.create(eq(OWNER), eq(sales.id()), created.capture()))
+                .thenReturn(new CreatedShare(share, "tok-789", "http://localhost:8080/s/tok-789"));
+        Reply reply = api.post(dashboardPath + "/shares", "{\"name\": \"With downloads\", \"downloads\": true}", owner());
+        assertThat(reply.status()).isEqualTo(201);
+        assertThat(created.getValue().downloads()).isTrue();
+        assertThat(reply.json().get("downloads")).isEqualTo(true);
+
+        ArgumentCaptor<ShareChanges> changes = ArgumentCaptor.forClass(ShareChanges.class);
+        when(shares.update(eq(OWNER), eq(share.id()), changes.capture())).thenReturn(share);
+        assertThat(api.patch("/api/v1/shares/" + share.id(), "{\"downloads\": false}", owner()).status()).isEqualTo(200);
+        assertThat(changes.getValue().downloads()).contains(false);
+
+        for (String wrong : new String[] {"{\"downloads\": \"true\"}", "{\"downloads\": 1}", "{\"downloads\": null}"}) {
+            Reply refused = api.patch("/api/v1/shares/" + share.id(), wrong, owner());
+            assertThat(refused.status()).as(wrong).isEqualTo(400);
+            assertThat(refused.body()).as(wrong).contains("\"field\":\"downloads\"");
+        }
     }
 
     @Test
@@ -418,6 +445,12 @@ class OwnerRoutesTest extends HttpTest {
                 + "\"expires_at\":\"2026-01-01T01:00:00Z\"}");
         assertThat(request.getValue().allowedParams()).containsExactly(new FilterSlug("period_start"), new FilterSlug("period_end"));
         assertThat(request.getValue().expiresIn()).contains(Duration.ofSeconds(3600));
+        assertThat(request.getValue().downloads()).isFalse();
+
+        api.post("/api/v1/embed/dashboards/" + sales.id(), "{\"downloads\": true}", owner());
+        assertThat(request.getValue().downloads()).isTrue();
+        assertThat(api.post("/api/v1/embed/dashboards/" + sales.id(), "{\"downloads\": \"yes\"}", owner()).status())
+                .isEqualTo(400);
     }
 
     @Test

@@ -49,7 +49,8 @@ class ViewerRoutesTest extends HttpTest {
         Reply reply = api.get("/api/v1/public/shares/" + SHARE_TOKEN + "/resolve");
         assertThat(reply.status()).isEqualTo(200);
         Map<String, Object> body = reply.json();
-        assertThat(body).containsOnlyKeys("company", "dashboard", "filters");
+        assertThat(body).containsOnlyKeys("company", "dashboard", "filters", "downloads");
+        assertThat(body.get("downloads")).isEqualTo(false);
         assertThat(body.get("company")).isEqualTo(Map.of("slug", "acme", "name", "Acme"));
         assertThat(reply.body()).doesNotContain("select ").doesNotContain("demo.orders").doesNotContain("\"sql\"");
         @SuppressWarnings("unchecked")
@@ -209,7 +210,7 @@ class ViewerRoutesTest extends HttpTest {
                 + "\"sales-overview\",\"name\":\"Sales overview\",\"description\":\"Orders and revenue\",\"contexts\":"
                 + "[{\"id\":\"" + contextId + "\",\"name\":\"External customers\"}]}]}");
         Reply resolved = api.get("/api/v1/share-portal/acme/dashboards/sales-overview?context_id=" + contextId, auth);
-        assertThat(resolved.json()).containsOnlyKeys("company", "dashboard", "filters", "context");
+        assertThat(resolved.json()).containsOnlyKeys("company", "dashboard", "filters", "downloads", "context");
         assertThat(resolved.json().get("context")).isEqualTo(Map.of("id", contextId, "name", "External customers"));
         Reply executed = api.post("/api/v1/share-portal/acme/dashboards/DASHBOARD_SLUG/execute".replace(
                 "DASHBOARD_SLUG", "sales-overview"), """
@@ -244,7 +245,8 @@ class ViewerRoutesTest extends HttpTest {
         when(embeds.execute(access, sent)).thenReturn(Fixtures.result(sales, sent));
         when(embeds.options(access, "region", "no")).thenReturn(new OptionsAnswer("region",
                 List.of(new FilterOption("north", "north")), OptionsSource.STATIC));
-        assertThat(api.get("/api/embed/d/" + token + "/info").json()).containsOnlyKeys("company", "dashboard", "filters");
+        assertThat(api.get("/api/embed/d/" + token + "/info").json()).containsOnlyKeys("company", "dashboard", "filters",
+                "downloads");
         Reply executed = api.post("/api/embed/d/" + token + "/execute", "{\"parameters\":{\"period_start\":\"2025-01-01\"}}");
         assertThat(executed.status()).isEqualTo(200);
         assertThat(api.get("/api/embed/d/" + token + "/filters/region/options?search=no").json().get("source"))

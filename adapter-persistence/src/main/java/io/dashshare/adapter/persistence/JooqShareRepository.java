@@ -41,6 +41,7 @@ public final class JooqShareRepository implements ShareRepository {
                         .onConflict(SHARES.ID).doUpdate()
                         .set(SHARES.NAME, row.getName())
                         .set(SHARES.POLICIES, row.getPolicies())
+                        .set(SHARES.DOWNLOADS, row.getDownloads())
                         .set(SHARES.TOKEN_HASH, row.getTokenHash())
                         .set(SHARES.EXPIRES_AT, row.getExpiresAt())
                         .set(SHARES.REVOKED_AT, row.getRevokedAt())

@@ -8,7 +8,7 @@ import io.micronaut.context.event.StartupEvent;
 import jakarta.inject.Singleton;
 
 /**
- * Warns at start-up when a dashboard data source could write (PRODUCT.md section 7). Runs on its
+ * Warns at start-up when a dashboard data source could write (docs/security.md#sql-5). Runs on its
  * own thread: an unreachable data source must not hold the service's start-up for its timeout.
  */
 @Singleton

@@ -132,7 +132,7 @@ final class RecordMappers {
         return new SharesRecord(s.id().value(), s.companyId().value(), s.dashboardId().value(), s.name(),
                 s.type().wire(), s.contextId().map(ShareContextId::value).orElse(null),
                 DashboardJsonCodec.policies(s.policies()), s.tokenHash().hex(), column(s.expiresAt().orElse(null)),
-                column(s.revokedAt().orElse(null)), column(s.createdAt()), column(s.updatedAt()));
+                column(s.revokedAt().orElse(null)), column(s.createdAt()), column(s.updatedAt()), s.downloads());
     }
 
     static Share share(SharesRecord r) {
@@ -140,8 +140,9 @@ final class RecordMappers {
                 .orElseThrow(() -> new IllegalStateException("unknown share_type " + r.getShareType()));
         return Share.rehydrate(new ShareId(r.getId()), new CompanyId(r.getCompanyId()), new DashboardId(r.getDashboardId()),
                 r.getName(), type, r.getContextId() == null ? null : new ShareContextId(r.getContextId()),
-                DashboardJsonCodec.policies(r.getPolicies()), new TokenHash(r.getTokenHash()), instant(r.getExpiresAt()),
-                instant(r.getRevokedAt()), instant(r.getCreatedAt()), instant(r.getUpdatedAt()));
+                DashboardJsonCodec.policies(r.getPolicies()), r.getDownloads(), new TokenHash(r.getTokenHash()),
+                instant(r.getExpiresAt()), instant(r.getRevokedAt()), instant(r.getCreatedAt()),
+                instant(r.getUpdatedAt()));
     }
 
     static ShareContextsRecord record(ShareContext c) {

@@ -18,7 +18,7 @@ import java.util.List;
 import org.jooq.JSONB;
 import org.junit.jupiter.api.Test;
 
-/** The stored JSON is the API's snake_case shape (PRODUCT.md section 5), and reads back to the same values. */
+/** The stored JSON is the API's snake_case shape (docs/api.md#dashboards), and reads back to the same values. */
 class DashboardJsonCodecTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -11,7 +11,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
- * The master secret behind token signing and code hashing (SECURITY.md 12): from
+ * The master secret behind token signing and code hashing (docs/security.md#codes-3): from
  * {@code SHARING_SECRET}; in dev, generated once and kept in the data directory; in production,
  * required. Nothing is ever shipped as a default.
  */

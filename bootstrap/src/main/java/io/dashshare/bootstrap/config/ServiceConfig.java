@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The run contract of PRODUCT.md §2, read from environment variables (or, for tests, from any
+ * The run contract of README.md#configuration, read from environment variables (or, for tests, from any
  * map of the same names) before the application context starts, because the embedded database
  * and the secrets must exist before the data source and the token keys are created.
  */

@@ -20,6 +20,14 @@ public final class SharingProperties {
                         @Bindable(defaultValue = "10000") int maxRows) {
     }
 
+    /**
+     * {@code sharing.export.*} ({@code SHARING_EXPORT_MAX_ROWS}): the most rows one CSV export
+     * streams; the widget cap {@code sharing.query.max-rows} does not apply to exports.
+     */
+    @ConfigurationProperties("sharing.export")
+    public record Export(@Bindable(defaultValue = "100000") int maxRows) {
+    }
+
     /** {@code sharing.cache.*}: the result cache of viewer executions ({@code 0s} turns it off). */
     @ConfigurationProperties("sharing.cache")
     public record Cache(@Bindable(defaultValue = "30s") Duration ttl,

@@ -7,6 +7,8 @@ import io.dashshare.domain.execution.QueryResult;
 import io.dashshare.domain.mail.MailKind;
 import io.dashshare.domain.mail.OutboxMail;
 import io.dashshare.domain.port.MailOutbox;
+import io.dashshare.domain.execution.RowCursor;
+import io.dashshare.domain.port.OneTimeCodeMailer;
 import io.dashshare.domain.port.QueryExecutor;
 import io.dashshare.domain.port.RateLimiter;
 import io.dashshare.domain.port.ResultCache;
@@ -69,6 +71,19 @@ public final class ServiceMetrics {
                             .publishPercentileHistogram()
                             .register(registry)
                             .record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
+                }
+            }
+
+            /** Exports are counted by route (micronaut-micrometer); here only their refusals for load. */
+            @Override
+            public RowCursor stream(DataSourceName dataSource, BoundStatement statement, QueryLimits limits) {
+                try {
+                    return executor.stream(dataSource, statement, limits);
+                } catch (QueryFailedException e) {
+                    if (e.reason() == QueryFailedException.Reason.TOO_BUSY) {
+                        rejections("data-source-busy").increment();
+                    }
+                    throw e;
                 }
             }
 

@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
@@ -25,7 +26,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's headless Chromium driven by its ChromeDriver, one per test class. Both binaries are
- * required: without them the tests fail with instructions (CI installs them), never skip.
+ * required: without them the tests fail with instructions (CI installs them), never skip. Files
+ * the pages download land in {@link #downloads()}, a directory of the temporary profile.
  */
 public final class Browser implements AutoCloseable {
 
@@ -37,10 +39,12 @@ public final class Browser implements AutoCloseable {
 
     private final ChromeDriver driver;
     private final Path profile;
+    private final Path downloads;
 
-    private Browser(ChromeDriver driver, Path profile) {
+    private Browser(ChromeDriver driver, Path profile, Path downloads) {
         this.driver = driver;
         this.profile = profile;
+        this.downloads = downloads;
     }
 
     public static Browser start() {
@@ -53,7 +57,11 @@ public final class Browser implements AutoCloseable {
         }
         try {
             Path profile = Files.createTempDirectory("viewer-chromium-");
+            Path downloads = Files.createDirectories(profile.resolve("downloads"));
             ChromeOptions options = new ChromeOptions();
+            // Downloads go to the profile's directory without asking, as a user who said "always save" would have them.
+            options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
+                    "download.prompt_for_download", false, "download.directory_upgrade", true));
             options.setBinary(CHROMIUM.toFile());
             // The machine has no network: without the background-networking flags Chromium keeps
             // trying to reach Google's hosts.
@@ -69,7 +77,9 @@ public final class Browser implements AutoCloseable {
             ChromeDriver driver = new ChromeDriver(service, options);
             driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
             driver.manage().window().setSize(DESKTOP);
-            return new Browser(driver, profile);
+            driver.executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "allow",
+                    "downloadPath", downloads.toString(), "eventsEnabled", false));
+            return new Browser(driver, profile, downloads);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -110,6 +120,32 @@ public final class Browser implements AutoCloseable {
     public WebElement waitVisible(String css) {
         return waitFor("visible: " + css, d -> d.findElements(By.cssSelector(css)).stream()
                 .filter(WebElement::isDisplayed).findFirst().orElse(null));
+    }
+
+    public Path downloads() {
+        return downloads;
+    }
+
+    /** Waits until the download {@code name} is complete (no partial file left) and answers its path. */
+    public Path awaitDownload(String name) {
+        Path file = downloads.resolve(name);
+        return waitFor("downloaded: " + name, Duration.ofSeconds(30), d -> {
+            try (Stream<Path> files = Files.list(downloads)) {
+                boolean partial = files.anyMatch(p -> p.getFileName().toString().endsWith(".crdownload"));
+                return !partial && Files.isRegularFile(file) ? file : null;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    /** Forgets earlier downloads, so that the next one is not saved as "name (1).csv". */
+    public void clearDownloads() {
+        try (Stream<Path> files = Files.list(downloads)) {
+            files.forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Saves a PNG of the viewport under target/screenshots/ for a reviewer to look at. */

@@ -10,6 +10,9 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -33,6 +36,7 @@ class EmbedBrowserTest {
     private static String hostOrigin;
     private static List<String> originsBefore;
     private static String embedUrl;
+    private static String downloadsEmbedUrl;
 
     @BeforeAll
     static void start() throws IOException {
@@ -40,7 +44,8 @@ class EmbedBrowserTest {
         owner = Owner.acme();
         host = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         host.createContext("/", exchange -> {
-            byte[] page = hostPage(exchange.getRequestURI().getQuery()).getBytes(StandardCharsets.UTF_8);
+            String framed = exchange.getRequestURI().getPath().startsWith("/downloads") ? downloadsEmbedUrl : embedUrl;
+            byte[] page = hostPage(framed, exchange.getRequestURI().getQuery()).getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
             exchange.sendResponseHeaders(200, page.length);
             try (OutputStream out = exchange.getResponseBody()) {
@@ -55,6 +60,8 @@ class EmbedBrowserTest {
         owner.setEmbedOrigins(origins);
         embedUrl = owner.embed("{\"allowed_params\":[\"period_start\",\"period_end\",\"status\",\"region\"],"
                 + "\"expires_in\":3600}").get("embed_url").asText();
+        downloadsEmbedUrl = owner.embed("{\"allowed_params\":[\"status\"],\"fixed_params\":{\"region\":\"west\"},"
+                + "\"downloads\":true,\"expires_in\":3600}").get("embed_url").asText();
         browser = Browser.start();
     }
 
@@ -75,8 +82,8 @@ class EmbedBrowserTest {
     }
 
     /** The customer's page: an iframe of the embed URL, resized by the service origin's messages. */
-    private static String hostPage(String hash) {
-        String src = embedUrl + (hash == null ? "" : "#" + hash);
+    private static String hostPage(String framed, String hash) {
+        String src = framed + (hash == null ? "" : "#" + hash);
         String serviceOrigin = service.baseUrl();
         return "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Customer app</title></head>"
                 + "<body style=\"margin:0;font-family:sans-serif;background:#eef\"><h1 style=\"margin:8px\">Customer app</h1>"
@@ -142,6 +149,35 @@ class EmbedBrowserTest {
         browser.waitFor("the host followed the growth", d -> iframeHeight() > before + 100
                 && iframeHeight() == lastReported() && frameContent()[0] == lastReported());
         assertThat(frameContent()[1]).isLessThanOrEqualTo(0);
+    }
+
+    @Test
+    void an_embed_with_the_downloads_claim_saves_the_csv_of_its_fixed_params_from_inside_the_foreign_iframe() {
+        browser.open(hostOrigin + "/host.html");
+        waitForDashboardInFrame();
+        browser.driver().switchTo().frame(browser.find("#dash"));
+        assertThat(browser.findAll("[data-download]")).as("a token without downloads").isEmpty();
+        browser.driver().switchTo().defaultContent();
+
+        browser.open(hostOrigin + "/downloads.html");
+        waitForDashboardInFrame();
+        browser.clearDownloads();
+        browser.driver().switchTo().frame(browser.find("#dash"));
+        try {
+            assertThat(browser.findAll("[data-download]")).hasSize(3);
+            browser.find("[data-download=orders_by_status]").click();
+            Path file = browser.awaitDownload("sales-overview-orders_by_status-" + LocalDate.now(ZoneOffset.UTC) + ".csv");
+
+            String token = downloadsEmbedUrl.substring(downloadsEmbedUrl.lastIndexOf('/') + 1);
+            String expected = service.api().post("/api/embed/d/" + token + "/widgets/orders_by_status/export", "{}").body();
+            assertThat(PublicLinkBrowserTest.readUtf8(file)).isEqualTo(expected).startsWith("status,orders\r\n");
+            // The token's fixed region: the file counts the west only, as the chart does.
+            assertThat(expected).isEqualTo(owner.post("/api/v1/dashboards/" + owner.salesOverviewId()
+                    + "/widgets/orders_by_status/export", "{\"parameters\": {\"region\": \"west\"}}").body());
+        } finally {
+            browser.driver().switchTo().defaultContent();
+        }
+        browser.screenshot("embed-downloads");
     }
 
     @Test

@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dashshare.bootstrap.testing.Owner;
 import io.dashshare.bootstrap.testing.TestService;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
@@ -183,6 +186,36 @@ class PortalBrowserTest {
         service.api().post("/api/v1/share-auth/request", "{\"company_slug\": \"acme\", \"email\": \"" + email + "\"}");
         browser.waitFor("the code mail", d -> service.mailsTo(email) > before ? Boolean.TRUE : null);
         return service.latestCodeFor(email);
+    }
+
+    @Test
+    void a_share_with_downloads_saves_the_csv_of_the_chart_with_the_status_ticked() {
+        String downloads = owner.createContext("Browser portal downloads");
+        owner.linkShare("\"share_context_id\":\"" + downloads + "\",\"downloads\":true");
+        String email = "downloader-" + System.nanoTime() + "@customer.test";
+        owner.addMember(downloads, email);
+        // Signed out first: another test may have left its session in this tab.
+        browser.open(service.baseUrl() + "/portal/acme");
+        browser.js("window.sessionStorage.clear()");
+        signIn(email);
+        browser.find(".dash-link").click();
+        browser.waitFor("the dashboard ran", d -> "1".equals(browser.find("section.dashboard").getAttribute("data-runs")));
+        browser.waitFor("the status options arrived", d -> !browser.findAll("[data-filter=status] label.option").isEmpty());
+        browser.findAll("[data-filter=status] label.option").stream().filter(o -> o.getText().trim().equals("Closed"))
+                .findFirst().orElseThrow().findElement(By.tagName("input")).click();
+        browser.waitFor("the dashboard ran again", d -> "2".equals(browser.find("section.dashboard").getAttribute("data-runs"))
+                && "false".equals(browser.find("section.dashboard").getAttribute("aria-busy")));
+        browser.clearDownloads();
+
+        browser.find("[data-download=revenue_by_month]").click();
+        Path file = browser.awaitDownload("sales-overview-revenue_by_month-" + LocalDate.now(ZoneOffset.UTC) + ".csv");
+
+        String expected = owner.post("/api/v1/dashboards/" + owner.salesOverviewId() + "/widgets/revenue_by_month/export",
+                "{\"parameters\": {\"status\": [\"Closed\"]}}").body();
+        assertThat(PublicLinkBrowserTest.readUtf8(file)).isEqualTo(expected).startsWith("month,revenue\r\n");
+        assertThat(expected.split("\r\n")).hasSize(13);
+        browser.waitFor("the download was announced", d -> browser.find("#announcer").getAttribute("textContent")
+                .startsWith("Revenue by month downloaded as "));
     }
 
     @Test

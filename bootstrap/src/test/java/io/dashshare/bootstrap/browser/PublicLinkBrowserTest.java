@@ -6,12 +6,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.dashshare.bootstrap.testing.Owner;
 import io.dashshare.bootstrap.testing.TestService;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 
 /** The public link page {@code /s/{token}} in Chromium, on the demo dashboard. */
 class PublicLinkBrowserTest {
@@ -235,6 +241,49 @@ class PublicLinkBrowserTest {
         assertThat(browser.findAll(".field-error")).filteredOn(WebElement::isDisplayed).hasSize(1);
         browser.waitFor("the error was announced", d -> browser.find("#announcer").getAttribute("textContent").equals(error.getText()));
         browser.screenshot("public-link-filter-refused");
+    }
+
+    @Test
+    void with_downloads_tables_and_charts_offer_a_csv_of_what_the_filters_show_and_without_them_nothing() {
+        openAndWaitForData(freeLink);
+        assertThat(browser.findAll("[data-download]")).as("a share without downloads").isEmpty();
+
+        JsonNode share = owner.linkShare("\"downloads\": true");
+        openAndWaitForData(share.get("url").asText());
+        assertThat(browser.findAll("[data-download]")).extracting(b -> b.getAttribute("data-download"))
+                .containsExactly("orders_by_status", "revenue_by_month", "top_customers");
+        assertThat(browser.find("[data-download=top_customers]").getAttribute("aria-label"))
+                .isEqualTo("Download Top customers as CSV");
+        assertThat(Accessibility.unlabelledControls(browser)).isEmpty();
+        new Select(browser.find("[data-filter=region] select")).selectByVisibleText("East");
+        browser.waitFor("the dashboard ran again", d -> "2".equals(dashboardAttribute("data-runs"))
+                && "false".equals(dashboardAttribute("aria-busy")));
+        browser.clearDownloads();
+
+        browser.find("[data-download=top_customers]").click();
+        String name = "sales-overview-top_customers-" + LocalDate.now(ZoneOffset.UTC) + ".csv";
+        Path file = browser.awaitDownload(name);
+
+        // The file is the export of the filters on screen: the same bytes the API gives for region east.
+        String token = share.get("token").asText();
+        String expected = service.api().post("/api/v1/public/shares/" + token + "/widgets/top_customers/export",
+                "{\"parameters\": {\"region\": \"east\"}}").body();
+        String downloaded = readUtf8(file);
+        assertThat(downloaded).isEqualTo(expected).startsWith("customer,orders,revenue\r\n");
+        assertThat(downloaded.split("\r\n")).hasSize(11);
+        assertThat(downloaded).isNotEqualTo(service.api().post("/api/v1/public/shares/" + token
+                + "/widgets/top_customers/export", "{}").body());
+        browser.waitFor("the download was announced", d -> browser.find("#announcer").getAttribute("textContent")
+                .equals("Top customers downloaded as " + name + "."));
+        browser.fullPageScreenshot("public-link-downloads");
+    }
+
+    static String readUtf8(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static long chartPoints(String widget) {

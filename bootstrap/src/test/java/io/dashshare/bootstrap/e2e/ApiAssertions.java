@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dashshare.bootstrap.testing.ApiClient.Reply;
 import java.util.List;
 
-/** What every error answer of PRODUCT.md §9 must look like on the wire. */
+/** What every error answer of docs/errors.md must look like on the wire. */
 final class ApiAssertions {
 
     /** Text that would betray SQL, the schema, the database or a stack trace to a viewer. */

@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 
 /**
- * PRODUCT.md §5: a dashboard is JSON, and what GET returns can be sent back to POST and PUT as it
+ * docs/api.md#dashboards: a dashboard is JSON, and what GET returns can be sent back to POST and PUT as it
  * is, on the running service with its real database.
  */
 class DashboardDocumentTest {

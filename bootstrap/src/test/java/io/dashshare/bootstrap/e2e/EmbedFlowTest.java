@@ -21,7 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The guide's Flow 3, its requests copied verbatim, and the embed rows of PRODUCT.md §6 through
+ * The guide's Flow 3, its requests copied verbatim, and the embed rows of docs/filters.md through
  * the embed info, execute and options routes with tokens our API mints.
  */
 class EmbedFlowTest {

@@ -33,7 +33,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * statement timeout and a seven-row cap (the query settings reach the executor), its SMTP server
  * stopped (202 all the same: the mail waits in the outbox, sealed), then its PostgreSQL stopped under it (503
  * SERVICE_UNAVAILABLE, promptly, in the error model) and started again (the service recovers by
- * itself, PRODUCT.md §9).
+ * itself, docs/errors.md).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LimitsAndOutagesTest {

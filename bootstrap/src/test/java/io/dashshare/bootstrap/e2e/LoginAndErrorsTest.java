@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Issue 2 over HTTP: owner login answers a wrong password and an unknown user alike, and every
- * error of PRODUCT.md §9 this foundation can produce comes back in the error model, as JSON,
+ * error of docs/errors.md this foundation can produce comes back in the error model, as JSON,
  * never as an HTML page or a stack trace. (503 with the database down: {@link LimitsAndOutagesTest} and {@code ops.DatabaseOutageTest}.)
  */
 class LoginAndErrorsTest {
@@ -87,7 +87,7 @@ class LoginAndErrorsTest {
         assertError(api.get("/api/v1/dashboards", "Authorization", bearer("not.a.jwt")), 401, "TOKEN_INVALID");
         assertError(api.get("/api/v1/dashboards", "Authorization", bearer(owner.accessToken() + "x")), 401,
                 "TOKEN_INVALID");
-        // SECURITY.md 9: tokens in a query string are ignored.
+        // docs/security.md#tokens-3: tokens in a query string are ignored.
         assertError(api.get("/api/v1/dashboards?access_token=" + owner.accessToken()), 401, "UNAUTHENTICATED");
     }
 

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
  */
 class OwnerExecutionTest {
 
-    /** SECURITY.md attack 17, plus a comment and a stacked statement. */
+    /** docs/security.md#attack-17, plus a comment and a stacked statement. */
     static final List<String> HOSTILE = List.of("' OR '1'='1", "1);DROP TABLE demo.orders;--", "$$", "\\'",
             "'||pg_sleep(5)||'", "north' --", "\u0000", "%", "*/ select 1 /*");
 

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 3 over HTTP: every row of PRODUCT.md §6 through the public execute and options routes of
+ * Issue 3 over HTTP: every row of docs/filters.md through the public execute and options routes of
  * the demo's {@code sales-overview}, with the blank values that must never widen a policy and
  * hostile values and searches. Effective rows are checked against the test's own SQL.
  */

@@ -88,7 +88,7 @@ class SharePortalSecurityTest {
     void refresh_rotates_and_a_replayed_refresh_token_revokes_the_whole_family() {
         String email = Portal.newEmail("refresh");
         Portal.member(owner, dashboardId, email);
-        // A newer request replaces the older code (SECURITY.md attack 5).
+        // A newer request replaces the older code (docs/security.md#attack-5).
         String replaced = Portal.requestCode("acme", email);
         String code = Portal.requestCode("acme", email);
         assertError(Portal.verify("acme", email, replaced), 401, "CODE_INVALID");
@@ -160,7 +160,7 @@ class SharePortalSecurityTest {
         assertThat(logout.status()).isEqualTo(204);
         assertError(listDashboards(access), 401, "TOKEN_INVALID");
         assertError(refresh(tokens.get("refresh_token").asText()), 401, "TOKEN_INVALID");
-        // SECURITY.md attack 10: a token in the query string is ignored.
+        // docs/security.md#attack-10: a token in the query string is ignored.
         assertError(Portal.api().get("/api/v1/share-portal/acme/dashboards?access_token=" + access), 401,
                 "TOKEN_INVALID");
     }

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 7 / PRODUCT.md §11: two service instances on one PostgreSQL behave as one. Instance A runs
+ * Issue 7 / docs/operations.md#several-instances: two service instances on one PostgreSQL behave as one. Instance A runs
  * the embedded database; B is started on it as an operator would start a second node (same
  * SHARING_SECRET, SHARING_DB_URL pointing at A's database).
  */

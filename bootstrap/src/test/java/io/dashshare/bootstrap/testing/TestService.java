@@ -56,7 +56,7 @@ public final class TestService implements AutoCloseable {
         return shared;
     }
 
-    /** A dedicated service; {@code env} adds to or overrides the test defaults (PRODUCT.md §2 names). */
+    /** A dedicated service; {@code env} adds to or overrides the test defaults (the README's configuration names). */
     public static TestService start(Map<String, String> env) {
         try {
             Path dataDir = Files.createTempDirectory("sharing-test-");

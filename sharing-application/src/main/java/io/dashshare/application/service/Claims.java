@@ -45,6 +45,18 @@ public final class Claims {
         throw SharingException.tokenInvalid();
     }
 
+    /** A boolean claim; absent means false, anything but {@code true} or {@code false} is refused. */
+    public boolean flag(String name) {
+        Object value = claims.get(name);
+        if (!claims.containsKey(name)) {
+            return false;
+        }
+        if (value instanceof Boolean b) {
+            return b;
+        }
+        throw SharingException.tokenInvalid();
+    }
+
     /** A list of strings; absent means empty. */
     public List<String> strings(String name) {
         Object value = claims.get(name);

@@ -2,12 +2,15 @@ package io.dashshare.application.service;
 
 import io.dashshare.domain.dashboard.Dashboard;
 import io.dashshare.domain.dashboard.Widget;
+import io.dashshare.domain.dashboard.WidgetSlug;
 import io.dashshare.domain.error.ErrorCode;
 import io.dashshare.domain.error.RateLimitedException;
+import io.dashshare.domain.error.SharingException;
 import io.dashshare.domain.execution.DashboardResult;
 import io.dashshare.domain.execution.QueryFailedException;
 import io.dashshare.domain.execution.QueryLimits;
 import io.dashshare.domain.execution.QueryResult;
+import io.dashshare.domain.execution.RowCursor;
 import io.dashshare.domain.execution.WidgetResult;
 import io.dashshare.domain.filter.AccessRules;
 import io.dashshare.domain.filter.EffectiveParameters;
@@ -28,6 +31,8 @@ import java.util.function.Supplier;
  * Runs a dashboard's widgets under one flow's rules: resolves the filters, binds the effective
  * values into each widget's SQL and reads or fills the result cache. Shared by the owner preview,
  * public links, the portal and embeds, so the rules are applied in one place (docs/filters.md).
+ * An export of one widget goes through the same resolution and quota as execute, but never
+ * through the cache: its rows are always fresh and streamed (docs/api.md, exports).
  */
 public final class DashboardRunner {
 
@@ -70,6 +75,59 @@ public final class DashboardRunner {
                                    ExecutionQuotas.Quota quota) {
         EffectiveParameters effective = parameters(dashboard, rules, parameters).orElseThrow();
         return run(dashboard, effective, quotas.meter(quota));
+    }
+
+    /**
+     * A viewer's export of one widget: exactly the effective parameters execute would use under
+     * {@code rules} (and its refusals), one execution of {@code quota}, and a cursor over the rows.
+     */
+    public RowCursor export(Dashboard dashboard, AccessRules rules, WidgetSlug widget,
+                            Map<String, RawValue> parameters, ExecutionQuotas.Quota quota) {
+        Widget exported = widget(dashboard, widget);
+        EffectiveParameters effective = parameters(dashboard, rules, parameters).orElseThrow();
+        return stream(dashboard, exported, effective, quotas.meter(quota));
+    }
+
+    /** The owner's export: no policy, no quota, like the preview. */
+    public RowCursor exportPreview(Dashboard dashboard, WidgetSlug widget, Map<String, RawValue> parameters) {
+        Widget exported = widget(dashboard, widget);
+        EffectiveParameters effective = parameters(dashboard, AccessRules.UNRESTRICTED, parameters).orElseThrow();
+        return stream(dashboard, exported, effective, null);
+    }
+
+    /** 403 {@code FORBIDDEN} ({@code downloads_disabled}) unless the share or embed token allows exports. */
+    public static void requireDownloads(boolean allowed) {
+        if (!allowed) {
+            throw new SharingException(ErrorCode.FORBIDDEN, "Downloads are not enabled for this dashboard.",
+                    Map.of("reason", "downloads_disabled"));
+        }
+    }
+
+    private static Widget widget(Dashboard dashboard, WidgetSlug slug) {
+        return dashboard.definition().widget(slug.value()).orElseThrow(() -> SharingException.notFound("Widget"));
+    }
+
+    private RowCursor stream(Dashboard dashboard, Widget widget, EffectiveParameters effective,
+                             ExecutionQuotas.Meter meter) {
+        BoundStatement statement = widget.sql().bind(name -> effective.sqlParam(name).orElseThrow());
+        QueryLimits limits = new QueryLimits(settings.queries().maxExportRows(), settings.queries().timeout());
+        if (meter != null) {
+            meter.beforeQuery();
+        }
+        try {
+            return executor.stream(dashboard.definition().dataSource(), statement, limits);
+        } catch (QueryFailedException e) {
+            if (e.reason() == QueryFailedException.Reason.TOO_BUSY) {
+                LOG.log(System.Logger.Level.INFO, "export of dashboard {0} refused for load: {1}", dashboard.id(),
+                        e.getMessage());
+                throw new RateLimitedException(BUSY_RETRY_AFTER);
+            }
+            // The widget's error of execute, as the whole answer: an export is that one widget.
+            LOG.log(System.Logger.Level.WARNING, "export of widget {0} of dashboard {1} failed ({2}): {3}",
+                    widget.slug(), dashboard.id(), e.reason(), e.getMessage());
+            throw new SharingException(ErrorCode.DB_QUERY_ERROR, "This widget's query failed.",
+                    Map.of("widget_slug", widget.slug().value()));
+        }
     }
 
     /** {@code meter} null: the owner's preview, which bypasses the cache and the quota. */

@@ -19,7 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Signs and verifies embed tokens (PRODUCT.md §8). Verification reads no row for the token
+ * Signs and verifies embed tokens (docs/embedding.md). Verification reads no row for the token
  * itself: only the key (by {@code kid}) with its company, then the dashboard once the signature
  * holds.
  */
@@ -51,6 +51,7 @@ public final class EmbedTokens {
         body.put("iat", claims.issuedAt().getEpochSecond());
         body.put("exp", claims.expiresAt().getEpochSecond());
         body.put("jti", claims.jti());
+        body.put("downloads", claims.downloads());
         return signer.sign(EmbedClaims.TYPE, key.id().value(), key.secret(), body);
     }
 
@@ -87,7 +88,7 @@ public final class EmbedTokens {
         claims.object("fixed_params").forEach((slug, value) -> fixed.put(slug, RawValue.fromPlain(value)));
         EmbedClaims embedClaims = new EmbedClaims(company.slug(), dashboardId, claims.strings("allowed_params"),
                 claims.strings("required_params"), fixed, issuedAt, claims.optionalTime("nbf"), expiresAt,
-                claims.string("jti"));
+                claims.string("jti"), claims.flag("downloads"));
         return new Verified(company, dashboard, embedClaims);
     }
 

@@ -72,7 +72,7 @@ public final class IssueEmbedTokenService implements IssueEmbedTokenUseCase {
         Instant expiresAt = now.plus(ttl);
         EmbedClaims claims = new EmbedClaims(company.slug(), dashboard.id(), values(request.allowedParams()),
                 values(request.requiredParams()), fixed, now, Optional.empty(), expiresAt,
-                Base64.getUrlEncoder().withoutPadding().encodeToString(random.bytes(16)));
+                Base64.getUrlEncoder().withoutPadding().encodeToString(random.bytes(16)), request.downloads());
         String token = tokens.sign(key, claims);
         return new IssuedEmbedToken(token, settings.publicBaseUrl() + "/embed/d/" + token,
                 Instant.ofEpochSecond(expiresAt.getEpochSecond()));

@@ -65,7 +65,8 @@ public final class ManageSharesService implements ManageSharesUseCase {
         Instant expiresAt = request.expiresAt().map(at -> future(at, now)).orElse(null);
         SecretToken token = newToken();
         Share share = Share.create(new ShareId(random.uuid()), owner.companyId(), dashboard.id(),
-                dashboard.definition(), request.name(), request.type(), context, policies, token.hash(), expiresAt, now);
+                dashboard.definition(), request.name(), request.type(), context, policies, request.downloads(), token.hash(),
+                expiresAt, now);
         unitOfWork.run(() -> shares.save(share));
         return new CreatedShare(share, token.value(), viewerUrl(token.value()));
     }
@@ -99,6 +100,9 @@ public final class ManageSharesService implements ManageSharesUseCase {
             }
             if (changes.expiresAt().isPresent()) {
                 share = share.expiringAt(changes.expiresAt().get().map(at -> future(at, now)).orElse(null), now);
+            }
+            if (changes.downloads().isPresent()) {
+                share = share.withDownloads(changes.downloads().get(), now);
             }
             shares.save(share);
             return share;

@@ -4,6 +4,9 @@ import io.dashshare.domain.tenant.Permission;
 import io.dashshare.application.port.in.OptionsAnswer;
 import io.dashshare.application.port.in.OwnerPrincipal;
 import io.dashshare.application.port.in.PreviewDashboardUseCase;
+import io.dashshare.application.port.in.WidgetExport;
+import io.dashshare.domain.dashboard.Dashboard;
+import io.dashshare.domain.dashboard.WidgetSlug;
 import io.dashshare.domain.dashboard.DashboardId;
 import io.dashshare.domain.execution.DashboardResult;
 import io.dashshare.domain.filter.RawValue;
@@ -26,6 +29,14 @@ public final class PreviewDashboardService implements PreviewDashboardUseCase {
     public DashboardResult execute(OwnerPrincipal owner, DashboardId id, Map<String, RawValue> parameters) {
         owner.require(Permission.PREVIEW);
         return runner.preview(Lookups.dashboard(catalog, owner.companyId(), id), parameters);
+    }
+
+    @Override
+    public WidgetExport export(OwnerPrincipal owner, DashboardId id, WidgetSlug widget,
+                               Map<String, RawValue> parameters) {
+        owner.require(Permission.PREVIEW);
+        Dashboard dashboard = Lookups.dashboard(catalog, owner.companyId(), id);
+        return new WidgetExport(dashboard.slug(), widget, runner.exportPreview(dashboard, widget, parameters));
     }
 
     @Override

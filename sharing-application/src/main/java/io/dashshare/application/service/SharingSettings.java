@@ -19,10 +19,24 @@ public record SharingSettings(String publicBaseUrl, Queries queries, Codes codes
         Objects.requireNonNull(limits, "limits");
     }
 
-    /** Dashboard SQL: statement timeout, row caps, and the longest {@code search} an options query takes. */
-    public record Queries(Duration timeout, int maxRowsPerWidget, int maxOptionRows, int maxSearchLength) {
+    /**
+     * Dashboard SQL: statement timeout, row caps (a widget's answer, an options list, a streamed
+     * export), and the longest {@code search} an options query takes.
+     */
+    public record Queries(Duration timeout, int maxRowsPerWidget, int maxOptionRows, int maxSearchLength,
+                          int maxExportRows) {
 
-        public static final Queries DEFAULTS = new Queries(Duration.ofSeconds(15), 10_000, 1_000, 200);
+        public static final Queries DEFAULTS = new Queries(Duration.ofSeconds(15), 10_000, 1_000, 200, 100_000);
+
+        public Queries {
+            if (maxExportRows < 1) {
+                throw new IllegalArgumentException("the export row cap must be positive");
+            }
+        }
+
+        public Queries withMaxExportRows(int value) {
+            return new Queries(timeout, maxRowsPerWidget, maxOptionRows, maxSearchLength, value);
+        }
     }
 
     /** One-time codes (docs/security.md#one-time-codes): validity, throttles, and the pace of the request path. */

@@ -4,6 +4,8 @@ import io.dashshare.application.port.in.EmbedAccess;
 import io.dashshare.application.port.in.OptionsAnswer;
 import io.dashshare.application.port.in.SharedDashboard;
 import io.dashshare.application.port.in.ViewEmbedUseCase;
+import io.dashshare.application.port.in.WidgetExport;
+import io.dashshare.domain.dashboard.WidgetSlug;
 import io.dashshare.domain.execution.DashboardResult;
 import io.dashshare.domain.filter.AccessRules;
 import io.dashshare.domain.filter.RawValue;
@@ -32,12 +34,20 @@ public final class ViewEmbedService implements ViewEmbedUseCase {
 
     @Override
     public SharedDashboard info(EmbedAccess access) {
-        return new SharedDashboard(access.company(), access.dashboard(), runner.filters(access.dashboard(), rules(access)));
+        return new SharedDashboard(access.company(), access.dashboard(), runner.filters(access.dashboard(), rules(access)),
+                access.claims().downloads());
     }
 
     @Override
     public DashboardResult execute(EmbedAccess access, Map<String, RawValue> parameters) {
         return runner.execute(access.dashboard(), rules(access), parameters, quotas.embed(access.dashboard().id()));
+    }
+
+    @Override
+    public WidgetExport export(EmbedAccess access, WidgetSlug widget, Map<String, RawValue> parameters) {
+        DashboardRunner.requireDownloads(access.claims().downloads());
+        return new WidgetExport(access.dashboard().slug(), widget, runner.export(access.dashboard(), rules(access),
+                widget, parameters, quotas.embed(access.dashboard().id())));
     }
 
     @Override

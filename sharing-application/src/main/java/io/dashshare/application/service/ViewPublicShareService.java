@@ -3,6 +3,8 @@ package io.dashshare.application.service;
 import io.dashshare.application.port.in.OptionsAnswer;
 import io.dashshare.application.port.in.SharedDashboard;
 import io.dashshare.application.port.in.ViewPublicShareUseCase;
+import io.dashshare.application.port.in.WidgetExport;
+import io.dashshare.domain.dashboard.WidgetSlug;
 import io.dashshare.domain.error.ErrorCode;
 import io.dashshare.domain.error.SharingException;
 import io.dashshare.domain.execution.DashboardResult;
@@ -34,7 +36,7 @@ public final class ViewPublicShareService implements ViewPublicShareUseCase {
     public SharedDashboard resolve(String token) {
         SharedView access = open(token);
         return new SharedDashboard(access.company(), access.dashboard(),
-                runner.filters(access.dashboard(), access.share().accessRules()));
+                runner.filters(access.dashboard(), access.share().accessRules()), access.share().downloads());
     }
 
     @Override
@@ -42,6 +44,14 @@ public final class ViewPublicShareService implements ViewPublicShareUseCase {
         SharedView access = open(token);
         return runner.execute(access.dashboard(), access.share().accessRules(), parameters,
                 quotas.share(access.share().id()));
+    }
+
+    @Override
+    public WidgetExport export(String token, WidgetSlug widget, Map<String, RawValue> parameters) {
+        SharedView access = open(token);
+        DashboardRunner.requireDownloads(access.share().downloads());
+        return new WidgetExport(access.dashboard().slug(), widget, runner.export(access.dashboard(),
+                access.share().accessRules(), widget, parameters, quotas.share(access.share().id())));
     }
 
     @Override

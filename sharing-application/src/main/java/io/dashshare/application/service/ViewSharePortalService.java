@@ -6,6 +6,8 @@ import io.dashshare.application.port.in.PortalDashboardView;
 import io.dashshare.application.port.in.PortalViewer;
 import io.dashshare.application.port.in.SharedDashboard;
 import io.dashshare.application.port.in.ViewSharePortalUseCase;
+import io.dashshare.application.port.in.WidgetExport;
+import io.dashshare.domain.dashboard.WidgetSlug;
 import io.dashshare.domain.context.ShareContext;
 import io.dashshare.domain.context.ShareContextId;
 import io.dashshare.domain.dashboard.Dashboard;
@@ -120,7 +122,8 @@ public final class ViewSharePortalService implements ViewSharePortalUseCase {
     public PortalDashboardView resolve(PortalViewer viewer, DashboardSlug dashboardSlug, ShareContextId contextId) {
         Access access = access(viewer, dashboardSlug, contextId);
         return new PortalDashboardView(new SharedDashboard(viewer.company(), access.dashboard(),
-                runner.filters(access.dashboard(), access.share().accessRules())), access.context());
+                runner.filters(access.dashboard(), access.share().accessRules()), access.share().downloads()),
+                access.context());
     }
 
     @Override
@@ -129,6 +132,15 @@ public final class ViewSharePortalService implements ViewSharePortalUseCase {
         Access access = access(viewer, dashboardSlug, contextId);
         return runner.execute(access.dashboard(), access.share().accessRules(), parameters,
                 quotas.share(access.share().id()));
+    }
+
+    @Override
+    public WidgetExport export(PortalViewer viewer, DashboardSlug dashboardSlug, ShareContextId contextId,
+                               WidgetSlug widget, Map<String, RawValue> parameters) {
+        Access access = access(viewer, dashboardSlug, contextId);
+        DashboardRunner.requireDownloads(access.share().downloads());
+        return new WidgetExport(access.dashboard().slug(), widget, runner.export(access.dashboard(),
+                access.share().accessRules(), widget, parameters, quotas.share(access.share().id())));
     }
 
     @Override

@@ -38,7 +38,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * SECURITY.md attack 13 against the embed routes, with tokens made by hand. Every one must be
+ * docs/security.md#attack-13 against the embed routes, with tokens made by hand. Every one must be
  * {@code TOKEN_INVALID} and nothing else: no other code, no other exception, no data.
  */
 class EmbedTokenAttacksTest {

@@ -48,7 +48,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** One-time-code login: SECURITY.md attacks 1-10 at the use-case level. */
+/** One-time-code login: docs/security.md#attack-1 to #attack-10 at the use-case level. */
 class ShareAuthServiceTest {
 
     private static final String ALICE = "alice@customer.example";

@@ -5,20 +5,25 @@ import io.dashshare.domain.execution.Column;
 import io.dashshare.domain.execution.QueryFailedException;
 import io.dashshare.domain.execution.QueryLimits;
 import io.dashshare.domain.execution.QueryResult;
+import io.dashshare.domain.execution.RowCursor;
 import io.dashshare.domain.port.QueryExecutor;
 import io.dashshare.domain.sql.BoundStatement;
 import io.dashshare.domain.sql.SqlParam;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
  * A {@link QueryExecutor} that records every statement it is given, exactly as bound, so tests can
  * assert which values reached SQL. By default it answers one row echoing the bound values
  * (columns {@code p1..pn}); scripts keyed by a fragment of the SQL answer other rows or fail.
+ * {@link #stream} answers the same rows through a cursor and counts the cursors still open.
  */
 public final class ScriptedQueryExecutor implements QueryExecutor {
 
@@ -34,6 +39,7 @@ public final class ScriptedQueryExecutor implements QueryExecutor {
     private final List<Run> runs = new CopyOnWriteArrayList<>();
     private final List<Script> scripts = new CopyOnWriteArrayList<>();
     private final Set<DataSourceName> dataSources = Set.of(new DataSourceName("demo"));
+    private final AtomicInteger openCursors = new AtomicInteger();
 
     @Override
     public QueryResult run(DataSourceName dataSource, BoundStatement statement, QueryLimits limits) {
@@ -44,6 +50,39 @@ public final class ScriptedQueryExecutor implements QueryExecutor {
             }
         }
         return echo(statement);
+    }
+
+    @Override
+    public RowCursor stream(DataSourceName dataSource, BoundStatement statement, QueryLimits limits) {
+        QueryResult result = run(dataSource, statement, limits);
+        Iterator<List<Object>> rows = result.rows().stream().limit(limits.maxRows()).iterator();
+        openCursors.incrementAndGet();
+        return new RowCursor() {
+            private boolean closed;
+
+            @Override
+            public List<Column> columns() {
+                return result.columns();
+            }
+
+            @Override
+            public Optional<List<Object>> next() {
+                return !closed && rows.hasNext() ? Optional.of(rows.next()) : Optional.empty();
+            }
+
+            @Override
+            public void close() {
+                if (!closed) {
+                    closed = true;
+                    openCursors.decrementAndGet();
+                }
+            }
+        };
+    }
+
+    /** Cursors {@link #stream} handed out that nobody closed yet. */
+    public int openCursors() {
+        return openCursors.get();
     }
 
     @Override

@@ -188,7 +188,7 @@ public final class SharingHarness {
                 COMMON_PASSWORDS, random, store.unitOfWork(), clock);
     }
 
-    /** Defaults of PRODUCT.md, except that code requests are not paced (only the timing test wants that). */
+    /** The documented defaults (README.md#configuration), except that code requests are not paced (only the timing test wants that). */
     public static SharingHarness create() {
         return new SharingHarness(testSettings(), Duration.ofSeconds(30));
     }

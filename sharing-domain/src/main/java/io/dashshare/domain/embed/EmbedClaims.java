@@ -21,12 +21,13 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The verified claims of an embed token (PRODUCT.md §8). {@code fixedParams} stay raw until the
- * dashboard types them, since a customer's backend may sign tokens itself.
+ * The verified claims of an embed token (docs/embedding.md). {@code fixedParams} stay raw until the
+ * dashboard types them, since a customer's backend may sign tokens itself. {@code downloads} lets
+ * the embed export widgets as CSV; a token that does not say so cannot.
  */
 public record EmbedClaims(CompanySlug company, DashboardId dashboardId, List<String> allowedParams,
                           List<String> requiredParams, Map<String, RawValue> fixedParams, Instant issuedAt,
-                          Optional<Instant> notBefore, Instant expiresAt, String jti) {
+                          Optional<Instant> notBefore, Instant expiresAt, String jti, boolean downloads) {
 
     public static final String AUDIENCE = "embed";
     public static final String TYPE = "embed+jwt";
@@ -41,6 +42,14 @@ public record EmbedClaims(CompanySlug company, DashboardId dashboardId, List<Str
         notBefore = notBefore == null ? Optional.empty() : notBefore;
         Objects.requireNonNull(expiresAt);
         Objects.requireNonNull(jti);
+    }
+
+    /** Claims without {@code downloads}, the default. */
+    public EmbedClaims(CompanySlug company, DashboardId dashboardId, List<String> allowedParams,
+                       List<String> requiredParams, Map<String, RawValue> fixedParams, Instant issuedAt,
+                       Optional<Instant> notBefore, Instant expiresAt, String jti) {
+        this(company, dashboardId, allowedParams, requiredParams, fixedParams, issuedAt, notBefore, expiresAt, jti,
+                false);
     }
 
     /** The issuer our API writes, and a customer's backend must write: the company's slug. */

@@ -4,6 +4,7 @@ import io.dashshare.domain.dashboard.DataSourceName;
 import io.dashshare.domain.execution.QueryFailedException;
 import io.dashshare.domain.execution.QueryLimits;
 import io.dashshare.domain.execution.QueryResult;
+import io.dashshare.domain.execution.RowCursor;
 import io.dashshare.domain.sql.BoundStatement;
 import java.util.Set;
 
@@ -14,6 +15,15 @@ public interface QueryExecutor {
 
     /** Throws {@link QueryFailedException} when the statement fails, times out or cannot run. */
     QueryResult run(DataSourceName dataSource, BoundStatement statement, QueryLimits limits);
+
+    /**
+     * Starts the statement and answers a cursor over its rows, at most {@code limits.maxRows()} of
+     * them, fetched as they are read instead of all at once; the statement timeout bounds each
+     * fetch. The data source's own row cap does not apply (it bounds what a widget holds in memory,
+     * and a cursor holds none of it). Throws {@link QueryFailedException} when the statement cannot
+     * start; the caller must close the cursor.
+     */
+    RowCursor stream(DataSourceName dataSource, BoundStatement statement, QueryLimits limits);
 
     Set<DataSourceName> dataSources();
 }

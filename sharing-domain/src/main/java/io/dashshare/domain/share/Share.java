@@ -18,7 +18,9 @@ import java.util.Set;
 
 /**
  * A dashboard shared outside the company: by link alone, or, with a share context, only to the
- * context's members through the portal. Policies restrict its filters.
+ * context's members through the portal. Policies restrict its filters; {@code downloads} says
+ * whether its viewers may export widgets as CSV (docs/api.md, exports), off unless the owner
+ * turns it on.
  */
 public final class Share {
 
@@ -29,6 +31,7 @@ public final class Share {
     private final ShareType type;
     private final ShareContextId contextId;
     private final List<FilterPolicy> policies;
+    private final boolean downloads;
     private final TokenHash tokenHash;
     private final Instant expiresAt;
     private final Instant revokedAt;
@@ -36,8 +39,8 @@ public final class Share {
     private final Instant updatedAt;
 
     private Share(ShareId id, CompanyId companyId, DashboardId dashboardId, String name, ShareType type,
-                  ShareContextId contextId, List<FilterPolicy> policies, TokenHash tokenHash, Instant expiresAt,
-                  Instant revokedAt, Instant createdAt, Instant updatedAt) {
+                  ShareContextId contextId, List<FilterPolicy> policies, boolean downloads, TokenHash tokenHash,
+                  Instant expiresAt, Instant revokedAt, Instant createdAt, Instant updatedAt) {
         this.id = Objects.requireNonNull(id, "id");
         this.companyId = Objects.requireNonNull(companyId, "companyId");
         this.dashboardId = Objects.requireNonNull(dashboardId, "dashboardId");
@@ -45,6 +48,7 @@ public final class Share {
         this.type = Objects.requireNonNull(type, "type");
         this.contextId = contextId;
         this.policies = List.copyOf(policies);
+        this.downloads = downloads;
         this.tokenHash = Objects.requireNonNull(tokenHash, "tokenHash");
         this.expiresAt = expiresAt;
         this.revokedAt = revokedAt;
@@ -64,20 +68,22 @@ public final class Share {
      */
     public static Share create(ShareId id, CompanyId companyId, DashboardId dashboardId, DashboardDefinition dashboard,
                                String name, ShareType type, ShareContextId contextId, List<FilterPolicy> policies,
-                               TokenHash tokenHash, Instant expiresAt, Instant now) {
+                               boolean downloads, TokenHash tokenHash, Instant expiresAt, Instant now) {
         checkPolicies(dashboard, policies);
         if (expiresAt != null && !expiresAt.isAfter(now)) {
             throw new InvalidValueException("expires_at", "must be in the future");
         }
-        return new Share(id, companyId, dashboardId, name, type, contextId, policies, tokenHash, expiresAt, null, now, now);
+        return new Share(id, companyId, dashboardId, name, type, contextId, policies, downloads, tokenHash, expiresAt,
+                null, now, now);
     }
 
     /** For persistence mappers only. */
     public static Share rehydrate(ShareId id, CompanyId companyId, DashboardId dashboardId, String name, ShareType type,
-                                  ShareContextId contextId, List<FilterPolicy> policies, TokenHash tokenHash,
-                                  Instant expiresAt, Instant revokedAt, Instant createdAt, Instant updatedAt) {
-        return new Share(id, companyId, dashboardId, name, type, contextId, policies, tokenHash, expiresAt, revokedAt,
-                createdAt, updatedAt);
+                                  ShareContextId contextId, List<FilterPolicy> policies, boolean downloads,
+                                  TokenHash tokenHash, Instant expiresAt, Instant revokedAt, Instant createdAt,
+                                  Instant updatedAt) {
+        return new Share(id, companyId, dashboardId, name, type, contextId, policies, downloads, tokenHash, expiresAt,
+                revokedAt, createdAt, updatedAt);
     }
 
     private static void checkPolicies(DashboardDefinition dashboard, List<FilterPolicy> policies) {
@@ -93,30 +99,36 @@ public final class Share {
     }
 
     public Share revoke(Instant now) {
-        return new Share(id, companyId, dashboardId, name, type, contextId, policies, tokenHash, expiresAt,
+        return new Share(id, companyId, dashboardId, name, type, contextId, policies, downloads, tokenHash, expiresAt,
                 revokedAt == null ? now : revokedAt, createdAt, now);
     }
 
     public Share rotateToken(TokenHash newHash, Instant now) {
-        return new Share(id, companyId, dashboardId, name, type, contextId, policies, newHash, expiresAt, revokedAt,
-                createdAt, now);
+        return new Share(id, companyId, dashboardId, name, type, contextId, policies, downloads, newHash, expiresAt,
+                revokedAt, createdAt, now);
     }
 
     public Share rename(String newName, Instant now) {
-        return new Share(id, companyId, dashboardId, newName, type, contextId, policies, tokenHash, expiresAt, revokedAt,
-                createdAt, now);
+        return new Share(id, companyId, dashboardId, newName, type, contextId, policies, downloads, tokenHash, expiresAt,
+                revokedAt, createdAt, now);
     }
 
     public Share withPolicies(DashboardDefinition dashboard, List<FilterPolicy> newPolicies, Instant now) {
         checkPolicies(dashboard, newPolicies);
-        return new Share(id, companyId, dashboardId, name, type, contextId, newPolicies, tokenHash, expiresAt, revokedAt,
-                createdAt, now);
+        return new Share(id, companyId, dashboardId, name, type, contextId, newPolicies, downloads, tokenHash, expiresAt,
+                revokedAt, createdAt, now);
     }
 
     /** {@code null} removes the expiry. */
     public Share expiringAt(Instant newExpiry, Instant now) {
-        return new Share(id, companyId, dashboardId, name, type, contextId, policies, tokenHash, newExpiry, revokedAt,
-                createdAt, now);
+        return new Share(id, companyId, dashboardId, name, type, contextId, policies, downloads, tokenHash, newExpiry,
+                revokedAt, createdAt, now);
+    }
+
+    /** Turns CSV exports of this share's widgets on or off. */
+    public Share withDownloads(boolean allowed, Instant now) {
+        return new Share(id, companyId, dashboardId, name, type, contextId, policies, allowed, tokenHash, expiresAt,
+                revokedAt, createdAt, now);
     }
 
     public AccessRules accessRules() {
@@ -153,6 +165,11 @@ public final class Share {
 
     public List<FilterPolicy> policies() {
         return policies;
+    }
+
+    /** Whether viewers may export this share's widgets (docs/api.md, exports). */
+    public boolean downloads() {
+        return downloads;
     }
 
     public TokenHash tokenHash() {

@@ -59,7 +59,7 @@ public abstract class ShareRepositoryContract extends PortContract {
                 .withPolicy(PolicyBuilder.fixed(filter(dashboard, "period_start"), "2025-03-01"))
                 .withPolicy(PolicyBuilder.disabled(filter(dashboard, "period_end")))
                 .withPolicy(PolicyBuilder.selectable(filter(dashboard, "min_amount"), "10", "20.50"))
-                .createdAt(T0).expiringAt(T0.plusSeconds(86_400))
+                .createdAt(T0).expiringAt(T0.plusSeconds(86_400)).withDownloads()
                 .build();
         Share fixedLists = ShareBuilder.aShareOf(dashboard)
                 .withPolicy(PolicyBuilder.fixed(filter(dashboard, "status"),
@@ -96,7 +96,7 @@ public abstract class ShareRepositoryContract extends PortContract {
     }
 
     @Test
-    void saving_again_updates_revocation_expiry_name_policies_and_token() {
+    void saving_again_updates_revocation_expiry_name_policies_downloads_and_token() {
         Company company = savedCompany();
         Dashboard dashboard = savedDashboard(company.id());
         ShareBuilder builder = ShareBuilder.aShareOf(dashboard).createdAt(T0).expiringAt(T0.plusSeconds(3600));
@@ -107,12 +107,14 @@ public abstract class ShareRepositoryContract extends PortContract {
         Share changed = share.rename("Renamed", T0.plusSeconds(1))
                 .withPolicies(definition, List.of(PolicyBuilder.disabled(filter(dashboard, "region"))), T0.plusSeconds(2))
                 .expiringAt(null, T0.plusSeconds(3))
+                .withDownloads(true, T0.plusSeconds(3))
                 .rotateToken(newToken.hash(), T0.plusSeconds(4))
                 .revoke(T0.plusSeconds(5));
 
         ports.shares().save(changed);
 
         assertSameShare(ports.shares().findById(company.id(), share.id()).orElseThrow(), changed);
+        assertThat(ports.shares().findById(company.id(), share.id()).orElseThrow().downloads()).isTrue();
         assertThat(ports.shares().findByTokenHash(builder.token().hash())).isEmpty();
         assertThat(ports.shares().findByTokenHash(newToken.hash())).isPresent();
     }
@@ -156,7 +158,7 @@ public abstract class ShareRepositoryContract extends PortContract {
         Share revoked = ShareBuilder.aShareOf(dashboard).boundTo(second.id()).createdAt(T0.plusSeconds(1)).build()
                 .revoke(T0.plusSeconds(2));
         Share expired = Share.rehydrate(new ShareId(UUID.randomUUID()), company.id(), dashboard.id(), "Old",
-                live.type(), first.id(), List.of(), SecretToken.hashOfPresented(UUID.randomUUID().toString()),
+                live.type(), first.id(), List.of(), false, SecretToken.hashOfPresented(UUID.randomUUID().toString()),
                 T0.minusSeconds(1), null, T0.plusSeconds(2), T0.plusSeconds(2));
         ports.shares().save(live);
         ports.shares().save(revoked);

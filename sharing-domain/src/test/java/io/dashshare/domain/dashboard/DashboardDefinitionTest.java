@@ -14,7 +14,7 @@ import io.dashshare.domain.testing.DashboardBuilder;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
-/** Nothing a viewer sends can reach SQL except through a declared filter (PRODUCT.md §4-§6). */
+/** Nothing a viewer sends can reach SQL except through a declared filter (docs/filters.md). */
 class DashboardDefinitionTest {
 
     @Test

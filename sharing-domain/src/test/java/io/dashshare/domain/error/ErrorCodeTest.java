@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The guide's "Common Errors" table and PRODUCT.md §9, status by status. */
+/** The guide's "Common Errors" table and docs/errors.md, status by status. */
 class ErrorCodeTest {
 
     @ParameterizedTest(name = "{0} answers {1}")

@@ -38,7 +38,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * PRODUCT.md §6 for what the viewer is shown rather than what runs: {@link FilterResolver#visibleFilters}
+ * docs/filters.md for what the viewer is shown rather than what runs: {@link FilterResolver#visibleFilters}
  * (resolve/info), {@link FilterResolver#optionsPlan} (the options column) and
  * {@link FilterResolver#omittedValues} (values bound into option queries).
  */

@@ -31,7 +31,7 @@ import net.jqwik.api.Tuple;
 import net.jqwik.api.statistics.Statistics;
 
 /**
- * PRODUCT.md §6 "a policy can never be widened by the viewer", as properties: whatever the viewer
+ * docs/filters.md "a policy can never be widened by the viewer", as properties: whatever the viewer
  * sends (any JSON shape, blanks, hostile strings, unknown keys), the result is either a refusal
  * with one of the filter error codes, or effective values that are all within the rules.
  */

@@ -53,7 +53,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * PRODUCT.md §6, row by row, for {@link FilterResolver#resolve}: each table is one row of the
+ * docs/filters.md, row by row, for {@link FilterResolver#resolve}: each table is one row of the
  * rules table (or one of the bullets under it); each case names the behaviour it pins down.
  */
 class FilterResolverTest {

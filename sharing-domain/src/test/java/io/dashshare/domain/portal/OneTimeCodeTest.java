@@ -8,7 +8,7 @@ import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
-/** SECURITY.md attack 7: documented normalisation or refusal, never anything else. */
+/** docs/security.md#attack-7: documented normalisation or refusal, never anything else. */
 class OneTimeCodeTest {
 
     @ParameterizedTest(name = "[{0}] is accepted as 12345678")

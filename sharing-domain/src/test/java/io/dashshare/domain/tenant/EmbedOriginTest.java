@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
-/** Origins feed CSP frame-ancestors and the CORS allow-list: exact origins only (SECURITY.md 23-24). */
+/** Origins feed CSP frame-ancestors and the CORS allow-list: exact origins only (docs/security.md#browser-1, #browser-2). */
 class EmbedOriginTest {
 
     @ParameterizedTest(name = "{0} -> {1}")

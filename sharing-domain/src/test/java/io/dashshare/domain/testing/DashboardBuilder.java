@@ -18,7 +18,7 @@ import java.util.UUID;
 
 /**
  * Test builder for dashboards. {@link #aSalesDashboard()} mirrors the demo's
- * {@code sales-overview} (PRODUCT.md §3): period_start/period_end dates, a dynamic multi_select
+ * {@code sales-overview} (docs/operations.md#the-demo): period_start/period_end dates, a dynamic multi_select
  * {@code status} and a static select {@code region}.
  */
 public final class DashboardBuilder {

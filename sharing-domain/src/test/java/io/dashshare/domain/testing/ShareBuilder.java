@@ -24,6 +24,7 @@ public final class ShareBuilder {
     private ShareContextId contextId;
     private final List<FilterPolicy> policies = new ArrayList<>();
     private Instant expiresAt;
+    private boolean downloads;
     private Instant now = Instant.parse("2026-01-02T00:00:00Z");
     private final SecretToken token;
 
@@ -63,6 +64,11 @@ public final class ShareBuilder {
         return this;
     }
 
+    public ShareBuilder withDownloads() {
+        this.downloads = true;
+        return this;
+    }
+
     public ShareBuilder createdAt(Instant value) {
         this.now = value;
         return this;
@@ -74,6 +80,6 @@ public final class ShareBuilder {
 
     public Share build() {
         return Share.create(id, dashboard.companyId(), dashboard.id(), dashboard.definition(), name, ShareType.LINK,
-                contextId, policies, token.hash(), expiresAt, now);
+                contextId, policies, downloads, token.hash(), expiresAt, now);
     }
 }

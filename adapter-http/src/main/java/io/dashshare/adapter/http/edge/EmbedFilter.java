@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Embed pages and their API may be framed by, and the API called from, exactly the origins the
- * token's company configured (SECURITY.md 23-24): {@code frame-ancestors} lists them (or
+ * token's company configured (docs/security.md#browser-1, #browser-2): {@code frame-ancestors} lists them (or
  * {@code 'none'}), and {@code Access-Control-Allow-Origin} echoes a request's {@code Origin} only
  * when it equals one of them. No other path gets CORS at all.
  *

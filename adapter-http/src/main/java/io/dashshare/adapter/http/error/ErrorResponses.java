@@ -15,7 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The one error body of the API (PRODUCT.md §9): {@code {error_code, message, request_id}} plus
+ * The one error body of the API (docs/errors.md): {@code {error_code, message, request_id}} plus
  * optional {@code details}; {@code AUTH_REQUIRED} also carries {@code company_slug} at the top
  * level, where a viewer page looks for the portal to log in at.
  */

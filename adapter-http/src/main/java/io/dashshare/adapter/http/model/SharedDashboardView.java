@@ -10,13 +10,13 @@ import java.util.List;
 
 /**
  * What a viewer needs to draw a dashboard: public resolve, portal dashboard and embed info share
- * this shape (docs/api.md); the portal adds the share {@code context} it is shown through. SQL
- * never leaves the server.
+ * this shape (docs/api.md); the portal adds the share {@code context} it is shown through.
+ * {@code downloads} tells the page whether to offer CSV exports. SQL never leaves the server.
  */
 @Serdeable(naming = SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SharedDashboardView(CompanyHead company, Board dashboard, List<ViewerFilterView> filters,
-                                  ContextHead context) {
+                                  boolean downloads, ContextHead context) {
 
     @Serdeable(naming = SnakeCaseStrategy.class)
     @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -31,11 +31,12 @@ public record SharedDashboardView(CompanyHead company, Board dashboard, List<Vie
 
     public static SharedDashboardView from(SharedDashboard shared) {
         return new SharedDashboardView(CompanyHead.from(shared.company()), Board.from(shared.dashboard()),
-                shared.filters().stream().map(ViewerFilterView::from).toList(), null);
+                shared.filters().stream().map(ViewerFilterView::from).toList(), shared.downloads(), null);
     }
 
     public static SharedDashboardView through(SharedDashboard shared, ShareContext context) {
         SharedDashboardView view = from(shared);
-        return new SharedDashboardView(view.company(), view.dashboard(), view.filters(), ContextHead.from(context));
+        return new SharedDashboardView(view.company(), view.dashboard(), view.filters(), view.downloads(),
+                ContextHead.from(context));
     }
 }

@@ -1,5 +1,7 @@
 package io.dashshare.adapter.http.owner;
 
+import io.dashshare.adapter.http.export.Downloads;
+import io.dashshare.adapter.http.export.ExportBody;
 import io.dashshare.adapter.http.model.ExecuteBody;
 import io.dashshare.adapter.http.model.ExecutionView;
 import io.dashshare.adapter.http.model.OptionsView;
@@ -11,6 +13,7 @@ import io.dashshare.application.port.in.PreviewDashboardUseCase;
 import io.dashshare.domain.dashboard.DashboardId;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
@@ -19,6 +22,7 @@ import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.Status;
@@ -36,12 +40,15 @@ public class DashboardsController {
 
     private final ManageDashboardsUseCase dashboards;
     private final PreviewDashboardUseCase preview;
+    private final Downloads downloads;
     private final OwnerAccess access;
 
-    public DashboardsController(ManageDashboardsUseCase dashboards, PreviewDashboardUseCase preview, OwnerAccess access) {
+    public DashboardsController(ManageDashboardsUseCase dashboards, PreviewDashboardUseCase preview,
+                                Downloads downloads, OwnerAccess access) {
         this.access = access;
         this.dashboards = dashboards;
         this.preview = preview;
+        this.downloads = downloads;
     }
 
     @Get
@@ -81,6 +88,16 @@ public class DashboardsController {
         DashboardId dashboard = dashboardId(id);
         return ExecutionView.from(preview.execute(access.principal(authentication), dashboard, body.values()),
                 RequestIds.of(request));
+    }
+
+    /** The owner's export: no policy, always allowed (docs/api.md, exports). */
+    @Post("/{id}/widgets/{widgetSlug}/export")
+    @Produces({Downloads.CSV, MediaType.APPLICATION_JSON})
+    public HttpResponse<?> export(HttpRequest<?> request, Authentication authentication, @PathVariable String id,
+                                  @PathVariable String widgetSlug, @Body ExportBody body) {
+        DashboardId dashboard = dashboardId(id);
+        return downloads.csv(request, preview.export(access.principal(authentication), dashboard,
+                Downloads.widget(widgetSlug), body.values()));
     }
 
     @Get("/{id}/filters/{filterSlug}/options")

@@ -24,16 +24,18 @@ final class EmbedBodies {
     /** {@code POST /api/v1/embed/dashboards/{id}}: the guide's body; every member optional. */
     @Serdeable(naming = SnakeCaseStrategy.class)
     record Mint(Optional<List<String>> allowedParams, Optional<List<String>> requiredParams,
-                Optional<Map<String, RawValue>> fixedParams, Optional<Long> expiresIn) implements JsonBody {
+                Optional<Map<String, RawValue>> fixedParams, Optional<Long> expiresIn, Optional<Boolean> downloads)
+            implements JsonBody {
 
-        static final Mint NONE = new Mint(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+        static final Mint NONE = new Mint(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty());
 
         EmbedRequest toCommand() {
             Map<FilterSlug, RawValue> fixed = new LinkedHashMap<>();
             fixedParams.orElse(Map.of()).forEach((slug, value) -> fixed.put(
                     InvalidValueException.named("fixed_params." + printable(slug), () -> new FilterSlug(slug)), value));
             return new EmbedRequest(slugs("allowed_params", allowedParams), slugs("required_params", requiredParams),
-                    fixed, expiresIn.map(Duration::ofSeconds));
+                    fixed, expiresIn.map(Duration::ofSeconds), downloads.orElse(false));
         }
 
         private static List<FilterSlug> slugs(String field, Optional<List<String>> raw) {

@@ -15,15 +15,15 @@ import java.util.List;
 @Serdeable(naming = SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record ShareView(String id, String dashboardId, String name, String shareType, String shareContextId,
-                        List<PolicyDoc> shareFilterPolicies, Instant expiresAt, Instant revokedAt, String status,
-                        Instant createdAt, Instant updatedAt,
+                        List<PolicyDoc> shareFilterPolicies, boolean downloads, Instant expiresAt, Instant revokedAt,
+                        String status, Instant createdAt, Instant updatedAt,
                         @JsonInclude(JsonInclude.Include.NON_NULL) String token,
                         @JsonInclude(JsonInclude.Include.NON_NULL) String url) {
 
     public static ShareView from(Share share, Instant now) {
         return new ShareView(share.id().toString(), share.dashboardId().toString(), share.name(), share.type().wire(),
                 share.contextId().map(Object::toString).orElse(null),
-                share.policies().stream().map(PolicyDoc::from).toList(), share.expiresAt().orElse(null),
+                share.policies().stream().map(PolicyDoc::from).toList(), share.downloads(), share.expiresAt().orElse(null),
                 share.revokedAt().orElse(null), status(share, now), share.createdAt(), share.updatedAt(), null, null);
     }
 
@@ -31,7 +31,7 @@ public record ShareView(String id, String dashboardId, String name, String share
     public static ShareView created(CreatedShare created, Instant now) {
         ShareView view = from(created.share(), now);
         return new ShareView(view.id(), view.dashboardId(), view.name(), view.shareType(), view.shareContextId(),
-                view.shareFilterPolicies(), view.expiresAt(), view.revokedAt(), view.status(), view.createdAt(),
+                view.shareFilterPolicies(), view.downloads(), view.expiresAt(), view.revokedAt(), view.status(), view.createdAt(),
                 view.updatedAt(), created.token(), created.url());
     }
 

@@ -15,9 +15,9 @@ import java.util.Optional;
  */
 @Serdeable(naming = SnakeCaseStrategy.class)
 public record UpdateShareBody(Optional<String> name, Optional<List<PolicyDoc>> shareFilterPolicies,
-                              Change<Instant> expiresAt) implements JsonBody {
+                              Change<Instant> expiresAt, Optional<Boolean> downloads) implements JsonBody {
 
     ShareChanges toCommand() {
-        return new ShareChanges(name, shareFilterPolicies.map(PolicyDoc::drafts), expiresAt.map(at -> at));
+        return new ShareChanges(name, shareFilterPolicies.map(PolicyDoc::drafts), expiresAt.map(at -> at), downloads);
     }
 }

@@ -1,6 +1,8 @@
 package io.dashshare.adapter.http.viewer;
 
 import io.dashshare.adapter.http.edge.EmbedFilter;
+import io.dashshare.adapter.http.export.Downloads;
+import io.dashshare.adapter.http.export.ExportBody;
 import io.dashshare.adapter.http.model.ExecuteBody;
 import io.dashshare.adapter.http.model.ExecutionView;
 import io.dashshare.adapter.http.model.OptionsView;
@@ -10,12 +12,14 @@ import io.dashshare.application.port.in.EmbedAccess;
 import io.dashshare.application.port.in.ViewEmbedUseCase;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -29,9 +33,11 @@ import io.micronaut.security.rules.SecurityRule;
 public class EmbedController {
 
     private final ViewEmbedUseCase embeds;
+    private final Downloads downloads;
 
-    public EmbedController(ViewEmbedUseCase embeds) {
+    public EmbedController(ViewEmbedUseCase embeds, Downloads downloads) {
         this.embeds = embeds;
+        this.downloads = downloads;
     }
 
     @Get("/info")
@@ -43,6 +49,14 @@ public class EmbedController {
     public ExecutionView execute(HttpRequest<?> request, @PathVariable String token, @Body ExecuteBody body) {
         EmbedAccess access = open(request, token);
         return ExecutionView.from(embeds.execute(access, body.values()), RequestIds.of(request));
+    }
+
+    @Post("/widgets/{widgetSlug}/export")
+    @Produces({Downloads.CSV, MediaType.APPLICATION_JSON})
+    public HttpResponse<?> export(HttpRequest<?> request, @PathVariable String token, @PathVariable String widgetSlug,
+                                  @Body ExportBody body) {
+        EmbedAccess access = open(request, token);
+        return downloads.csv(request, embeds.export(access, Downloads.widget(widgetSlug), body.values()));
     }
 
     @Get("/filters/{filterSlug}/options")

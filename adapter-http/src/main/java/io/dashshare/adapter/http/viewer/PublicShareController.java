@@ -1,5 +1,7 @@
 package io.dashshare.adapter.http.viewer;
 
+import io.dashshare.adapter.http.export.Downloads;
+import io.dashshare.adapter.http.export.ExportBody;
 import io.dashshare.adapter.http.model.ExecuteBody;
 import io.dashshare.adapter.http.model.ExecutionView;
 import io.dashshare.adapter.http.model.OptionsView;
@@ -8,12 +10,14 @@ import io.dashshare.adapter.http.web.RequestIds;
 import io.dashshare.application.port.in.ViewPublicShareUseCase;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -28,9 +32,11 @@ import io.micronaut.security.rules.SecurityRule;
 public class PublicShareController {
 
     private final ViewPublicShareUseCase shares;
+    private final Downloads downloads;
 
-    public PublicShareController(ViewPublicShareUseCase shares) {
+    public PublicShareController(ViewPublicShareUseCase shares, Downloads downloads) {
         this.shares = shares;
+        this.downloads = downloads;
     }
 
     @Get("/resolve")
@@ -41,6 +47,13 @@ public class PublicShareController {
     @Post("/execute")
     public ExecutionView execute(HttpRequest<?> request, @PathVariable String token, @Body ExecuteBody body) {
         return ExecutionView.from(shares.execute(token, body.values()), RequestIds.of(request));
+    }
+
+    @Post("/widgets/{widgetSlug}/export")
+    @Produces({Downloads.CSV, MediaType.APPLICATION_JSON})
+    public HttpResponse<?> export(HttpRequest<?> request, @PathVariable String token, @PathVariable String widgetSlug,
+                                  @Body ExportBody body) {
+        return downloads.csv(request, shares.export(token, Downloads.widget(widgetSlug), body.values()));
     }
 
     @Get("/filters/{filterSlug}/options")

@@ -1,5 +1,7 @@
 package io.dashshare.adapter.http.viewer;
 
+import io.dashshare.adapter.http.export.Downloads;
+import io.dashshare.adapter.http.export.PortalExportBody;
 import io.dashshare.adapter.http.model.ExecutionView;
 import io.dashshare.adapter.http.model.OptionsView;
 import io.dashshare.adapter.http.model.SharedDashboardView;
@@ -16,12 +18,14 @@ import io.dashshare.domain.error.ErrorCode;
 import io.dashshare.domain.error.SharingException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -40,9 +44,11 @@ import io.micronaut.security.rules.SecurityRule;
 public class SharePortalController {
 
     private final ViewSharePortalUseCase portal;
+    private final Downloads downloads;
 
-    public SharePortalController(ViewSharePortalUseCase portal) {
+    public SharePortalController(ViewSharePortalUseCase portal, Downloads downloads) {
         this.portal = portal;
+        this.downloads = downloads;
     }
 
     @Get
@@ -68,6 +74,17 @@ public class SharePortalController {
         ShareContextId context = context(body.contextId().orElse(null));
         return ExecutionView.from(portal.execute(viewer, dashboard(dashboardSlug), context, body.values()),
                 RequestIds.of(request));
+    }
+
+    @Post("/{dashboardSlug}/widgets/{widgetSlug}/export")
+    @Produces({Downloads.CSV, MediaType.APPLICATION_JSON})
+    public HttpResponse<?> export(HttpRequest<?> request, @PathVariable String companySlug,
+                                  @PathVariable String dashboardSlug, @PathVariable String widgetSlug,
+                                  @Body PortalExportBody body) {
+        PortalViewer viewer = viewer(request, companySlug);
+        ShareContextId context = context(body.contextId().orElse(null));
+        return downloads.csv(request, portal.export(viewer, dashboard(dashboardSlug), context,
+                Downloads.widget(widgetSlug), body.values()));
     }
 
     @Get("/{dashboardSlug}/filters/{filterSlug}/options")

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The client address used for throttling (SECURITY.md 4): the socket peer, unless the peer is one
+ * The client address used for throttling (docs/security.md#codes-8): the socket peer, unless the peer is one
  * of {@code sharing.http.trusted-proxies} (addresses or CIDR blocks), in which case the nearest
  * {@code X-Forwarded-For} hop that is not itself a trusted proxy. A forged header from anyone else
  * is never read.

@@ -39,7 +39,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** The demo's company and dashboard (PRODUCT.md §3) as domain objects for the mocks to return. */
+/** The demo's company and dashboard (docs/operations.md#the-demo) as domain objects for the mocks to return. */
 public final class Fixtures {
 
     public static final CompanyId COMPANY_ID = new CompanyId(UUID.fromString("0b6c1c9e-5c7a-4f0e-9d55-7a1f0e6b2c01"));

@@ -45,6 +45,16 @@ final class Admission {
         return new Admission(settings.concurrencyCap(), bounds.maxQueued(), bounds.maxWait());
     }
 
+    /**
+     * The lane of streaming exports: at most half the source's cap (at least one), never queued.
+     * An export holds its connection for as long as its client takes to read, so a few slow
+     * downloads must not take every turn from the dashboards of the same source (docs/api.md,
+     * exports: a refused export is 429 and may be retried).
+     */
+    static Admission exportsOf(DataSourceSettings settings) {
+        return new Admission(Math.max(1, settings.concurrencyCap() / 2), 0, Duration.ZERO);
+    }
+
     /** A turn now, or after waiting at most {@code maxWait}; empty when the queue is full or the wait ran out. */
     Optional<Permit> enter() {
         return acquired() ? Optional.of(permit()) : Optional.empty();

@@ -12,7 +12,7 @@ import javax.sql.DataSource;
 /**
  * One dashboard data source as the executor uses it: a HikariCP pool of read-only connections,
  * the {@link DatabaseGate} in front of it, the {@link Admission} that bounds its queries in
- * flight, and its settings.
+ * flight, the narrower lane of exports within it, and its settings.
  */
 final class DataSourcePool implements AutoCloseable {
 
@@ -25,6 +25,7 @@ final class DataSourcePool implements AutoCloseable {
     private final HikariDataSource pool;
     private final DatabaseGate gate;
     private final Admission admission;
+    private final Admission exports;
     private final DataSourceSettings settings;
 
     DataSourcePool(DataSourceName name, DataSourceSettings settings) {
@@ -32,6 +33,7 @@ final class DataSourcePool implements AutoCloseable {
         this.pool = new HikariDataSource(hikari(name, settings));
         this.gate = DatabaseGate.onPool(pool, name.value(), PROBE_INTERVAL, PROBE_TIMEOUT);
         this.admission = Admission.of(settings);
+        this.exports = Admission.exportsOf(settings);
     }
 
     private static HikariConfig hikari(DataSourceName name, DataSourceSettings settings) {
@@ -78,6 +80,11 @@ final class DataSourcePool implements AutoCloseable {
 
     Admission admission() {
         return admission;
+    }
+
+    /** Held by a streaming export beside its turn of {@link #admission()}, for as long as its client reads. */
+    Admission exports() {
+        return exports;
     }
 
     /** A connection through the gate: refused at once while the source is unreachable. */

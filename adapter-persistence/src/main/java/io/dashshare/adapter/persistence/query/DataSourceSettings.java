@@ -52,7 +52,7 @@ public record DataSourceSettings(String url, String user, String password, int p
         }
     }
 
-    /** The defaults of PRODUCT.md section 7: 15 s statement timeout, 10,000 rows. */
+    /** The defaults of docs/security.md#sql-5: 15 s statement timeout, 10,000 rows. */
     public static DataSourceSettings of(String url, String user, String password) {
         return new DataSourceSettings(url, user, password, DEFAULT_POOL_SIZE, DEFAULT_STATEMENT_TIMEOUT,
                 DEFAULT_MAX_ROWS, DEFAULT_CONNECTION_TIMEOUT, Admission.DEFAULT);

@@ -3,6 +3,7 @@ package io.dashshare.adapter.persistence.query;
 import io.dashshare.domain.dashboard.DataSourceName;
 import io.dashshare.domain.execution.QueryLimits;
 import io.dashshare.domain.execution.QueryResult;
+import io.dashshare.domain.execution.RowCursor;
 import io.dashshare.domain.port.QueryExecutor;
 import io.dashshare.domain.sql.BoundStatement;
 import java.sql.Connection;
@@ -58,6 +59,18 @@ public final class JdbcQueryExecutor implements QueryExecutor, AutoCloseable {
                 throw QueryFailures.of(name, e);
             }
         }
+    }
+
+    /**
+     * Like {@link #run}, but rows come from a server-side cursor ({@link JdbcRowCursor}) as they
+     * are read, capped by {@code limits.maxRows()} alone: the source's row cap bounds what a widget
+     * holds in memory, and a cursor holds one fetch.
+     */
+    @Override
+    public RowCursor stream(DataSourceName name, BoundStatement statement, QueryLimits limits) {
+        DataSourcePool source = pools.find(name).orElseThrow(() -> QueryFailures.unknownSource(name));
+        return JdbcRowCursor.open(name, source, statement, limits.maxRows(),
+                shorter(limits.timeout(), source.settings().statementTimeout()));
     }
 
     private static Duration shorter(Duration a, Duration b) {

@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
 /**
  * At start-up, asks each data source what its role could do beyond reading, and warns loudly
  * when it could change anything or read the service's own schema. Read-only connections are a
- * second line; the role is the first (PRODUCT.md section 7). The check never stops the service.
+ * second line; the role is the first (docs/security.md#sql-5). The check never stops the service.
  */
 public final class ReadOnlyRoleCheck {
 

@@ -9,11 +9,18 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code POST /api/v1/embed/dashboards/:id}: what the embed may and must take, and for how long.
- * Order is kept so that a refusal can name {@code allowed_params[2]}.
+ * {@code POST /api/v1/embed/dashboards/:id}: what the embed may and must take, for how long, and
+ * whether it may export widgets ({@code downloads}). Order is kept so that a refusal can name
+ * {@code allowed_params[2]}.
  */
 public record EmbedRequest(List<FilterSlug> allowedParams, List<FilterSlug> requiredParams,
-                           Map<FilterSlug, RawValue> fixedParams, Optional<Duration> expiresIn) {
+                           Map<FilterSlug, RawValue> fixedParams, Optional<Duration> expiresIn, boolean downloads) {
+
+    /** An embed without downloads, the default. */
+    public EmbedRequest(List<FilterSlug> allowedParams, List<FilterSlug> requiredParams,
+                        Map<FilterSlug, RawValue> fixedParams, Optional<Duration> expiresIn) {
+        this(allowedParams, requiredParams, fixedParams, expiresIn, false);
+    }
 
     public EmbedRequest {
         allowedParams = allowedParams == null ? List.of() : List.copyOf(allowedParams);

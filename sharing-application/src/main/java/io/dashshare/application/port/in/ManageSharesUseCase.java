@@ -5,7 +5,7 @@ import io.dashshare.domain.share.Share;
 import io.dashshare.domain.share.ShareId;
 import java.util.List;
 
-/** Owner side of shares (PRODUCT.md §5). */
+/** Owner side of shares (docs/api.md#dashboards). */
 public interface ManageSharesUseCase {
 
     /**

@@ -10,9 +10,19 @@ import java.util.Optional;
  * the expiry; an empty policy list removes every policy.
  */
 public record ShareChanges(Optional<String> name, Optional<List<PolicyDraft>> policies,
-                           Optional<Optional<Instant>> expiresAt) {
+                           Optional<Optional<Instant>> expiresAt, Optional<Boolean> downloads) {
+
+    public ShareChanges {
+        downloads = downloads == null ? Optional.empty() : downloads;
+    }
+
+    /** A PATCH that leaves {@code downloads} as it is. */
+    public ShareChanges(Optional<String> name, Optional<List<PolicyDraft>> policies,
+                        Optional<Optional<Instant>> expiresAt) {
+        this(name, policies, expiresAt, Optional.empty());
+    }
 
     public static ShareChanges none() {
-        return new ShareChanges(Optional.empty(), Optional.empty(), Optional.empty());
+        return new ShareChanges(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
     }
 }

@@ -1,5 +1,6 @@
 package io.dashshare.application.port.in;
 
+import io.dashshare.domain.dashboard.WidgetSlug;
 import io.dashshare.domain.execution.DashboardResult;
 import io.dashshare.domain.filter.RawValue;
 import java.util.Map;
@@ -18,6 +19,9 @@ public interface ViewEmbedUseCase {
     DashboardResult execute(EmbedAccess access, Map<String, RawValue> parameters);
 
     OptionsAnswer options(EmbedAccess access, String filterSlug, String search);
+
+    /** One widget's rows under the token's rules; 403 ({@code downloads_disabled}) unless its claim allows it. */
+    WidgetExport export(EmbedAccess access, WidgetSlug widget, Map<String, RawValue> parameters);
 
     default SharedDashboard info(String token) {
         return info(open(token));

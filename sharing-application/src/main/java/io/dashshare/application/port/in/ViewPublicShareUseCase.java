@@ -1,5 +1,6 @@
 package io.dashshare.application.port.in;
 
+import io.dashshare.domain.dashboard.WidgetSlug;
 import io.dashshare.domain.execution.DashboardResult;
 import io.dashshare.domain.filter.RawValue;
 import java.util.Map;
@@ -15,4 +16,10 @@ public interface ViewPublicShareUseCase {
     DashboardResult execute(String token, Map<String, RawValue> parameters);
 
     OptionsAnswer options(String token, String filterSlug, String search);
+
+    /**
+     * One widget's rows under the share's rules, as execute would compute them; 403 {@code FORBIDDEN}
+     * ({@code downloads_disabled}) unless the share allows downloads.
+     */
+    WidgetExport export(String token, WidgetSlug widget, Map<String, RawValue> parameters);
 }

@@ -2,6 +2,7 @@ package io.dashshare.application.port.in;
 
 import io.dashshare.domain.context.ShareContextId;
 import io.dashshare.domain.dashboard.DashboardSlug;
+import io.dashshare.domain.dashboard.WidgetSlug;
 import io.dashshare.domain.execution.DashboardResult;
 import io.dashshare.domain.filter.RawValue;
 import java.util.List;
@@ -26,4 +27,8 @@ public interface ViewSharePortalUseCase {
 
     OptionsAnswer options(PortalViewer viewer, DashboardSlug dashboard, ShareContextId context, String filterSlug,
                           String search);
+
+    /** One widget's rows as execute would compute them; 403 ({@code downloads_disabled}) unless the share allows it. */
+    WidgetExport export(PortalViewer viewer, DashboardSlug dashboard, ShareContextId context, WidgetSlug widget,
+                        Map<String, RawValue> parameters);
 }
