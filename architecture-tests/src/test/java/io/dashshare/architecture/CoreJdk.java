@@ -9,8 +9,9 @@ import java.util.Arrays;
 
 /**
  * The part of the JDK that the plain-Java core (domain, application, in-memory ports) may see:
- * values, collections, text, time and hashing. Not I/O ({@code java.io}, {@code java.nio.file}),
- * not the network ({@code java.net} but its URI parser, {@code java.net.http}), not SQL, not
+ * values, collections, text, time and hashing. Not I/O ({@code java.io} but the readers that read
+ * a list bundled in the jar, {@code java.nio.file}), not the network ({@code java.net} but its
+ * text codecs: URI, IDN, URL encoding; not {@code java.net.http}), not SQL, not
  * reflection, not {@code SecureRandom} (randomness is the {@code RandomSource} port), not
  * {@code java.util.logging} ({@code System.Logger} is in {@code java.lang}). Widen deliberately.
  */
@@ -24,7 +25,10 @@ final class CoreJdk {
     };
 
     static final String[] CLASSES = {
-        "java.net.URI",
+        "java.net.URI", "java.net.IDN", "java.net.URLEncoder", "java.net.URLDecoder",
+        // reading a resource of the jar itself (the free-mail domain list), never a file or a socket
+        "java.io.InputStream", "java.io.InputStreamReader", "java.io.BufferedReader", "java.io.Reader",
+        "java.io.IOException", "java.io.UncheckedIOException",
         "java.security.MessageDigest", "java.security.GeneralSecurityException", "java.security.NoSuchAlgorithmException"
     };
 
