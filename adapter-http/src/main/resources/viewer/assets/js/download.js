@@ -46,8 +46,8 @@ export function createDownloadButton(head, download) {
   return { element, button };
 }
 
-/** Hands the file to the browser's downloads, then frees it. */
-function save(blob, filename) {
+/** Hands the file to the browser's downloads, then frees it (the console's CSV downloads too). */
+export function save(blob, filename) {
   const url = URL.createObjectURL(blob);
   const link = h('a', { href: url, download: filename, hidden: true });
   document.body.append(link);

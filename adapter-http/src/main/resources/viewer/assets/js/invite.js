@@ -51,7 +51,8 @@ async function welcome(root, answer) {
   root.append(h('section', { class: 'auth-card', 'aria-labelledby': 'invite-title' },
     h('h1', { id: 'invite-title', tabindex: '-1' }, 'Your account is ready'),
     me ? h('p', {}, `You are signed in as ${me.email}, ${me.role} of ${me.company.name}.`) : null,
-    h('p', {}, 'From now on, sign in with your email address and the password you just chose.')));
+    h('p', {}, 'From now on, sign in with your email address and the password you just chose.'),
+    h('p', {}, h('a', { class: 'button', href: '/console/dashboards', id: 'open-console' }, 'Open the console'))));
   root.querySelector('h1').focus();
   announce('Your account is ready.');
 }

@@ -19,7 +19,11 @@ export function labelOf(options, value) {
 const counted = (n) => `${n} ${n === 1 ? 'option' : 'options'}`;
 
 /** @returns {element (the fieldset), read(), reflect(effective), destroy()} */
-export function pickerControl(filter, base, { multiple, options, remote, onChange }) {
+/**
+ * @param noneLabel the single choice's "no value" entry (a viewer's "All"; the console's "None"
+ *   when a value must be picked)
+ */
+export function pickerControl(filter, base, { multiple, options, remote, onChange, noneLabel = 'All' }) {
   const listId = `${base}-list`;
   const statusId = `${base}-status`;
   const searches = latestOnly();
@@ -47,7 +51,7 @@ export function pickerControl(filter, base, { multiple, options, remote, onChang
     // Without a search box every choice is visible with its checkbox: chips would repeat them.
     if (!selected.length || !useSearch) {
       if (selected.length) return;
-      chips.append(h('span', { class: 'chips-empty' }, filter.mode === 'selectable' ? 'All allowed values' : 'All'));
+      chips.append(h('span', { class: 'chips-empty' }, filter.mode === 'selectable' ? 'All allowed values' : noneLabel));
       return;
     }
     for (const s of selected) {
@@ -61,7 +65,7 @@ export function pickerControl(filter, base, { multiple, options, remote, onChang
   function renderList() {
     clear(list);
     const name = `${base}-choice`;
-    const entries = multiple ? shown : [{ value: null, label: 'All' }, ...shown];
+    const entries = multiple ? shown : [{ value: null, label: noneLabel }, ...shown];
     for (const option of entries) {
       const checked = option.value === null ? selected.length === 0 : isSelected(option.value);
       const input = h('input', { type: multiple ? 'checkbox' : 'radio', name, checked: checked || null, dataset: { value: key(option.value) } });

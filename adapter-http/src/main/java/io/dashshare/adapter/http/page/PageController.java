@@ -8,7 +8,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 
 /**
- * The pages: one fixed HTML shell per flow (and the owner's invite). Nothing from the request reaches the HTML
+ * The pages: one fixed HTML shell per flow, the owner's invite and the console. Nothing from the request reaches the HTML
  * (the scripts read the token or company slug from {@code location.pathname} and ask the API),
  * so a shell is the same bytes for every token, valid or not.
  */
@@ -41,6 +41,19 @@ public class PageController {
     @Get(uri = "/console/invite", produces = MediaType.TEXT_HTML)
     public HttpResponse<byte[]> invite() {
         return page(shells.invite());
+    }
+
+    /**
+     * The console (docs/console.md): one shell for every console page; its scripts route by
+     * {@code location.pathname} and talk to the owner API with the token kept in the tab
+     * ({@code sessionStorage}, sent only as {@code Authorization}). The paths are listed, so that any
+     * other {@code /console/...} path is the API's 404.
+     */
+    @Get(uris = {"/console", "/console/sign-in", "/console/account", "/console/dashboards",
+        "/console/dashboards/{id}", "/console/dashboards/{id}/edit", "/console/contexts", "/console/contexts/{id}",
+        "/console/embed", "/console/admin/{page}"}, produces = MediaType.TEXT_HTML)
+    public HttpResponse<byte[]> console() {
+        return page(shells.console());
     }
 
     private static HttpResponse<byte[]> page(byte[] html) {

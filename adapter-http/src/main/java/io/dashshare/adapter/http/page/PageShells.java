@@ -13,6 +13,7 @@ public final class PageShells {
     private final byte[] portal = read("portal.html");
     private final byte[] embed = read("embed.html");
     private final byte[] invite = read("invite.html");
+    private final byte[] console = read("console.html");
 
     byte[] publicLink() {
         return publicLink;
@@ -28,6 +29,10 @@ public final class PageShells {
 
     byte[] invite() {
         return invite;
+    }
+
+    byte[] console() {
+        return console;
     }
 
     private static byte[] read(String name) {
