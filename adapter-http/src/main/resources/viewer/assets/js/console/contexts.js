@@ -201,8 +201,9 @@ function members(ctx, base, editor) {
       add.disabled = true;
       try {
         await ctx.session.call('POST', `${base}/members`, { body });
-        form.reset();
-        kind.input.dispatchEvent(new Event('change'));
+        // The kind stays: adding several domains (or addresses) in a row is the usual case.
+        who.input.value = '';
+        expires.input.value = '';
         say(formSlot, `${value} added.`, 'success');
         load();
         who.input.focus();

@@ -3,7 +3,7 @@
 // POST /api/v1/embed/dashboards/{id} and shows the iframe and the signing code for a backend, the
 // company's signing keys (an admin creates one, its secret shown once, and retires old ones) and
 // the origins allowed to frame embeds.
-import { h, clear, announce, uid } from '../dom.js';
+import { h, append, clear, announce, uid } from '../dom.js';
 import { seg } from '../api.js';
 import { buildMintBody } from './policy.js';
 import { iframeSnippet, javaSnippet, nodeSnippet, pythonSnippet } from './snippets.js';
@@ -126,9 +126,9 @@ function builder(ctx, data, state, keysPanel) {
     const api = ownerDashboardApi(ctx, doc.id);
     rows = (doc.filters || []).map((f) => row(f, api));
     clear(rowsHolder);
-    rowsHolder.append(rows.length
+    append(rowsHolder, [rows.length
       ? [h('p', { class: 'muted' }, 'A filter the visitor may not set keeps its fixed value, else the dashboard’s default. Scope rows to your customer with a fixed value.'), rows.map((r) => r.element)]
-      : h('p', { class: 'muted' }, 'This dashboard has no filters.'));
+      : h('p', { class: 'muted' }, 'This dashboard has no filters.')]);
   }
   dashboard.input.addEventListener('change', choose);
 

@@ -25,12 +25,11 @@ function escapeAttribute(text) {
   return String(text).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 }
 
-const indent = (text, by) => text.split('\n').map((line, i) => (i ? by + line : line)).join('\n');
 
 /** Node.js 18+ with npm's jose (v5). Prints the iframe's src. */
 export function nodeSnippet({ kid, companySlug, dashboardId, body, baseUrl }) {
   const claims = claimsOf({ companySlug, dashboardId, body });
-  const lines = Object.entries(claims).map(([name, value]) => `  ${name}: ${indent(JSON.stringify(value, null, 2), '  ')},`);
+  const lines = Object.entries(claims).map(([name, value]) => `  ${name}: ${JSON.stringify(value)},`);
   return `// npm install jose   (save as sign-embed.mjs, run: EMBED_SECRET=... node sign-embed.mjs)
 import { SignJWT } from 'jose';
 import { randomUUID } from 'node:crypto';
