@@ -63,6 +63,8 @@ public final class Browser implements AutoCloseable {
             options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
                     "download.prompt_for_download", false, "download.directory_upgrade", true));
             options.setBinary(CHROMIUM.toFile());
+            // The page's console, for tests that check a page logs no error (consoleErrors()).
+            options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
             // The machine has no network: without the background-networking flags Chromium keeps
             // trying to reach Google's hosts.
             options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
@@ -120,6 +122,25 @@ public final class Browser implements AutoCloseable {
     public WebElement waitVisible(String css) {
         return waitFor("visible: " + css, d -> d.findElements(By.cssSelector(css)).stream()
                 .filter(WebElement::isDisplayed).findFirst().orElse(null));
+    }
+
+    /**
+     * What the page logged at SEVERE since the last call (script errors, CSP refusals, failed loads),
+     * as "source: message". A refused API call is the browser's "Failed to load resource" with source
+     * {@code network}: {@code withRefusedApiCalls} false leaves those out, for pages that show a refusal on purpose.
+     */
+    public List<String> consoleErrors(boolean withRefusedApiCalls) {
+        return driver.manage().logs().get("browser").getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
+                .map(e -> e.getMessage())
+                .filter(m -> withRefusedApiCalls || !(m.contains("/api/") && m.contains("Failed to load resource")))
+                .toList();
+    }
+
+    /** Every URL the current page loaded or fetched (the Resource Timing entries), the page itself first. */
+    @SuppressWarnings("unchecked")
+    public List<String> requestedUrls() {
+        return (List<String>) js("return [location.href, ...performance.getEntriesByType('resource').map(e => e.name)]");
     }
 
     public Path downloads() {
