@@ -53,6 +53,7 @@ import io.dashshare.application.service.ShareAccessTokens;
 import io.dashshare.application.service.ViewEmbedService;
 import io.dashshare.application.service.ViewPublicShareService;
 import io.dashshare.application.service.ViewSharePortalService;
+import io.dashshare.application.service.WidgetFanOut;
 import io.dashshare.bootstrap.config.SharingKeys;
 import io.dashshare.bootstrap.config.SharingProperties;
 import io.dashshare.bootstrap.ops.ServiceMetrics;
@@ -72,6 +73,7 @@ import io.dashshare.domain.port.ShareSessionRepository;
 import io.dashshare.domain.port.TokenSigner;
 import io.dashshare.domain.port.UnitOfWork;
 import io.dashshare.domain.port.ViewerLookups;
+import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
@@ -135,9 +137,18 @@ public class SharingFactory {
     }
 
     @Singleton
+    @Bean(preDestroy = "close")
+    WidgetThreads widgetThreads(SharingProperties.Query query) {
+        return new WidgetThreads(query.widgetThreads());
+    }
+
+    /** The widgets of one execution side by side, within its deadline (docs/operations.md). */
+    @Singleton
     DashboardRunner dashboardRunner(QueryExecutor executor, ResultCache cache, ExecutionQuotas quotas,
-                                    SharingSettings settings, ServiceMetrics metrics) {
-        return new DashboardRunner(metrics.queries(executor), metrics.cache(cache), quotas, settings);
+                                    SharingSettings settings, ServiceMetrics metrics, WidgetThreads threads,
+                                    SharingProperties.Query query) {
+        WidgetFanOut fanOut = new WidgetFanOut(threads, query.widgetsInParallel(), query.executionDeadline());
+        return new DashboardRunner(metrics.queries(executor), metrics.cache(cache), quotas, settings, fanOut);
     }
 
     @Singleton

@@ -8,6 +8,7 @@ import io.dashshare.domain.port.ResultCache;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -72,6 +73,19 @@ public final class CaffeineResultCache implements ResultCache {
             mine.completeExceptionally(e);
             throw e;
         }
+    }
+
+    /** A kept result only: a computation under way is not waited for (its future is not done yet). */
+    @Override
+    public Optional<QueryResult> peek(Key key) {
+        if (!enabled) {
+            return Optional.empty();
+        }
+        CompletableFuture<QueryResult> kept = entries.getIfPresent(key);
+        if (kept == null || !kept.isDone() || kept.isCompletedExceptionally()) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(kept.getNow(null));
     }
 
     private QueryResult await(CompletableFuture<QueryResult> running, Supplier<QueryResult> compute) {

@@ -69,6 +69,41 @@ class CaffeineResultCacheTest {
     }
 
     @Test
+    void peek_answers_a_kept_result_and_never_computes_nor_waits_for_one_under_way() throws Exception {
+        CaffeineResultCache cache = new CaffeineResultCache(clock, Duration.ofSeconds(30), 10, WAIT);
+        assertThat(cache.peek(key("w"))).isEmpty();
+        CountDownLatch computing = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Future<QueryResult> first = viewers.submit(() -> cache.get(key("w"), () -> {
+            computing.countDown();
+            await(release);
+            return RESULT;
+        }));
+        assertThat(computing.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+
+        assertThat(cache.peek(key("w"))).as("under way").isEmpty();
+        release.countDown();
+        first.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+
+        assertThat(cache.peek(key("w"))).contains(RESULT);
+        now = now.plusSeconds(30);
+        assertThat(cache.peek(key("w"))).as("expired").isEmpty();
+    }
+
+    @Test
+    void peek_finds_nothing_after_a_failure_or_with_caching_off() {
+        CaffeineResultCache cache = new CaffeineResultCache(clock, Duration.ofSeconds(30), 10, WAIT);
+        assertThatThrownBy(() -> cache.get(key("w"), () -> {
+            throw new QueryFailedException(QueryFailedException.Reason.TIMEOUT, "slow", null);
+        })).isInstanceOf(QueryFailedException.class);
+        assertThat(cache.peek(key("w"))).isEmpty();
+
+        CaffeineResultCache off = new CaffeineResultCache(clock, Duration.ZERO, 10, WAIT);
+        off.get(key("w"), counting(RESULT));
+        assertThat(off.peek(key("w"))).isEmpty();
+    }
+
+    @Test
     void a_result_is_served_until_its_ttl_ends() {
         CaffeineResultCache cache = new CaffeineResultCache(clock, Duration.ofSeconds(30), 10, WAIT);
         cache.get(key("w"), counting(RESULT));

@@ -14,10 +14,17 @@ public final class SharingProperties {
     private SharingProperties() {
     }
 
-    /** {@code sharing.query.*}: every widget's statement timeout and row cap. */
+    /**
+     * {@code sharing.query.*}: every widget's statement timeout and row cap; the deadline of one
+     * whole dashboard execution, how many of its widgets run at once (further bounded by half the
+     * data source's concurrency cap), and the threads they run on, shared by all executions.
+     */
     @ConfigurationProperties("sharing.query")
     public record Query(@Bindable(defaultValue = "15s") Duration timeout,
-                        @Bindable(defaultValue = "10000") int maxRows) {
+                        @Bindable(defaultValue = "10000") int maxRows,
+                        @Bindable(defaultValue = "20s") Duration executionDeadline,
+                        @Bindable(defaultValue = "8") int widgetsInParallel,
+                        @Bindable(defaultValue = "64") int widgetThreads) {
     }
 
     /**

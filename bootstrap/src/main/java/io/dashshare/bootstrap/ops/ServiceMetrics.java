@@ -91,6 +91,11 @@ public final class ServiceMetrics {
             public Set<DataSourceName> dataSources() {
                 return executor.dataSources();
             }
+
+            @Override
+            public int statementsPerExecution(DataSourceName dataSource) {
+                return executor.statementsPerExecution(dataSource);
+            }
         };
     }
 
@@ -106,6 +111,15 @@ public final class ServiceMetrics {
                 });
                 (computed[0] ? cacheMisses : cacheHits).increment();
                 return result;
+            }
+
+            @Override
+            public Optional<QueryResult> peek(Key key) {
+                Optional<QueryResult> kept = cache.peek(key);
+                if (kept.isPresent()) {
+                    cacheHits.increment();
+                }
+                return kept;
             }
 
             @Override

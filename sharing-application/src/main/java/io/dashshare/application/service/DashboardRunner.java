@@ -1,6 +1,7 @@
 package io.dashshare.application.service;
 
 import io.dashshare.domain.dashboard.Dashboard;
+import io.dashshare.domain.dashboard.DataSourceName;
 import io.dashshare.domain.dashboard.Widget;
 import io.dashshare.domain.dashboard.WidgetSlug;
 import io.dashshare.domain.error.ErrorCode;
@@ -23,8 +24,10 @@ import io.dashshare.domain.port.ResultCache;
 import io.dashshare.domain.sql.BoundStatement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -45,12 +48,15 @@ public final class DashboardRunner {
     private final ResultCache cache;
     private final ExecutionQuotas quotas;
     private final SharingSettings settings;
+    private final WidgetFanOut fanOut;
 
-    public DashboardRunner(QueryExecutor executor, ResultCache cache, ExecutionQuotas quotas, SharingSettings settings) {
+    public DashboardRunner(QueryExecutor executor, ResultCache cache, ExecutionQuotas quotas, SharingSettings settings,
+                           WidgetFanOut fanOut) {
         this.executor = executor;
         this.cache = cache;
         this.quotas = quotas;
         this.settings = settings;
+        this.fanOut = fanOut;
     }
 
     /** The filters a viewer may use under {@code rules}, or the refusal of every request under them. */
@@ -130,35 +136,70 @@ public final class DashboardRunner {
         }
     }
 
-    /** {@code meter} null: the owner's preview, which bypasses the cache and the quota. */
+    /**
+     * {@code meter} null: the owner's preview, which bypasses the cache and the quota. What the
+     * cache holds is answered first, on this thread; the widgets left run side by side
+     * ({@link WidgetFanOut}), at most as many at once as the data source allows one execution, and
+     * within the execution's deadline: a widget the deadline overtakes answers its own
+     * {@code DB_QUERY_ERROR}, like a widget whose statement timed out.
+     */
     private DashboardResult run(Dashboard dashboard, EffectiveParameters effective, ExecutionQuotas.Meter meter) {
         QueryLimits limits = new QueryLimits(settings.queries().maxRowsPerWidget(), settings.queries().timeout());
-        List<WidgetResult> results = new ArrayList<>();
-        for (Widget widget : dashboard.definition().widgets()) {
-            BoundStatement statement = widget.sql().bind(name -> effective.sqlParam(name).orElseThrow());
-            Supplier<QueryResult> query = () -> {
-                if (meter != null) {
-                    meter.beforeQuery();
-                }
-                return executor.run(dashboard.definition().dataSource(), statement, limits);
-            };
-            try {
-                QueryResult result = meter == null ? query.get()
-                        : cache.get(ResultKeys.widget(dashboard, widget, effective), query);
-                results.add(WidgetResult.ok(widget, result));
-            } catch (QueryFailedException e) {
-                if (e.reason() == QueryFailedException.Reason.TOO_BUSY) {
-                    // The data source is at its concurrency cap: the whole answer is 429, never a
-                    // dashboard with holes the viewer cannot tell from empty data.
-                    LOG.log(System.Logger.Level.INFO, "dashboard {0} refused for load: {1}", dashboard.id(),
-                            e.getMessage());
-                    throw new RateLimitedException(BUSY_RETRY_AFTER);
-                }
-                LOG.log(System.Logger.Level.WARNING, "widget {0} of dashboard {1} failed ({2}): {3}",
-                        widget.slug(), dashboard.id(), e.reason(), e.getMessage());
-                results.add(WidgetResult.failed(widget, ErrorCode.DB_QUERY_ERROR));
+        List<Widget> widgets = dashboard.definition().widgets();
+        WidgetResult[] results = new WidgetResult[widgets.size()];
+        List<Integer> missing = new ArrayList<>(widgets.size());
+        List<Supplier<WidgetResult>> queries = new ArrayList<>(widgets.size());
+        for (int i = 0; i < widgets.size(); i++) {
+            Widget widget = widgets.get(i);
+            ResultCache.Key key = meter == null ? null : ResultKeys.widget(dashboard, widget, effective);
+            Optional<QueryResult> kept = key == null ? Optional.empty() : cache.peek(key);
+            if (kept.isPresent()) {
+                results[i] = WidgetResult.ok(widget, kept.get());
+            } else {
+                BoundStatement statement = widget.sql().bind(name -> effective.sqlParam(name).orElseThrow());
+                missing.add(i);
+                queries.add(() -> widget(dashboard, widget, statement, limits, meter, key));
             }
         }
-        return new DashboardResult(effective, results);
+        if (!queries.isEmpty()) {
+            DataSourceName source = dashboard.definition().dataSource();
+            List<Optional<WidgetResult>> ran = fanOut.run(queries, executor.statementsPerExecution(source));
+            for (int j = 0; j < ran.size(); j++) {
+                int i = missing.get(j);
+                results[i] = ran.get(j).orElseGet(() -> late(dashboard, widgets.get(i)));
+            }
+        }
+        return new DashboardResult(effective, Arrays.asList(results));
+    }
+
+    /** One widget's answer: its rows, or its own error; a source refusing for load is the whole answer's 429. */
+    private WidgetResult widget(Dashboard dashboard, Widget widget, BoundStatement statement, QueryLimits limits,
+                                ExecutionQuotas.Meter meter, ResultCache.Key key) {
+        Supplier<QueryResult> query = () -> {
+            if (meter != null) {
+                meter.beforeQuery();
+            }
+            return executor.run(dashboard.definition().dataSource(), statement, limits);
+        };
+        try {
+            return WidgetResult.ok(widget, key == null ? query.get() : cache.get(key, query));
+        } catch (QueryFailedException e) {
+            if (e.reason() == QueryFailedException.Reason.TOO_BUSY) {
+                // The data source is at its concurrency cap: the whole answer is 429, never a
+                // dashboard with holes the viewer cannot tell from empty data.
+                LOG.log(System.Logger.Level.INFO, "dashboard {0} refused for load: {1}", dashboard.id(),
+                        e.getMessage());
+                throw new RateLimitedException(BUSY_RETRY_AFTER);
+            }
+            LOG.log(System.Logger.Level.WARNING, "widget {0} of dashboard {1} failed ({2}): {3}",
+                    widget.slug(), dashboard.id(), e.reason(), e.getMessage());
+            return WidgetResult.failed(widget, ErrorCode.DB_QUERY_ERROR);
+        }
+    }
+
+    private WidgetResult late(Dashboard dashboard, Widget widget) {
+        LOG.log(System.Logger.Level.WARNING, "widget {0} of dashboard {1} did not finish within the execution "
+                + "deadline of {2} ms", widget.slug(), dashboard.id(), fanOut.deadline().toMillis());
+        return WidgetResult.failed(widget, ErrorCode.DB_QUERY_ERROR);
     }
 }

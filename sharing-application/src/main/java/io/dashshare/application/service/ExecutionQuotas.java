@@ -6,7 +6,6 @@ import io.dashshare.domain.port.RateLimiter;
 import io.dashshare.domain.share.ShareId;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * How many executions per minute one viewer-facing entry point (a share, an embedded dashboard)
@@ -57,19 +56,33 @@ public final class ExecutionQuotas {
         }
     }
 
-    /** Spends its quota once, on the first query of the request it belongs to. */
+    /**
+     * Spends its quota once, on the first query of the request it belongs to. The widgets of one
+     * execution run side by side ({@link WidgetFanOut}): a query that comes while the first one's
+     * spend is still being decided waits for that decision, so no statement of a refused
+     * execution reaches the data source, and each of them fails the same way.
+     */
     public final class Meter {
 
         private final Quota quota;
-        private final AtomicBoolean spent = new AtomicBoolean();
+        private boolean decided;
+        private RuntimeException refusal;
 
         private Meter(Quota quota) {
             this.quota = quota;
         }
 
-        void beforeQuery() {
-            if (spent.compareAndSet(false, true)) {
-                spend(quota);
+        synchronized void beforeQuery() {
+            if (!decided) {
+                decided = true;
+                try {
+                    spend(quota);
+                } catch (RuntimeException e) {
+                    refusal = e;
+                    throw e;
+                }
+            } else if (refusal != null) {
+                throw refusal;
             }
         }
     }

@@ -90,6 +90,12 @@ public final class ScriptedQueryExecutor implements QueryExecutor {
         return dataSources;
     }
 
+    /** Four statements of one execution at once, as a source of eight connections would allow. */
+    @Override
+    public int statementsPerExecution(DataSourceName dataSource) {
+        return 4;
+    }
+
     /** Statements whose SQL contains {@code fragment} answer these rows ({@code value}, {@code label}). */
     public void answerOptions(String fragment, String... values) {
         List<List<Object>> rows = new ArrayList<>();
@@ -102,6 +108,11 @@ public final class ScriptedQueryExecutor implements QueryExecutor {
 
     public void answer(String fragment, QueryResult result) {
         scripts.add(0, new Script(fragment, statement -> result));
+    }
+
+    /** Statements whose SQL contains {@code fragment} answer what {@code answer} does, on the thread that runs them. */
+    public void answer(String fragment, Function<BoundStatement, QueryResult> answer) {
+        scripts.add(0, new Script(fragment, answer));
     }
 
     public void fail(String fragment, QueryFailedException.Reason reason) {

@@ -30,6 +30,9 @@ import io.dashshare.application.port.in.PortalTokens;
 import io.dashshare.application.port.in.PortalViewer;
 import io.dashshare.application.service.Keyed;
 import io.dashshare.application.service.DashboardRunner;
+import io.dashshare.application.service.WidgetFanOut;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import io.dashshare.application.service.EmbedKeyRing;
 import io.dashshare.application.service.EmbedTokens;
 import io.dashshare.application.service.IssueEmbedTokenService;
@@ -88,6 +91,13 @@ public final class SharingHarness {
     public static final CommonPasswords COMMON_PASSWORDS = password -> Set.of("password1234", "qwertyuiop123",
             "correct horse battery staple").contains(password.toLowerCase(Locale.ROOT));
 
+    /** Widgets run side by side as in the service (bootstrap's widget threads): daemon threads, shared by every harness. */
+    private static final ExecutorService WIDGET_THREADS = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "harness-widgets");
+        thread.setDaemon(true);
+        return thread;
+    });
+
     private final MutableClock clock = new MutableClock(START);
     private final InMemoryPersistence store = new InMemoryPersistence();
     private final RecordingMailer mailer = new RecordingMailer();
@@ -137,10 +147,15 @@ public final class SharingHarness {
     private final BootstrapCompanyService bootstrapCompany;
 
     private SharingHarness(SharingSettings settings, Duration cacheTtl) {
+        this(settings, cacheTtl, Duration.ofSeconds(20));
+    }
+
+    private SharingHarness(SharingSettings settings, Duration cacheTtl, Duration executionDeadline) {
         this.settings = settings;
         this.cache = new CaffeineResultCache(clock, cacheTtl, 1_000, Duration.ofSeconds(20));
         this.quotas = new ExecutionQuotas(store.rateLimiter(), clock, settings);
-        this.runner = new DashboardRunner(executor, cache, quotas, settings);
+        this.runner = new DashboardRunner(executor, cache, quotas, settings,
+                new WidgetFanOut(WIDGET_THREADS, 8, executionDeadline));
         this.options = new FilterOptionsRunner(executor, cache, quotas, settings);
         this.accessTokens = new ShareAccessTokens(signer, shareAccessKey, random, clock, settings);
         this.keyRing = new EmbedKeyRing(store.embedKeys(), random, clock);
@@ -195,6 +210,11 @@ public final class SharingHarness {
 
     public static SharingHarness withSettings(SharingSettings settings) {
         return new SharingHarness(settings, Duration.ofSeconds(30));
+    }
+
+    /** The defaults, with a whole dashboard execution bounded by {@code deadline} instead of 20 s. */
+    public static SharingHarness withExecutionDeadline(Duration deadline) {
+        return new SharingHarness(testSettings(), Duration.ofSeconds(30), deadline);
     }
 
     public static SharingSettings testSettings() {

@@ -26,4 +26,14 @@ public interface QueryExecutor {
     RowCursor stream(DataSourceName dataSource, BoundStatement statement, QueryLimits limits);
 
     Set<DataSourceName> dataSources();
+
+    /**
+     * How many statements of one dashboard execution may run at once on {@code dataSource}: the
+     * widgets of one viewer's request run side by side up to this many, so that together they
+     * neither take the source's every slot nor wait behind each other for one. One (one after
+     * another) unless an executor says more.
+     */
+    default int statementsPerExecution(DataSourceName dataSource) {
+        return 1;
+    }
 }

@@ -1,6 +1,7 @@
 package io.dashshare.domain.port;
 
 import io.dashshare.domain.execution.QueryResult;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -16,6 +17,15 @@ public interface ResultCache {
      * failure. Failures are never kept.
      */
     QueryResult get(Key key, Supplier<QueryResult> compute);
+
+    /**
+     * The result kept under {@code key} now, if any: never computes, never waits for a computation
+     * under way. Lets an execution answer what is kept before it starts any query, on the
+     * caller's thread. Empty when caching is off.
+     */
+    default Optional<QueryResult> peek(Key key) {
+        return Optional.empty();
+    }
 
     /**
      * False when caching is turned off (a time to live of zero): then every call runs its own

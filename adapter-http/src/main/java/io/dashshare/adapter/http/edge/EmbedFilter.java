@@ -3,6 +3,7 @@ package io.dashshare.adapter.http.edge;
 import io.dashshare.adapter.http.web.RequestIds;
 import io.dashshare.adapter.http.web.TokenPaths;
 
+import io.dashshare.application.port.in.EmbedAccess;
 import io.dashshare.application.port.in.ViewEmbedUseCase;
 import io.dashshare.domain.error.SharingException;
 import io.dashshare.domain.tenant.EmbedOrigin;
@@ -32,16 +33,23 @@ import org.slf4j.LoggerFactory;
  * {@code 'none'}), and {@code Access-Control-Allow-Origin} echoes a request's {@code Origin} only
  * when it equals one of them. No other path gets CORS at all.
  *
- * <p>The origins come from the token's verification, done once per request: by the embed API's
- * controller, which verifies the token anyway ({@link #allowFraming}), and, where no controller
- * verifies it (the page, a CORS preflight), by {@link PageOrigins} and {@link PreflightOrigins}.
- * A token that does not verify leaves the list empty: nobody may frame, no origin is allowed.
+ * <p>The origins come from the token's verification, done once per request, before the route
+ * reads a body: by {@link ApiOrigins} for the embed API (whose controller takes the verified
+ * access from there, {@link #verified}), {@link PageOrigins} for the page and
+ * {@link PreflightOrigins} for a CORS preflight. So a refused body (400, 413, 415) of a good token
+ * is framed and shared like its answers. A token that does not verify leaves the list empty:
+ * nobody may frame, no origin is allowed.
  */
 @ServerFilter({"/api/embed/**", "/embed/**"})
 public final class EmbedFilter implements Ordered {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbedFilter.class);
     private static final String ORIGINS = "dashshare.embed-origins";
+    private static final String VERIFIED = "dashshare.embed-verified";
+
+    /** One verification of one token: its access, or its refusal. */
+    private record Verified(String token, EmbedAccess access, SharingException refusal) {
+    }
 
     @Override
     public int getOrder() {
@@ -51,6 +59,23 @@ public final class EmbedFilter implements Ordered {
     /** Records the origins of a token verified while handling {@code request}, for its response headers. */
     public static void allowFraming(HttpRequest<?> request, List<EmbedOrigin> origins) {
         request.setAttribute(ORIGINS, origins.stream().map(EmbedOrigin::value).collect(Collectors.toList()));
+    }
+
+    /**
+     * The access of the request's embed token, verified once: by {@link ApiOrigins} ahead of the
+     * route (its refusal is thrown again here), or here when that filter did not run.
+     */
+    public static EmbedAccess verified(HttpRequest<?> request, String token, ViewEmbedUseCase embeds) {
+        Optional<Verified> verified = request.getAttribute(VERIFIED, Verified.class).filter(v -> v.token().equals(token));
+        if (verified.isPresent()) {
+            if (verified.get().refusal() != null) {
+                throw verified.get().refusal();
+            }
+            return verified.get().access();
+        }
+        EmbedAccess opened = embeds.open(token);
+        allowFraming(request, opened.company().embedOrigins());
+        return opened;
     }
 
     @ResponseFilter
@@ -74,9 +99,11 @@ public final class EmbedFilter implements Ordered {
     private static List<String> lookUp(ViewEmbedUseCase embeds, HttpRequest<?> request) {
         List<String> origins = TokenPaths.embedToken(request.getPath()).map(token -> {
             try {
-                return embeds.open(token).company().embedOrigins().stream().map(EmbedOrigin::value)
-                        .collect(Collectors.toList());
+                EmbedAccess access = embeds.open(token);
+                request.setAttribute(VERIFIED, new Verified(token, access, null));
+                return access.company().embedOrigins().stream().map(EmbedOrigin::value).collect(Collectors.toList());
             } catch (SharingException e) {
+                request.setAttribute(VERIFIED, new Verified(token, null, e));
                 return List.<String>of();
             } catch (RuntimeException e) {
                 // Headers must not turn a page into a 500; without origins nothing may frame it.
@@ -109,6 +136,21 @@ public final class EmbedFilter implements Ordered {
         @Override
         public int getOrder() {
             return ServerFilterPhase.FIRST.after();
+        }
+    }
+
+    /** The embed API's token, verified before the route reads the body; the controller takes the result. */
+    @ServerFilter(value = "/api/embed/**", methods = {HttpMethod.GET, HttpMethod.HEAD, HttpMethod.POST})
+    public static final class ApiOrigins extends OriginsLookup {
+
+        public ApiOrigins(ViewEmbedUseCase embeds) {
+            super(embeds);
+        }
+
+        @RequestFilter
+        @ExecuteOn(TaskExecutors.BLOCKING)
+        public void lookUpOrigins(HttpRequest<?> request) {
+            lookUp(embeds, request);
         }
     }
 

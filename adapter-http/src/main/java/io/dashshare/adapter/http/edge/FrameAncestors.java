@@ -14,19 +14,39 @@ public final class FrameAncestors {
     }
 
     public static void set(MutableHttpResponse<?> response, String sources) {
+        response.getHeaders().set(CSP, merge(response.getHeaders().get(CSP), sources));
+    }
+
+    /** {@code policy} with its {@code frame-ancestors} (if any) replaced by one listing {@code sources}. */
+    static String merge(String policy, String sources) {
         String directive = "frame-ancestors " + sources;
-        String existing = response.getHeaders().get(CSP);
-        if (existing == null || existing.isBlank() || existing.trim().startsWith("frame-ancestors")) {
-            response.getHeaders().set(CSP, directive);
-            return;
+        if (policy == null || policy.isBlank()) {
+            return directive;
         }
-        StringBuilder policy = new StringBuilder();
-        for (String part : existing.split(";")) {
+        StringBuilder merged = new StringBuilder();
+        for (String part : policy.split(";")) {
             String trimmed = part.trim();
-            if (!trimmed.isEmpty() && !trimmed.startsWith("frame-ancestors")) {
-                policy.append(trimmed).append("; ");
+            if (!trimmed.isEmpty() && !isFrameAncestors(trimmed)) {
+                merged.append(trimmed).append("; ");
             }
         }
-        response.getHeaders().set(CSP, policy.append(directive).toString());
+        return merged.append(directive).toString();
+    }
+
+    /** Whether {@code policy} already says who may frame it. */
+    static boolean declares(String policy) {
+        if (policy == null) {
+            return false;
+        }
+        for (String part : policy.split(";")) {
+            if (isFrameAncestors(part.trim())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isFrameAncestors(String directive) {
+        return directive.regionMatches(true, 0, "frame-ancestors", 0, "frame-ancestors".length());
     }
 }

@@ -35,6 +35,7 @@ public final class ApiErrorResponseProcessor implements ErrorResponseProcessor<b
         int status = response.code();
         ErrorCode code;
         String message;
+        Map<String, String> details = Map.of();
         switch (status) {
             case 401:
                 code = ErrorCode.UNAUTHENTICATED;
@@ -57,8 +58,10 @@ public final class ApiErrorResponseProcessor implements ErrorResponseProcessor<b
                 message = "Only application/json responses are available.";
                 break;
             case 413:
+                // A body streamed past the limit (a declared one is refused before it is read, RequestBodyFilter).
                 code = ErrorCode.PAYLOAD_TOO_LARGE;
                 message = null;
+                details = Map.of("reason", "body_too_large");
                 break;
             case 415:
                 code = ErrorCode.INVALID_REQUEST;
@@ -84,7 +87,7 @@ public final class ApiErrorResponseProcessor implements ErrorResponseProcessor<b
                     message = "The request is malformed: check the path, query parameters and JSON body.";
                 }
         }
-        MutableHttpResponse<byte[]> body = ErrorResponses.of(context.getRequest(), status, code, message, Map.of());
+        MutableHttpResponse<byte[]> body = ErrorResponses.of(context.getRequest(), status, code, message, details);
         response.getHeaders().forEach((name, values) -> {
             if (!name.equalsIgnoreCase(HttpHeaders.CONTENT_TYPE) && !name.equalsIgnoreCase(HttpHeaders.CONTENT_LENGTH)) {
                 values.forEach(v -> body.header(name, v));

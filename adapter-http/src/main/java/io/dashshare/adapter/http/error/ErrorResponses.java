@@ -40,19 +40,24 @@ public final class ErrorResponses {
     /** {@code status} differs from the code's own only for framework statuses the table lacks (415, 406). */
     public static MutableHttpResponse<byte[]> of(HttpRequest<?> request, int status, ErrorCode code, String message,
                                                  Map<String, ?> details) {
+        return HttpResponse.<byte[]>status(HttpStatus.valueOf(status))
+                .contentType(MediaType.APPLICATION_JSON_TYPE)
+                .body(body(RequestIds.of(request), code, message, details));
+    }
+
+    /** The body alone, for answers written below the framework (the edge's Netty handler). */
+    public static byte[] body(String requestId, ErrorCode code, String message, Map<String, ?> details) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("error_code", code.name());
         body.put("message", message == null || message.isBlank() ? defaultMessage(code) : message);
-        body.put("request_id", RequestIds.of(request));
+        body.put("request_id", requestId);
         if (code == ErrorCode.AUTH_REQUIRED && details.get("company_slug") != null) {
             body.put("company_slug", details.get("company_slug"));
         }
         if (!details.isEmpty()) {
             body.put("details", new LinkedHashMap<>(details));
         }
-        return HttpResponse.<byte[]>status(HttpStatus.valueOf(status))
-                .contentType(MediaType.APPLICATION_JSON_TYPE)
-                .body(Json.write(body));
+        return Json.write(body);
     }
 
     static String defaultMessage(ErrorCode code) {

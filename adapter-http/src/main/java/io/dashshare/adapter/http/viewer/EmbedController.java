@@ -65,10 +65,8 @@ public class EmbedController {
         return OptionsView.from(embeds.options(open(request, token), filterSlug, search));
     }
 
-    /** One verification per request; its company's origins go to the response's CSP and CORS headers. */
+    /** One verification per request (the embed filter's); its company's origins go to the CSP and CORS headers. */
     private EmbedAccess open(HttpRequest<?> request, String token) {
-        EmbedAccess access = embeds.open(token);
-        EmbedFilter.allowFraming(request, access.company().embedOrigins());
-        return access;
+        return EmbedFilter.verified(request, token, embeds);
     }
 }

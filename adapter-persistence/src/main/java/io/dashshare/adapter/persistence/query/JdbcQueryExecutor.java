@@ -36,6 +36,16 @@ public final class JdbcQueryExecutor implements QueryExecutor, AutoCloseable {
         return pools.names();
     }
 
+    /**
+     * Half the source's concurrency cap, at least one: one execution's widgets never hold more
+     * than half the turns of its {@link Admission}, so other viewers keep running beside a slow
+     * dashboard, and its own widgets never queue behind each other long enough to be refused.
+     */
+    @Override
+    public int statementsPerExecution(DataSourceName name) {
+        return pools.find(name).map(source -> Math.max(1, source.settings().concurrencyCap() / 2)).orElse(1);
+    }
+
     /** The pool of one data source, past its gate, for start-up checks. */
     DataSource dataSource(DataSourceName name) {
         return pools.find(name).orElseThrow(() -> QueryFailures.unknownSource(name)).pool();

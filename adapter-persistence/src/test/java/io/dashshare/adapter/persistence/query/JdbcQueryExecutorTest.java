@@ -83,6 +83,13 @@ class JdbcQueryExecutorTest {
     }
 
     @Test
+    void one_execution_may_run_half_a_sources_cap_at_once_and_at_least_one_statement() {
+        assertThat(executor.statementsPerExecution(DEMO)).as("pool of 5").isEqualTo(2);
+        assertThat(executor.statementsPerExecution(SINGLE)).as("pool of 1").isEqualTo(1);
+        assertThat(executor.statementsPerExecution(new DataSourceName("unknown"))).isEqualTo(1);
+    }
+
+    @Test
     void columns_get_portable_types_and_cells_portable_values() {
         QueryResult result = run("""
                 select 7::int as i, 9000000000::bigint as big, 12.50::numeric(10,2) as dec, 0.25::float8 as f,
