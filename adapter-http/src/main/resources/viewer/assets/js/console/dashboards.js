@@ -138,7 +138,7 @@ export function editorView(ctx, route) {
     render(root, doc) {
       const title = creating ? 'New dashboard' : `Edit ${doc.name}`;
       document.title = `${title} · Console`;
-      const area = h('textarea', { id: 'dashboard-json', class: 'input input--code json-editor', spellcheck: 'false', rows: '28', autocomplete: 'off' });
+      const area = h('textarea', { id: 'dashboard-json', class: 'input input--source json-editor', spellcheck: 'false', rows: '28', autocomplete: 'off' });
       area.value = JSON.stringify(creating ? TEMPLATE : doc, null, 2);
       const field = createField({ id: 'dashboard-json', label: 'Dashboard document (JSON)', control: area,
         hint: 'Filters, widgets and their SQL, as GET /api/v1/dashboards/{id} answers it (docs/api.md). Parameters in SQL are filter slugs: :period_start.' });

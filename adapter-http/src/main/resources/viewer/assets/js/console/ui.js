@@ -60,7 +60,7 @@ async function copyText(text, input) {
 export function copyBox({ label, value, hint, className = '', multiline = false }) {
   const id = uid('copy');
   const input = h(multiline ? 'textarea' : 'input', {
-    id, class: `input input--copy${multiline ? ' input--code' : ''}`, readonly: true, spellcheck: 'false', type: multiline ? null : 'text',
+    id, class: `input input--copy${multiline ? ' input--source' : ''}`, readonly: true, spellcheck: 'false', type: multiline ? null : 'text',
     rows: multiline ? String(Math.min(24, String(value).split('\n').length + 1)) : null,
     dataset: { copy: '' },
   });
