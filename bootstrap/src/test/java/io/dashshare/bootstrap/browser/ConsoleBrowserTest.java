@@ -278,6 +278,27 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    void a_link_bound_to_a_share_context_asks_its_viewers_to_sign_in() {
+        String contextId = admin.createContext("Bound " + UUID.randomUUID().toString().substring(0, 6));
+        signInAsAdmin();
+        openDashboardPage();
+        browser.find("#new-share").click();
+        WebElement name = browser.waitVisible("#share-dialog input[name=name]");
+        name.clear();
+        name.sendKeys("Context link");
+        browser.find("#share-dialog input[value=context]").click();
+        new Select(browser.find("#share-dialog .audience select")).selectByValue(contextId);
+        browser.find("#create-share").click();
+        String url = browser.waitVisible("#share-dialog input[data-copy]").getAttribute("value");
+        assertThat(shareNamed("Context link").get("share_context_id").asText()).isEqualTo(contextId);
+        browser.find("#share-done").click();
+        browser.open(url);
+        browser.waitFor("the sign-in state", d -> !browser.findAll("[data-state=auth-required]").isEmpty());
+        assertThat(browser.find("main a").getAttribute("href")).endsWith("/portal/" + admin.companySlug());
+        browser.consoleErrors(true);
+    }
+
+    @Test
     void a_share_is_created_with_the_keyboard_alone() {
         signInAsAdmin();
         openDashboardPage();
