@@ -13,6 +13,7 @@ import io.dashshare.application.service.ManageDashboardsService;
 import io.dashshare.application.service.ManageSharesService;
 import io.dashshare.application.service.SharingSettings;
 import io.dashshare.application.service.ViewPublicShareService;
+import io.dashshare.application.service.WidgetFanOut;
 import io.dashshare.domain.common.EmailAddress;
 import io.dashshare.domain.dashboard.Dashboard;
 import io.dashshare.domain.dashboard.DashboardDefinition;
@@ -44,6 +45,7 @@ import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -86,7 +88,8 @@ public final class ReuseExample {
         // The use cases, wired by hand: what the service's factory does with its adapters.
         ExecutionQuotas quotas = new ExecutionQuotas(store.rateLimiter(), clock, settings);
         ResultCache noCache = ResultCache.disabled();
-        DashboardRunner runner = new DashboardRunner(sales, noCache, quotas, settings);
+        DashboardRunner runner = new DashboardRunner(sales, noCache, quotas, settings,
+                WidgetFanOut.sequential(Duration.ofSeconds(20)));
         FilterOptionsRunner options = new FilterOptionsRunner(sales, noCache, quotas, settings);
         ManageDashboardsUseCase dashboards = new ManageDashboardsService(store.dashboards(), sales, random,
                 store.unitOfWork(), clock);
