@@ -34,12 +34,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code null}; a {@link Change} member takes {@code null} as "clear"; an {@code Object} or
  * {@link RawValue} member takes any JSON value as it is.
  *
- * <p>Text PostgreSQL cannot store is refused here, at the member that holds it, for every body
- * (docs/api.md, request bodies): a NUL character in any string or member name, and an unpaired
- * surrogate (text that is not Unicode, which the driver would store as {@code ?}) anywhere. Filter
- * values ({@link RawValue}) and the slugs that name them keep their NUL for the filter rules,
- * which answer it as {@code INVALID_PARAMETER} {@code control_characters} or an unknown filter
- * (docs/filters.md).
+ * <p>Text PostgreSQL cannot store is refused at the member that holds it ({@link StorableText}).
  */
 public final class JsonBinder {
 
@@ -106,7 +101,7 @@ public final class JsonBinder {
         Plan plan = plan(type);
         for (Object key : node.keySet()) {
             if (!plan.byName().containsKey(key)) {
-                throw refused(join(path, printable(key.toString())), "is not a known field");
+                throw refused(join(path, StorableText.printable(key.toString())), "is not a known field");
             }
         }
         Object[] values = new Object[plan.members().size()];
@@ -157,11 +152,11 @@ public final class JsonBinder {
     private static Object value(Object value, Type type, String field) {
         Class<?> raw = rawClass(type);
         if (raw == Object.class) {
-            storable(value, field, true);
+            StorableText.check(value, field, true);
             return value;
         }
         if (raw == RawValue.class) {
-            storable(value, field, false);
+            StorableText.check(value, field, false);
             return RawValue.fromPlain(value);
         }
         if (value == null) {
@@ -169,7 +164,7 @@ public final class JsonBinder {
         }
         if (raw == String.class) {
             if (value instanceof String s) {
-                storable(s, field, true);
+                StorableText.check(s, field, true);
                 return s;
             }
             throw refused(field, "must be a string");
@@ -212,8 +207,8 @@ public final class JsonBinder {
             members.forEach((k, v) -> {
                 String key = k.toString();
                 // Keys of filter values are filter slugs, checked (and echoed cleaned) by the filter rules.
-                if (rawClass(element) != RawValue.class && !isStorable(key, true)) {
-                    throw refused(join(field, printable(key)), "must not contain NUL or unpaired surrogate characters");
+                if (rawClass(element) != RawValue.class && !StorableText.isStorable(key, true)) {
+                    throw refused(join(field, StorableText.printable(key)), "must not contain NUL or unpaired surrogate characters");
                 }
                 out.put(key, value(v, element, join(field, key)));
             });
@@ -223,55 +218,6 @@ public final class JsonBinder {
             return record(value, raw, field);
         }
         throw new IllegalStateException("no JSON binding for " + type);
-    }
-
-    /** Refuses text PostgreSQL cannot store in {@code value} (a string, or strings and names inside a tree). */
-    private static void storable(Object value, String field, boolean refuseNul) {
-        if (value instanceof String text) {
-            if (!isStorable(text, refuseNul)) {
-                throw refused(field, "must not contain NUL or unpaired surrogate characters");
-            }
-        } else if (value instanceof List<?> items) {
-            for (int i = 0; i < items.size(); i++) {
-                storable(items.get(i), field + "[" + i + "]", refuseNul);
-            }
-        } else if (value instanceof Map<?, ?> members) {
-            for (Map.Entry<?, ?> member : members.entrySet()) {
-                String key = member.getKey().toString();
-                if (!isStorable(key, true)) {
-                    throw refused(join(field, printable(key)), "must not contain NUL or unpaired surrogate characters");
-                }
-                storable(member.getValue(), join(field, key), refuseNul);
-            }
-        }
-    }
-
-    static boolean isStorable(String text, boolean refuseNul) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == 0 && refuseNul) {
-                return false;
-            }
-            if (Character.isHighSurrogate(c)) {
-                if (i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(i + 1))) {
-                    return false;
-                }
-                i++;
-            } else if (Character.isLowSurrogate(c)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** A member name as an error may quote it: no control characters, at most 64 characters. */
-    static String printable(String name) {
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < name.length() && out.length() < 64; i++) {
-            char c = name.charAt(i);
-            out.append(Character.isISOControl(c) || Character.isSurrogate(c) ? '?' : c);
-        }
-        return out.toString();
     }
 
     private static Object wholeNumber(Object value, Class<?> raw, String field) {
@@ -314,7 +260,8 @@ public final class JsonBinder {
         return ((ParameterizedType) type).getActualTypeArguments()[0];
     }
 
-    private static String join(String path, String name) {
+    /** A member's path below {@code path}: {@code share_filter_policies[0].mode}. */
+    static String join(String path, String name) {
         return path.isEmpty() ? name : path + "." + name;
     }
 

@@ -1,6 +1,7 @@
 package io.dashshare.adapter.http.owner;
 
 import io.dashshare.adapter.http.json.JsonBody;
+import io.dashshare.adapter.http.json.StorableText;
 import io.dashshare.application.port.in.EmbedRequest;
 import io.dashshare.domain.error.InvalidValueException;
 import io.dashshare.domain.filter.FilterSlug;
@@ -33,7 +34,7 @@ final class EmbedBodies {
         EmbedRequest toCommand() {
             Map<FilterSlug, RawValue> fixed = new LinkedHashMap<>();
             fixedParams.orElse(Map.of()).forEach((slug, value) -> fixed.put(
-                    InvalidValueException.named("fixed_params." + printable(slug), () -> new FilterSlug(slug)), value));
+                    InvalidValueException.named("fixed_params." + StorableText.printable(slug), () -> new FilterSlug(slug)), value));
             return new EmbedRequest(slugs("allowed_params", allowedParams), slugs("required_params", requiredParams),
                     fixed, expiresIn.map(Duration::ofSeconds), downloads.orElse(false));
         }
@@ -46,11 +47,6 @@ final class EmbedBodies {
                 slugs.add(InvalidValueException.named(field + "[" + i + "]", () -> new FilterSlug(item)));
             }
             return slugs;
-        }
-
-        private static String printable(String key) {
-            String cleaned = key.replaceAll("\\p{Cntrl}", "?");
-            return cleaned.length() > 64 ? cleaned.substring(0, 64) : cleaned;
         }
     }
 
