@@ -115,7 +115,7 @@ public final class DashboardRunner {
 
     private RowCursor stream(Dashboard dashboard, Widget widget, EffectiveParameters effective,
                              ExecutionQuotas.Meter meter) {
-        BoundStatement statement = widget.sql().bind(name -> effective.sqlParam(name).orElseThrow());
+        BoundStatement statement = bound(widget, effective);
         QueryLimits limits = new QueryLimits(settings.queries().maxExportRows(), settings.queries().timeout());
         if (meter != null) {
             meter.beforeQuery();
@@ -123,11 +123,7 @@ public final class DashboardRunner {
         try {
             return executor.stream(dashboard.definition().dataSource(), statement, limits);
         } catch (QueryFailedException e) {
-            if (e.reason() == QueryFailedException.Reason.TOO_BUSY) {
-                LOG.log(System.Logger.Level.INFO, "export of dashboard {0} refused for load: {1}", dashboard.id(),
-                        e.getMessage());
-                throw new RateLimitedException(BUSY_RETRY_AFTER);
-            }
+            failIfBusy("export of dashboard", dashboard, e);
             // The widget's error of execute, as the whole answer: an export is that one widget.
             LOG.log(System.Logger.Level.WARNING, "export of widget {0} of dashboard {1} failed ({2}): {3}",
                     widget.slug(), dashboard.id(), e.reason(), e.getMessage());
@@ -156,7 +152,7 @@ public final class DashboardRunner {
             if (kept.isPresent()) {
                 results[i] = WidgetResult.ok(widget, kept.get());
             } else {
-                BoundStatement statement = widget.sql().bind(name -> effective.sqlParam(name).orElseThrow());
+                BoundStatement statement = bound(widget, effective);
                 missing.add(i);
                 queries.add(() -> widget(dashboard, widget, statement, limits, meter, key));
             }
@@ -184,16 +180,25 @@ public final class DashboardRunner {
         try {
             return WidgetResult.ok(widget, key == null ? query.get() : cache.get(key, query));
         } catch (QueryFailedException e) {
-            if (e.reason() == QueryFailedException.Reason.TOO_BUSY) {
-                // The data source is at its concurrency cap: the whole answer is 429, never a
-                // dashboard with holes the viewer cannot tell from empty data.
-                LOG.log(System.Logger.Level.INFO, "dashboard {0} refused for load: {1}", dashboard.id(),
-                        e.getMessage());
-                throw new RateLimitedException(BUSY_RETRY_AFTER);
-            }
+            failIfBusy("dashboard", dashboard, e);
             LOG.log(System.Logger.Level.WARNING, "widget {0} of dashboard {1} failed ({2}): {3}",
                     widget.slug(), dashboard.id(), e.reason(), e.getMessage());
             return WidgetResult.failed(widget, ErrorCode.DB_QUERY_ERROR);
+        }
+    }
+
+    private static BoundStatement bound(Widget widget, EffectiveParameters effective) {
+        return widget.sql().bind(name -> effective.sqlParam(name).orElseThrow());
+    }
+
+    /**
+     * A data source at its concurrency cap makes the whole answer 429, never a dashboard with holes
+     * the viewer cannot tell from empty data, nor an export cut short.
+     */
+    private static void failIfBusy(String what, Dashboard dashboard, QueryFailedException e) {
+        if (e.reason() == QueryFailedException.Reason.TOO_BUSY) {
+            LOG.log(System.Logger.Level.INFO, "{0} {1} refused for load: {2}", what, dashboard.id(), e.getMessage());
+            throw new RateLimitedException(BUSY_RETRY_AFTER);
         }
     }
 
