@@ -11,6 +11,8 @@ import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.crypto.MACVerifier;
 import com.nimbusds.jose.util.Base64URL;
 import io.dashshare.domain.error.SharingException;
+import io.dashshare.domain.error.TokenRefusal;
+import io.dashshare.domain.error.TokenRefusedException;
 import io.dashshare.domain.port.TokenSigner;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -58,27 +60,51 @@ public final class NimbusTokenSigner implements TokenSigner {
     @Override
     public Verified verify(String compact, String expectedType, Function<String, Optional<byte[]>> keys) {
         if (compact == null || compact.length() > MAX_TOKEN_LENGTH) {
-            throw SharingException.tokenInvalid();
+            throw refused(compact == null ? TokenRefusal.MALFORMED : TokenRefusal.TOO_LONG);
         }
         String[] parts = compact.split("\\.", -1);
         if (parts.length != 3) {
-            throw SharingException.tokenInvalid();
+            throw refused(TokenRefusal.MALFORMED);
         }
         byte[] headerJson = decode(parts[0]);
         byte[] claimsJson = decode(parts[1]);
         // Checked here because nimbus's Base64URL decoding skips characters outside the alphabet.
         decode(parts[2]);
         Map<String, Object> header = object(headerJson);
-        if (!ALG.equals(header.get("alg")) || !expectedType.equals(header.get("typ")) || header.containsKey("crit")
-                || !(header.get("kid") instanceof String kid)) {
-            throw SharingException.tokenInvalid();
+        if (!ALG.equals(header.get("alg"))) {
+            throw refused(TokenRefusal.ALG_NOT_HS256);
         }
-        byte[] key = keys.apply(kid).orElseThrow(SharingException::tokenInvalid);
+        if (!expectedType.equals(header.get("typ"))) {
+            throw refused(header.containsKey("typ") ? TokenRefusal.TYP_WRONG : TokenRefusal.TYP_MISSING);
+        }
+        if (header.containsKey("crit")) {
+            throw refused(TokenRefusal.CRIT_PRESENT);
+        }
+        if (!(header.get("kid") instanceof String kid)) {
+            throw refused(TokenRefusal.KID_MISSING);
+        }
+        byte[] key = keys.apply(kid).orElseThrow(() -> refused(TokenRefusal.UNKNOWN_KID));
         byte[] signingInput = (parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII);
         if (!signatureMatches(key, signingInput, parts[2])) {
-            throw SharingException.tokenInvalid();
+            throw refused(TokenRefusal.BAD_SIGNATURE);
         }
         return new Verified(kid, object(claimsJson));
+    }
+
+    @Override
+    public Map<String, Object> header(String compact) {
+        try {
+            if (compact == null || compact.length() > MAX_TOKEN_LENGTH) {
+                return Map.of();
+            }
+            return object(decode(compact.split("\\.", -1)[0]));
+        } catch (SharingException unreadable) {
+            return Map.of();
+        }
+    }
+
+    private static TokenRefusedException refused(TokenRefusal reason) {
+        return new TokenRefusedException(reason);
     }
 
     private static boolean signatureMatches(byte[] key, byte[] signingInput, String signature) {
@@ -95,11 +121,11 @@ public final class NimbusTokenSigner implements TokenSigner {
     /** Base64url without padding, in its one canonical spelling (no stray bits in the last character). */
     private static byte[] decode(String segment) {
         if (!isBase64UrlSegment(segment) || segment.length() % 4 == 1) {
-            throw SharingException.tokenInvalid();
+            throw refused(TokenRefusal.MALFORMED);
         }
         byte[] bytes = DECODER.decode(segment);
         if (!ENCODER.encodeToString(bytes).equals(segment)) {
-            throw SharingException.tokenInvalid();
+            throw refused(TokenRefusal.MALFORMED);
         }
         return bytes;
     }
@@ -126,8 +152,8 @@ public final class NimbusTokenSigner implements TokenSigner {
                 return (Map<String, Object>) map;
             }
         } catch (StrictJson.MalformedJsonException e) {
-            throw SharingException.tokenInvalid();
+            throw refused(TokenRefusal.MALFORMED);
         }
-        throw SharingException.tokenInvalid();
+        throw refused(TokenRefusal.MALFORMED);
     }
 }
