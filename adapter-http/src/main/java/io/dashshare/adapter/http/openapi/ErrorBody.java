@@ -19,5 +19,5 @@ public record ErrorBody(
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String message,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String requestId,
         @Schema(description = "AUTH_REQUIRED only: the portal to sign in at") String companySlug,
-        @Schema(description = "`field`, `filter_slug`, `reason`, ... (docs/api.md)") Map<String, Object> details) {
+        @Schema(description = "`field`, `filter_slug`, `reason`, ... (docs/api.md)", type = "object", additionalProperties = Schema.AdditionalPropertiesValue.TRUE) Map<String, Object> details) {
 }

@@ -78,9 +78,9 @@ public class EmbedInspectorController {
                              @io.micronaut.core.annotation.Nullable
                              @Schema(nullable = true, description = "a reason code of docs/embedding.md; null when valid")
                              String reason,
-                             @Schema(type = "object", description = "the token's header as written, unverified") Map<String, Object> header,
+                             @Schema(type = "object", additionalProperties = Schema.AdditionalPropertiesValue.TRUE, description = "the token's header as written, unverified") Map<String, Object> header,
                              @io.micronaut.core.annotation.Nullable
-                             @Schema(type = "object", nullable = true,
+                             @Schema(type = "object", nullable = true, additionalProperties = Schema.AdditionalPropertiesValue.TRUE,
                                      description = "the claims, only when the signature verifies with one of this company's keys")
                              Map<String, Object> claims) {
     }
