@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * An export streams (docs/api.md, exports): the runnable jar under {@code -Xmx64m} exports 2.5
+ * An export streams (docs/api.md, exports): the runnable jar under {@code -Xmx96m} exports 2.5
  * million rows, about 170 MB of CSV and well over half a gigabyte as row objects, neither of which
  * fits its heap. Buffering the rows or the file anywhere on the way would end in an
  * OutOfMemoryError instead of the whole file. The run also shows {@code SHARING_EXPORT_MAX_ROWS}
@@ -36,14 +36,14 @@ class ExportMemoryIT {
                           "sql": "select g as n, 'row number ' || g as label, md5(g::text) as hash, (g * 1.5)::numeric(14, 2) as amount from generate_series(1, 3000000) g"}]}""";
 
     @Test
-    void a_service_with_a_64_mb_heap_streams_more_rows_than_its_heap_could_hold() throws Exception {
+    void a_service_with_a_96_mb_heap_streams_more_rows_than_its_heap_could_hold() throws Exception {
         Path jar = Path.of(System.getProperty("sharing.jar", "target/sharing-service.jar"));
         assertThat(jar).exists();
         Path dataDir = Files.createTempDirectory("sharing-export-");
         Path log = dataDir.resolve("service.log");
         int port = TestService.freePort();
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx64m", "-XX:+ExitOnOutOfMemoryError", "-jar", jar.toAbsolutePath().toString())
+                "-Xmx96m", "-XX:+ExitOnOutOfMemoryError", "-jar", jar.toAbsolutePath().toString())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().putAll(Map.of("PORT", Integer.toString(port), "SHARING_DATA_DIR", dataDir.toString(),

@@ -434,14 +434,23 @@ class ConsoleBrowserTest {
     }
 
     /**
-     * Runs the console's Node.js snippet with {@code node}: with npm's jose when it resolves here,
-     * else with the stand-in in test resources (the machine has no npm registry cache), which the
-     * nimbus cross-check below keeps honest. Answers the URL the snippet prints.
+     * Runs the console's Node.js snippet with {@code node} and npm's real jose, installed into the
+     * snippet's directory as a developer would ({@code npm install jose}); only where no npm registry
+     * answers does it fall back to the stand-in in test resources, which the nimbus cross-check below
+     * keeps honest. Answers the URL the snippet prints.
      */
     private static String runNodeSnippet(String snippet, String secret) throws Exception {
         Path dir = Files.createTempDirectory("console-snippet-");
         try {
             Files.writeString(dir.resolve("sign-embed.mjs"), snippet);
+            try {
+                Run install = run(dir, Map.of(), "npm", "install", "--no-save", "--no-audit", "--no-fund", "--loglevel=error", "jose@6");
+                if (install.exitCode() != 0) {
+                    System.err.println("ConsoleBrowserTest: npm install jose failed, the Node snippet runs on the stand-in: " + install.output());
+                }
+            } catch (IOException noNpm) {
+                System.err.println("ConsoleBrowserTest: no npm here, the Node snippet runs on the stand-in");
+            }
             if (run(dir, Map.of(), "node", "--input-type=module", "-e", "await import('jose')").exitCode() != 0) {
                 Path jose = Files.createDirectories(dir.resolve("node_modules").resolve("jose"));
                 Files.writeString(jose.resolve("package.json"), "{\"name\": \"jose\", \"type\": \"module\", \"main\": \"index.js\"}");

@@ -23,9 +23,9 @@ public record ExecutionView(Map<String, Object> parameters, List<WidgetRows> wid
     /** A widget's answer: {@code columns}, {@code rows} and counts, or only {@code error}. */
     @Serdeable(naming = SnakeCaseStrategy.class)
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record WidgetRows(String slug, String title, String visualization, List<ColumnView> columns,
-                             List<List<Object>> rows, Integer rowCount, Boolean truncated, Long durationMs,
-                             WidgetError error) {
+    public record WidgetRows(String slug, String title, String visualization, @io.micronaut.core.annotation.Nullable List<ColumnView> columns,
+                             @io.micronaut.core.annotation.Nullable List<List<Object>> rows, @io.micronaut.core.annotation.Nullable Integer rowCount, @io.micronaut.core.annotation.Nullable Boolean truncated, @io.micronaut.core.annotation.Nullable Long durationMs,
+                             @io.micronaut.core.annotation.Nullable WidgetError error) {
 
         static WidgetRows from(WidgetResult result) {
             WidgetHead head = WidgetHead.from(result.widget());
