@@ -17,8 +17,11 @@ import java.util.List;
 @Serdeable(naming = SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record ViewerFilterView(String slug, String label, String kind, boolean required, String mode,
-                               @JsonProperty("default") @io.micronaut.core.annotation.Nullable @io.swagger.v3.oas.annotations.media.Schema(implementation = io.dashshare.adapter.http.openapi.AnyValue.class) Object defaultValue, List<OptionView> allowedValues,
-                               @io.micronaut.core.annotation.Nullable String optionsSource, List<OptionView> options) {
+                               // Schema(nullable) here, not @Nullable: Micronaut's @Nullable on this component made
+                               // serde drop the @JsonProperty name (the guide's member is "default").
+                               @JsonProperty("default") @io.swagger.v3.oas.annotations.media.Schema(implementation = io.dashshare.adapter.http.openapi.AnyValue.class, nullable = true) Object defaultValue,
+                               List<OptionView> allowedValues,
+                               @io.swagger.v3.oas.annotations.media.Schema(nullable = true) String optionsSource, List<OptionView> options) {
 
     public static ViewerFilterView from(ViewerFilter filter) {
         boolean free = filter.mode() == ViewerFilter.ViewerMode.FREE;
