@@ -5,42 +5,47 @@ import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSObject;
-import com.nimbusds.jose.KeyLengthException;
 import com.nimbusds.jose.Payload;
 import com.nimbusds.jose.crypto.MACSigner;
-import com.nimbusds.jose.crypto.MACVerifier;
-import com.nimbusds.jose.util.Base64URL;
 import io.dashshare.domain.error.SharingException;
 import io.dashshare.domain.error.TokenRefusal;
 import io.dashshare.domain.error.TokenRefusedException;
 import io.dashshare.domain.port.TokenSigner;
 import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Compact HS256 JWS on nimbus-jose-jwt, the library micronaut-security-jwt already signs owner
- * tokens with. nimbus signs, computes the HMAC, compares it in constant time (its
- * {@code MACVerifier}) and refuses keys under 256 bits.
+ * Compact HS256 JWS: nimbus-jose-jwt, the library micronaut-security-jwt already signs owner
+ * tokens with, signs (and refuses keys under 256 bits); verification computes the HMAC on the
+ * JDK's {@code Mac} and compares it in constant time (see {@link #signatureMatches}).
  *
  * <p>nimbus's own parsing is more lenient than docs/embedding.md: {@code JWSObject.parse} takes a
  * token with padding or leading whitespace, compares {@code typ} ignoring case, keeps the last of
  * two nested members of the same name, and refuses a token whose (ignored) {@code jwk} member holds
  * a symmetric key. So the compact form and the header are read here, strictly ({@link StrictJson}),
- * and {@code MACVerifier} checks the signature over the exact signing input before the claims are
- * decoded. Every malformed input is {@code TOKEN_INVALID}.
+ * and the signature is checked over the exact signing input before the claims are parsed. Every malformed input is {@code TOKEN_INVALID}.
  */
 public final class NimbusTokenSigner implements TokenSigner {
 
     private static final String ALG = "HS256";
     private static final int MAX_TOKEN_LENGTH = 8_192;
     private static final int MIN_KEY_BYTES = 32;
-    /** MACVerifier reads only {@code alg} and {@code crit}: both are checked on the real header first. */
-    private static final JWSHeader CHECKED_HEADER = new JWSHeader(JWSAlgorithm.HS256);
-    private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
+    private static final String HMAC_SHA256 = "HmacSHA256";
+    private static final int HMAC_SHA256_BYTES = 32;
+    private static final int MAX_KEPT_HEADERS = 1_024;
+    private static final ThreadLocal<Mac> MACS = ThreadLocal.withInitial(NimbusTokenSigner::newMac);
+
+    private final Map<String, CheckedHeader> headers = new ConcurrentHashMap<>();
 
     @Override
     public String sign(String type, String keyId, byte[] key, Map<String, Object> claims) {
@@ -62,19 +67,41 @@ public final class NimbusTokenSigner implements TokenSigner {
         if (compact == null || compact.length() > MAX_TOKEN_LENGTH) {
             throw refused(compact == null ? TokenRefusal.MALFORMED : TokenRefusal.TOO_LONG);
         }
-        String[] parts = compact.split("\\.", -1);
-        if (parts.length != 3) {
+        int first = compact.indexOf('.');
+        int second = first < 0 ? -1 : compact.indexOf('.', first + 1);
+        if (second < 0 || compact.indexOf('.', second + 1) >= 0) {
             throw refused(TokenRefusal.MALFORMED);
         }
-        byte[] headerJson = decode(parts[0]);
-        byte[] claimsJson = decode(parts[1]);
-        // Checked here because nimbus's Base64URL decoding skips characters outside the alphabet.
-        decode(parts[2]);
-        Map<String, Object> header = object(headerJson);
+        String headerPart = compact.substring(0, first);
+        byte[] claimsJson = decode(compact.substring(first + 1, second));
+        byte[] signature = decode(compact.substring(second + 1));
+        CheckedHeader header = checkedHeader(headerPart);
+        if (!expectedType.equals(header.type())) {
+            throw refused(TokenRefusal.TYP_WRONG);
+        }
+        byte[] key = keys.apply(header.kid()).orElseThrow(() -> refused(TokenRefusal.UNKNOWN_KID));
+        if (!signatureMatches(key, compact, second, signature)) {
+            throw refused(TokenRefusal.BAD_SIGNATURE);
+        }
+        return new Verified(header.kid(), object(claimsJson));
+    }
+
+    /**
+     * The header's checks ({@code alg} HS256, no {@code crit}, a string {@code kid}, its {@code typ}
+     * kept for the caller to compare), kept per header segment: the segment is the header's exact
+     * bytes, so a kept answer is the answer parsing it again would give. Tokens of one key share
+     * one header, so the kept set stays small; it is emptied when it reaches its bound.
+     */
+    private CheckedHeader checkedHeader(String segment) {
+        CheckedHeader kept = headers.get(segment);
+        if (kept != null) {
+            return kept;
+        }
+        Map<String, Object> header = object(decode(segment));
         if (!ALG.equals(header.get("alg"))) {
             throw refused(TokenRefusal.ALG_NOT_HS256);
         }
-        if (!expectedType.equals(header.get("typ"))) {
+        if (!(header.get("typ") instanceof String type)) {
             throw refused(header.containsKey("typ") ? TokenRefusal.TYP_WRONG : TokenRefusal.TYP_MISSING);
         }
         if (header.containsKey("crit")) {
@@ -83,12 +110,12 @@ public final class NimbusTokenSigner implements TokenSigner {
         if (!(header.get("kid") instanceof String kid)) {
             throw refused(TokenRefusal.KID_MISSING);
         }
-        byte[] key = keys.apply(kid).orElseThrow(() -> refused(TokenRefusal.UNKNOWN_KID));
-        byte[] signingInput = (parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII);
-        if (!signatureMatches(key, signingInput, parts[2])) {
-            throw refused(TokenRefusal.BAD_SIGNATURE);
+        CheckedHeader checked = new CheckedHeader(type, kid);
+        if (headers.size() >= MAX_KEPT_HEADERS) {
+            headers.clear();
         }
-        return new Verified(kid, object(claimsJson));
+        headers.put(segment, checked);
+        return checked;
     }
 
     @Override
@@ -97,7 +124,8 @@ public final class NimbusTokenSigner implements TokenSigner {
             if (compact == null || compact.length() > MAX_TOKEN_LENGTH) {
                 return Map.of();
             }
-            return object(decode(compact.split("\\.", -1)[0]));
+            int dot = compact.indexOf('.');
+            return object(decode(dot < 0 ? compact : compact.substring(0, dot)));
         } catch (SharingException unreadable) {
             return Map.of();
         }
@@ -107,27 +135,68 @@ public final class NimbusTokenSigner implements TokenSigner {
         return new TokenRefusedException(reason);
     }
 
-    private static boolean signatureMatches(byte[] key, byte[] signingInput, String signature) {
-        try {
-            return new MACVerifier(key).verify(CHECKED_HEADER, signingInput, new Base64URL(signature));
-        } catch (KeyLengthException e) {
-            // A short or empty key would make forgeries cheap: such a key verifies nothing.
+    private record CheckedHeader(String type, String kid) {
+    }
+
+    /**
+     * HMAC-SHA256 of the signing input (the token up to its second dot) on the JDK's {@link Mac},
+     * compared in constant time. Not nimbus's {@code MACVerifier} here: it looks the {@code Mac} up
+     * through the JCA providers on every call, the largest cost of a verification (bench/README.md,
+     * token verification); a {@code Mac} per thread, initialised with the key each time, computes
+     * the same value. Keys under 256 bits verify nothing, as with {@code MACVerifier}.
+     */
+    private static boolean signatureMatches(byte[] key, String compact, int signingInputLength, byte[] signature) {
+        if (key == null || key.length < MIN_KEY_BYTES || signature.length != HMAC_SHA256_BYTES) {
             return false;
-        } catch (JOSEException e) {
+        }
+        Mac mac = MACS.get();
+        try {
+            mac.init(new SecretKeySpec(key, HMAC_SHA256));
+        } catch (InvalidKeyException e) {
+            throw new IllegalStateException("HS256 verification is unavailable", e);
+        }
+        mac.update(compact.getBytes(StandardCharsets.US_ASCII), 0, signingInputLength);
+        return MessageDigest.isEqual(mac.doFinal(), signature);
+    }
+
+    private static Mac newMac() {
+        try {
+            return Mac.getInstance(HMAC_SHA256);
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("HS256 verification is unavailable", e);
         }
     }
 
     /** Base64url without padding, in its one canonical spelling (no stray bits in the last character). */
     private static byte[] decode(String segment) {
-        if (!isBase64UrlSegment(segment) || segment.length() % 4 == 1) {
+        if (!isBase64UrlSegment(segment)) {
             throw refused(TokenRefusal.MALFORMED);
         }
-        byte[] bytes = DECODER.decode(segment);
-        if (!ENCODER.encodeToString(bytes).equals(segment)) {
+        // The unused low bits of the last character are zero in the canonical spelling: 4 of them
+        // when two characters are left over, 2 when three are.
+        int unusedBits = switch (segment.length() % 4) {
+            case 0 -> 0;
+            case 2 -> 0xF;
+            case 3 -> 0x3;
+            default -> throw refused(TokenRefusal.MALFORMED);
+        };
+        if ((sextet(segment.charAt(segment.length() - 1)) & unusedBits) != 0) {
             throw refused(TokenRefusal.MALFORMED);
         }
-        return bytes;
+        return DECODER.decode(segment);
+    }
+
+    private static int sextet(char c) {
+        if (c >= 'A' && c <= 'Z') {
+            return c - 'A';
+        }
+        if (c >= 'a' && c <= 'z') {
+            return c - 'a' + 26;
+        }
+        if (c >= '0' && c <= '9') {
+            return c - '0' + 52;
+        }
+        return c == '-' ? 62 : 63;
     }
 
     /** {@code [A-Za-z0-9_-]+}, without a regex on the hot path. */

@@ -53,6 +53,18 @@ final class StrictJson {
 
     /** Strict UTF-8 first: Jackson does not refuse every overlong or surrogate encoding the JDK's decoder does. */
     static Object parse(byte[] utf8) {
+        if (isAscii(utf8)) {
+            // Every byte under 0x80 is its own character: nothing malformed for the JDK's decoder
+            // to refuse, so Jackson reads the bytes themselves (no String, no char[] copy).
+            if (utf8.length > MAX_LENGTH) {
+                throw new MalformedJsonException("too long");
+            }
+            try (JsonParser parser = FACTORY.createParser(utf8)) {
+                return document(parser);
+            } catch (IOException e) {
+                throw new MalformedJsonException(e.getClass().getSimpleName());
+            }
+        }
         String text;
         try {
             text = StandardCharsets.UTF_8.newDecoder()
@@ -65,23 +77,41 @@ final class StrictJson {
         return parse(text);
     }
 
+    /**
+     * Bytes 0x01-0x7F only. A NUL byte takes the slow path too: Jackson guesses UTF-16 or UTF-32
+     * from NUL bytes in a byte source, while the JDK's decoder reads them as the NUL the grammar
+     * refuses.
+     */
+    private static boolean isAscii(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b <= 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     static Object parse(String text) {
         if (text.length() > MAX_LENGTH) {
             throw new MalformedJsonException("too long");
         }
         try (JsonParser parser = FACTORY.createParser(text)) {
-            if (parser.nextToken() == null) {
-                throw new MalformedJsonException("empty");
-            }
-            Object value = value(parser);
-            if (parser.nextToken() != null) {
-                throw new MalformedJsonException("trailing data");
-            }
-            return value;
+            return document(parser);
         } catch (IOException e) {
             // Jackson's parse errors, duplicates and exceeded constraints are all IOExceptions.
             throw new MalformedJsonException(e.getClass().getSimpleName());
         }
+    }
+
+    private static Object document(JsonParser parser) throws IOException {
+        if (parser.nextToken() == null) {
+            throw new MalformedJsonException("empty");
+        }
+        Object value = value(parser);
+        if (parser.nextToken() != null) {
+            throw new MalformedJsonException("trailing data");
+        }
+        return value;
     }
 
     private static Object value(JsonParser parser) throws IOException {

@@ -1,6 +1,7 @@
 package io.dashshare.adapter.crypto;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -10,6 +11,7 @@ import com.nimbusds.jose.Payload;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.crypto.MACVerifier;
 import io.dashshare.domain.contract.TokenSignerContract;
+import io.dashshare.domain.error.SharingException;
 import io.dashshare.domain.port.TokenSigner;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -52,16 +54,32 @@ class NimbusTokenSignerTest extends TokenSignerContract {
                 .containsEntry("sub", "y").containsEntry("exp", new BigDecimal("1767229200"));
     }
 
+    @Test
+    void a_kept_header_still_answers_for_its_own_type_and_key_only() {
+        String token = signer.sign("test+jwt", "k1", KEY, Map.of("sub", "x"));
+        assertThat(signer.verify(token, "test+jwt", kid -> Optional.of(KEY)).keyId()).isEqualTo("k1");
+
+        assertThatThrownBy(() -> signer.verify(token, "other+jwt", kid -> Optional.of(KEY)))
+                .isInstanceOf(SharingException.class);
+        assertThatThrownBy(() -> signer.verify(token, "test+jwt", kid -> Optional.empty()))
+                .isInstanceOf(SharingException.class);
+        byte[] otherKey = "fedcba9876543210fedcba9876543210".getBytes(StandardCharsets.US_ASCII);
+        assertThatThrownBy(() -> signer.verify(token, "test+jwt", kid -> Optional.of(otherKey)))
+                .isInstanceOf(SharingException.class);
+        assertThat(signer.verify(token, "test+jwt", kid -> Optional.of(KEY)).claims()).containsEntry("sub", "x");
+    }
+
     /**
      * Timing cannot be measured reliably in a unit test, so this reads the code instead: the
-     * signature is checked by nimbus's MACVerifier, which compares the HMAC in constant time
-     * (ConstantTimeUtils.areEqual), and never compared here.
+     * signature is compared by the JDK's MessageDigest.isEqual, which takes the same time wherever
+     * the bytes differ, never by Arrays.equals or a loop of our own; nimbus's MACVerifier (the
+     * same constant-time comparison) is not used because it looks its Mac up on every call.
      */
     @Test
-    void the_signature_is_compared_by_nimbus_in_constant_time_not_here() throws IOException {
+    void the_signature_is_compared_in_constant_time() throws IOException {
         String source = Files.readString(Path.of("src/main/java/io/dashshare/adapter/crypto/NimbusTokenSigner.java"));
 
-        assertThat(source).contains("new MACVerifier(key).verify(");
-        assertThat(source).doesNotContain("Arrays.equals").doesNotContain("MessageDigest").doesNotContain("Mac.getInstance");
+        assertThat(source).contains("MessageDigest.isEqual(mac.doFinal(), signature)");
+        assertThat(source).doesNotContain("Arrays.equals").doesNotContain("signature[");
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -140,5 +141,13 @@ class StrictJsonTest {
 
         assertThatThrownBy(() -> map.clear()).isInstanceOf(UnsupportedOperationException.class);
         assertThatThrownBy(() -> ((List<?>) map.get("l")).clear()).isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
+    void nul_bytes_are_refused_not_read_as_utf16() {
+        byte[] utf16 = "{\"a\":1}".getBytes(StandardCharsets.UTF_16BE);
+        assertThatThrownBy(() -> StrictJson.parse(utf16)).isInstanceOf(StrictJson.MalformedJsonException.class);
+        assertThat(StrictJson.parse("{\"a\":1}".getBytes(StandardCharsets.US_ASCII)))
+                .isEqualTo(Map.of("a", new BigDecimal("1")));
     }
 }

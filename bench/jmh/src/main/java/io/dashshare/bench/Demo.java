@@ -1,13 +1,12 @@
 package io.dashshare.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dashshare.adapter.http.owner.DashboardDocument;
 import io.dashshare.domain.dashboard.DashboardDefinition;
-import io.dashshare.domain.document.DashboardDocument;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 
-/** The demo's sales-overview dashboard (copied from bootstrap's resources at build time). */
+/** The demo's sales-overview dashboard (copied from bootstrap's resources at build time), read as DemoSeeder reads it. */
 final class Demo {
 
     private Demo() {
@@ -15,7 +14,7 @@ final class Demo {
 
     static DashboardDefinition salesOverview() {
         try (InputStream in = Demo.class.getResourceAsStream("/sales-overview.json")) {
-            return DashboardDocument.read(new ObjectMapper().readValue(in, Object.class));
+            return DashboardDocument.parse(in.readAllBytes()).toDefinition();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

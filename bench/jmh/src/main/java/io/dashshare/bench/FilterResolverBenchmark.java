@@ -6,10 +6,12 @@ import io.dashshare.domain.filter.FilterDefinition;
 import io.dashshare.domain.filter.FilterKind;
 import io.dashshare.domain.filter.FilterPolicy;
 import io.dashshare.domain.filter.FilterResolver;
+import io.dashshare.domain.filter.PolicyDraft;
 import io.dashshare.domain.filter.PolicyMode;
 import io.dashshare.domain.filter.RawValue;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -46,9 +48,11 @@ public class FilterResolverBenchmark {
         FilterDefinition region = sales.filter("region").orElseThrow();
         FilterDefinition status = sales.filter("status").orElseThrow();
         policies = AccessRules.SharePolicies.of(List.of(
-                FilterPolicy.of(region, FilterKind.SELECT, PolicyMode.FIXED, List.of(), new RawValue.Str("north")),
-                FilterPolicy.of(status, FilterKind.MULTI_SELECT, PolicyMode.SELECTABLE,
-                        List.of(new RawValue.Str("paid"), new RawValue.Str("shipped")), null)));
+                FilterPolicy.of(region, new PolicyDraft(region.slug(), Optional.of(FilterKind.SELECT), PolicyMode.FIXED,
+                        List.of(), Optional.of(new RawValue.Str("north")))),
+                FilterPolicy.of(status, new PolicyDraft(status.slug(), Optional.of(FilterKind.MULTI_SELECT),
+                        PolicyMode.SELECTABLE, List.of(new RawValue.Str("paid"), new RawValue.Str("shipped")),
+                        Optional.empty()))));
         parameters = Map.of(
                 "period_start", new RawValue.Str("2025-03-01"),
                 "period_end", new RawValue.Str("2025-09-30"),

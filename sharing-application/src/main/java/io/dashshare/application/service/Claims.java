@@ -17,6 +17,8 @@ import java.util.Optional;
  */
 public final class Claims {
 
+    private static final BigDecimal YEAR_3000 = BigDecimal.valueOf(32_503_680_000L);
+
     private final Map<String, Object> claims;
 
     public Claims(Map<String, Object> claims) {
@@ -45,9 +47,10 @@ public final class Claims {
 
     /** Whole seconds since the epoch before the year 3000: {@code 3600.5} is refused, not rounded. */
     public Instant time(String name) {
+        // scale() == 0 first: the whole number every token carries, without stripTrailingZeros's copy.
         if (claims.get(name) instanceof BigDecimal seconds && seconds.signum() >= 0
-                && seconds.compareTo(BigDecimal.valueOf(32_503_680_000L)) < 0
-                && seconds.stripTrailingZeros().scale() <= 0) {
+                && seconds.compareTo(YEAR_3000) < 0
+                && (seconds.scale() == 0 || seconds.stripTrailingZeros().scale() <= 0)) {
             return Instant.ofEpochSecond(seconds.longValue());
         }
         throw refused(TokenRefusal.CLAIM_INVALID);
