@@ -6,6 +6,8 @@ import io.dashshare.application.port.in.ViewEmbedUseCase;
 import io.dashshare.application.service.DashboardRunner;
 import io.dashshare.application.service.EmbedKeyRing;
 import io.dashshare.application.service.EmbedTokens;
+import io.dashshare.application.service.InspectEmbedTokenService;
+import io.dashshare.application.port.in.InspectEmbedTokenUseCase;
 import io.dashshare.application.service.ExecutionQuotas;
 import io.dashshare.application.service.FilterOptionsRunner;
 import io.dashshare.application.service.IssueEmbedTokenService;
@@ -42,6 +44,11 @@ public class EmbedFactory {
                                            EmbedTokens tokens, RandomSource random, Clock clock,
                                            SharingSettings settings) {
         return new IssueEmbedTokenService(catalog, companies, keyRing, tokens, random, clock, settings);
+    }
+
+    @Singleton
+    InspectEmbedTokenUseCase inspectEmbedToken(EmbedTokens tokens, TokenSigner signer) {
+        return new InspectEmbedTokenService(tokens, signer);
     }
 
     @Singleton

@@ -8,6 +8,8 @@ import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.Payload;
 import com.nimbusds.jose.crypto.MACSigner;
 import io.dashshare.domain.error.SharingException;
+import io.dashshare.domain.error.TokenRefusal;
+import io.dashshare.domain.error.TokenRefusedException;
 import io.dashshare.domain.port.TokenSigner;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
@@ -63,23 +65,23 @@ public final class NimbusTokenSigner implements TokenSigner {
     @Override
     public Verified verify(String compact, String expectedType, Function<String, Optional<byte[]>> keys) {
         if (compact == null || compact.length() > MAX_TOKEN_LENGTH) {
-            throw SharingException.tokenInvalid();
+            throw refused(compact == null ? TokenRefusal.MALFORMED : TokenRefusal.TOO_LONG);
         }
         int first = compact.indexOf('.');
         int second = first < 0 ? -1 : compact.indexOf('.', first + 1);
         if (second < 0 || compact.indexOf('.', second + 1) >= 0) {
-            throw SharingException.tokenInvalid();
+            throw refused(TokenRefusal.MALFORMED);
         }
         String headerPart = compact.substring(0, first);
         byte[] claimsJson = decode(compact.substring(first + 1, second));
         byte[] signature = decode(compact.substring(second + 1));
-        CheckedHeader header = header(headerPart);
+        CheckedHeader header = checkedHeader(headerPart);
         if (!expectedType.equals(header.type())) {
-            throw SharingException.tokenInvalid();
+            throw refused(TokenRefusal.TYP_WRONG);
         }
-        byte[] key = keys.apply(header.kid()).orElseThrow(SharingException::tokenInvalid);
+        byte[] key = keys.apply(header.kid()).orElseThrow(() -> refused(TokenRefusal.UNKNOWN_KID));
         if (!signatureMatches(key, compact, second, signature)) {
-            throw SharingException.tokenInvalid();
+            throw refused(TokenRefusal.BAD_SIGNATURE);
         }
         return new Verified(header.kid(), object(claimsJson));
     }
@@ -90,15 +92,23 @@ public final class NimbusTokenSigner implements TokenSigner {
      * bytes, so a kept answer is the answer parsing it again would give. Tokens of one key share
      * one header, so the kept set stays small; it is emptied when it reaches its bound.
      */
-    private CheckedHeader header(String segment) {
+    private CheckedHeader checkedHeader(String segment) {
         CheckedHeader kept = headers.get(segment);
         if (kept != null) {
             return kept;
         }
         Map<String, Object> header = object(decode(segment));
-        if (!ALG.equals(header.get("alg")) || !(header.get("typ") instanceof String type) || header.containsKey("crit")
-                || !(header.get("kid") instanceof String kid)) {
-            throw SharingException.tokenInvalid();
+        if (!ALG.equals(header.get("alg"))) {
+            throw refused(TokenRefusal.ALG_NOT_HS256);
+        }
+        if (!(header.get("typ") instanceof String type)) {
+            throw refused(header.containsKey("typ") ? TokenRefusal.TYP_WRONG : TokenRefusal.TYP_MISSING);
+        }
+        if (header.containsKey("crit")) {
+            throw refused(TokenRefusal.CRIT_PRESENT);
+        }
+        if (!(header.get("kid") instanceof String kid)) {
+            throw refused(TokenRefusal.KID_MISSING);
         }
         CheckedHeader checked = new CheckedHeader(type, kid);
         if (headers.size() >= MAX_KEPT_HEADERS) {
@@ -106,6 +116,23 @@ public final class NimbusTokenSigner implements TokenSigner {
         }
         headers.put(segment, checked);
         return checked;
+    }
+
+    @Override
+    public Map<String, Object> header(String compact) {
+        try {
+            if (compact == null || compact.length() > MAX_TOKEN_LENGTH) {
+                return Map.of();
+            }
+            int dot = compact.indexOf('.');
+            return object(decode(dot < 0 ? compact : compact.substring(0, dot)));
+        } catch (SharingException unreadable) {
+            return Map.of();
+        }
+    }
+
+    private static TokenRefusedException refused(TokenRefusal reason) {
+        return new TokenRefusedException(reason);
     }
 
     private record CheckedHeader(String type, String kid) {
@@ -143,7 +170,7 @@ public final class NimbusTokenSigner implements TokenSigner {
     /** Base64url without padding, in its one canonical spelling (no stray bits in the last character). */
     private static byte[] decode(String segment) {
         if (!isBase64UrlSegment(segment)) {
-            throw SharingException.tokenInvalid();
+            throw refused(TokenRefusal.MALFORMED);
         }
         // The unused low bits of the last character are zero in the canonical spelling: 4 of them
         // when two characters are left over, 2 when three are.
@@ -151,10 +178,10 @@ public final class NimbusTokenSigner implements TokenSigner {
             case 0 -> 0;
             case 2 -> 0xF;
             case 3 -> 0x3;
-            default -> throw SharingException.tokenInvalid();
+            default -> throw refused(TokenRefusal.MALFORMED);
         };
         if ((sextet(segment.charAt(segment.length() - 1)) & unusedBits) != 0) {
-            throw SharingException.tokenInvalid();
+            throw refused(TokenRefusal.MALFORMED);
         }
         return DECODER.decode(segment);
     }
@@ -194,8 +221,8 @@ public final class NimbusTokenSigner implements TokenSigner {
                 return (Map<String, Object>) map;
             }
         } catch (StrictJson.MalformedJsonException e) {
-            throw SharingException.tokenInvalid();
+            throw refused(TokenRefusal.MALFORMED);
         }
-        throw SharingException.tokenInvalid();
+        throw refused(TokenRefusal.MALFORMED);
     }
 }

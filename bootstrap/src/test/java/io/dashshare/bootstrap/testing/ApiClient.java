@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /** A plain HTTP client on the JDK, sending bodies byte for byte as curl would. */
@@ -44,6 +45,14 @@ public final class ApiClient {
         }
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            List<String> problems = OpenApiDrift.problems(method, path, body, List.of(headers), response.statusCode(),
+                    response.body(), response.headers());
+            if (!problems.isEmpty() && OpenApiDrift.REPORT != null) {
+                OpenApiDrift.report(method + " " + redacted(path) + " -> " + response.statusCode() + ": " + problems);
+            } else if (!problems.isEmpty()) {
+                throw new AssertionError("The OpenAPI document does not describe " + method + " " + redacted(path) + " -> "
+                        + response.statusCode() + ": " + problems);
+            }
             return new Reply(response.statusCode(), response.body(), response.headers());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -51,6 +60,11 @@ public final class ApiClient {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Tokens in paths are secrets of the test's own service; a drift report names the route, not them. */
+    private static String redacted(String path) {
+        return path.replaceAll("[A-Za-z0-9_-]{40,}(\\.[A-Za-z0-9_-]+)*", "<token>");
     }
 
     /** The owner's access token ({@code POST /api/v1/auth/login}). */

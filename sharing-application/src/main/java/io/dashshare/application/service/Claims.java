@@ -1,6 +1,8 @@
 package io.dashshare.application.service;
 
 import io.dashshare.domain.error.SharingException;
+import io.dashshare.domain.error.TokenRefusal;
+import io.dashshare.domain.error.TokenRefusedException;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,11 +25,17 @@ public final class Claims {
         this.claims = claims;
     }
 
+    /** {@code TOKEN_INVALID} naming the failed check, for the embed token inspector (docs/embedding.md). */
+    static SharingException refused(TokenRefusal reason) {
+        return new TokenRefusedException(reason);
+    }
+
     public String string(String name) {
         if (claims.get(name) instanceof String s && !s.isEmpty()) {
             return s;
         }
-        throw SharingException.tokenInvalid();
+        throw refused("jti".equals(name) ? TokenRefusal.JTI_MISSING
+                : "sub".equals(name) ? TokenRefusal.SUB_NOT_A_DASHBOARD : TokenRefusal.CLAIM_INVALID);
     }
 
     public Optional<Instant> optionalTime(String name) {
@@ -45,7 +53,7 @@ public final class Claims {
                 && (seconds.scale() == 0 || seconds.stripTrailingZeros().scale() <= 0)) {
             return Instant.ofEpochSecond(seconds.longValue());
         }
-        throw SharingException.tokenInvalid();
+        throw refused(TokenRefusal.CLAIM_INVALID);
     }
 
     /** A boolean claim; absent means false, anything but {@code true} or {@code false} is refused. */
@@ -57,7 +65,7 @@ public final class Claims {
         if (value instanceof Boolean b) {
             return b;
         }
-        throw SharingException.tokenInvalid();
+        throw refused(TokenRefusal.CLAIM_INVALID);
     }
 
     /** A list of strings; absent means empty. */
@@ -67,12 +75,12 @@ public final class Claims {
             return List.of();
         }
         if (!(value instanceof List<?> list)) {
-            throw SharingException.tokenInvalid();
+            throw refused(TokenRefusal.CLAIM_INVALID);
         }
         List<String> out = new ArrayList<>();
         for (Object item : list) {
             if (!(item instanceof String s)) {
-                throw SharingException.tokenInvalid();
+                throw refused(TokenRefusal.CLAIM_INVALID);
             }
             out.add(s);
         }
@@ -88,21 +96,21 @@ public final class Claims {
         if (value instanceof Map<?, ?> map) {
             return (Map<String, Object>) map;
         }
-        throw SharingException.tokenInvalid();
+        throw refused(TokenRefusal.CLAIM_INVALID);
     }
 
     /** exp required and in the future, nbf (if any) reached, iat (required) not in the future. */
     public void checkTimes(Instant now, Duration leeway) {
         Instant expiresAt = time("exp");
         if (!now.minus(leeway).isBefore(expiresAt)) {
-            throw SharingException.tokenInvalid();
+            throw refused(TokenRefusal.EXPIRED);
         }
         Optional<Instant> notBefore = optionalTime("nbf");
         if (notBefore.isPresent() && now.plus(leeway).isBefore(notBefore.get())) {
-            throw SharingException.tokenInvalid();
+            throw refused(TokenRefusal.NOT_YET_VALID);
         }
         if (now.plus(leeway).isBefore(time("iat"))) {
-            throw SharingException.tokenInvalid();
+            throw refused(TokenRefusal.ISSUED_IN_FUTURE);
         }
     }
 
@@ -111,13 +119,14 @@ public final class Claims {
         Object aud = claims.get("aud");
         boolean ok = expected.equals(aud) || (aud instanceof List<?> list && list.contains(expected));
         if (!ok) {
-            throw SharingException.tokenInvalid();
+            throw refused(TokenRefusal.AUD_WRONG);
         }
     }
 
     public void requireEquals(String name, String expected) {
         if (!expected.equals(claims.get(name))) {
-            throw SharingException.tokenInvalid();
+            throw refused("iss".equals(name) ? TokenRefusal.ISS_WRONG
+                    : "company".equals(name) ? TokenRefusal.COMPANY_WRONG : TokenRefusal.CLAIM_INVALID);
         }
     }
 }

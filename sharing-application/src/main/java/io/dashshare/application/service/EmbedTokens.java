@@ -7,6 +7,9 @@ import io.dashshare.domain.embed.EmbedClaims;
 import io.dashshare.domain.embed.EmbedKey;
 import io.dashshare.domain.embed.EmbedKeyId;
 import io.dashshare.domain.error.SharingException;
+import io.dashshare.domain.error.TokenRefusal;
+import io.dashshare.domain.tenant.CompanyId;
+import java.util.function.Predicate;
 import io.dashshare.domain.filter.RawValue;
 import io.dashshare.domain.port.TokenSigner;
 import io.dashshare.domain.port.ViewerLookups;
@@ -57,12 +60,34 @@ public final class EmbedTokens {
 
     /** A verified token with its company and dashboard, or {@code TOKEN_INVALID}. */
     public Verified verify(String token) {
+        return verify(token, key -> true);
+    }
+
+    /**
+     * {@link #verify(String)} with only the keys of {@code company}: the inspector's verification,
+     * so that another company's token is {@code unknown_kid} and nothing more (docs/embedding.md).
+     * Refusals are {@code TokenRefusedException}s naming the failed check.
+     */
+    public Verified verifyOf(CompanyId company, String token) {
+        return verify(token, key -> key.company().id().equals(company));
+    }
+
+    /** The decoded claims of a token whose signature verifies with a live key of {@code company}. */
+    public Map<String, Object> claimsOf(CompanyId company, String token) {
+        return signer.verify(token, EmbedClaims.TYPE, kid -> EmbedKeyId.isValid(kid)
+                ? lookups.embedKey(new EmbedKeyId(kid)).filter(k -> k.key().isActive() && k.company().id().equals(company))
+                        .map(k -> k.key().secret())
+                : Optional.empty()).claims();
+    }
+
+    private Verified verify(String token, Predicate<KeyOfCompany> keyAccepted) {
         KeyOfCompany[] used = new KeyOfCompany[1];
         TokenSigner.Verified verified = signer.verify(token, EmbedClaims.TYPE, kid -> {
             if (!EmbedKeyId.isValid(kid)) {
                 return Optional.empty();
             }
-            Optional<KeyOfCompany> key = lookups.embedKey(new EmbedKeyId(kid)).filter(k -> k.key().isActive() && k.company().isActive());
+            Optional<KeyOfCompany> key = lookups.embedKey(new EmbedKeyId(kid)).filter(k -> k.key().isActive() && k.company().isActive())
+                    .filter(keyAccepted);
             key.ifPresent(k -> used[0] = k);
             return key.map(k -> k.key().secret());
         });
@@ -73,16 +98,17 @@ public final class EmbedTokens {
         Instant issuedAt = claims.time("iat");
         Instant expiresAt = claims.time("exp");
         if (expiresAt.isAfter(issuedAt.plus(settings.tokens().embedMaxTtl()))) {
-            throw SharingException.tokenInvalid();
+            throw Claims.refused(TokenRefusal.LIFETIME_TOO_LONG);
         }
         Company company = used[0].company();
         claims.requireEquals("iss", company.slug().value());
         claims.requireEquals("company", company.slug().value());
         DashboardId dashboardId = Ids.parse(claims.string("sub")).map(DashboardId::new)
-                .orElseThrow(SharingException::tokenInvalid);
-        Dashboard dashboard = used[0].dashboard(dashboardId).orElseThrow(SharingException::tokenInvalid);
+                .orElseThrow(() -> Claims.refused(TokenRefusal.SUB_NOT_A_DASHBOARD));
+        Dashboard dashboard = used[0].dashboard(dashboardId)
+                .orElseThrow(() -> Claims.refused(TokenRefusal.SUB_NOT_A_DASHBOARD));
         if (dashboard.embedTokensNotBefore().filter(issuedAt::isBefore).isPresent()) {
-            throw SharingException.tokenInvalid();
+            throw Claims.refused(TokenRefusal.REVOKED);
         }
         Map<String, RawValue> fixed = new LinkedHashMap<>();
         claims.object("fixed_params").forEach((slug, value) -> fixed.put(slug, RawValue.fromPlain(value)));

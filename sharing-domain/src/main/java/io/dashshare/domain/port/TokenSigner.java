@@ -26,6 +26,15 @@ public interface TokenSigner {
      */
     Verified verify(String compact, String expectedType, Function<String, Optional<byte[]>> keys);
 
+    /**
+     * The header as the token's author wrote it, unverified (for the embed token inspector); empty
+     * when it cannot be read. Refusals of {@link #verify} may be {@code TokenRefusedException}s
+     * naming the failed check.
+     */
+    default Map<String, Object> header(String compact) {
+        return Map.of();
+    }
+
     record Verified(String keyId, Map<String, Object> claims) {
     }
 }

@@ -22,9 +22,11 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpStatusClass;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.util.ReferenceCountUtil;
+import java.net.URI;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
@@ -80,6 +82,10 @@ final class EdgeChannelHandler extends ChannelDuplexHandler {
                 return new Refusal(414, ErrorCode.PAYLOAD_TOO_LARGE, "The request line is longer than "
                         + limits.maxInitialLineLength() + " bytes.", "request_line_too_long");
             }
+            if (cause instanceof MalformedUriException) {
+                return new Refusal(400, ErrorCode.INVALID_REQUEST, "The request's path or query string is not a"
+                        + " well-formed URI (bad percent-encoding or characters a URI may not hold).", "malformed_uri");
+            }
             if (cause instanceof TooLongFrameException) {
                 return new Refusal(413, ErrorCode.PAYLOAD_TOO_LARGE, "The request body is too large.", "body_too_large");
             }
@@ -102,6 +108,11 @@ final class EdgeChannelHandler extends ChannelDuplexHandler {
             if (request.decoderResult().isSuccess() && version != HttpVersion.HTTP_1_1 && version != HttpVersion.HTTP_1_0) {
                 // The framework would answer in that version; refused like any request the decoder cannot read.
                 request.setDecoderResult(DecoderResult.failure(new IllegalArgumentException("unsupported HTTP version")));
+            }
+            if (request.decoderResult().isSuccess() && !wellFormed(request.uri())) {
+                // The framework answers a URI it cannot parse on a stand-in request without our id
+                // header, so its error body would name another id: refused here instead.
+                request.setDecoderResult(DecoderResult.failure(new MalformedUriException()));
             }
             Refusal refusal = request.decoderResult().isFailure() ? Refusal.of(request.decoderResult().cause(), limits) : null;
             pending.add(new Exchange(id, request.method().name(), EdgeHeaders.pathOf(request.uri()), System.nanoTime(),
@@ -163,6 +174,25 @@ final class EdgeChannelHandler extends ChannelDuplexHandler {
         response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
         EdgeHeaders.apply(response.headers(), exchange.path(), exchange.requestId(), refusal.status());
         return response;
+    }
+
+    /** A request target the framework can parse: a URI whose path and query decode (docs/api.md, request rules). */
+    static boolean wellFormed(String uri) {
+        try {
+            URI.create(uri);
+            QueryStringDecoder decoder = new QueryStringDecoder(uri);
+            decoder.path();
+            decoder.parameters();
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static final class MalformedUriException extends IllegalArgumentException {
+        MalformedUriException() {
+            super("malformed request URI");
+        }
     }
 
     /** A decoded path may hold line breaks and other control characters: none of them reaches a log line. */

@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The connection closed before the request's body was complete: the client went away (it sent
  * less than its {@code Content-Length}, or hung up). Nobody is left to answer, and it is not the
- * service's failure: one INFO line, and status 499 (nginx's "client closed request") for the
+ * service's failure: one INFO line (the edge's access-log line; this one is DEBUG), and status 499 (nginx's "client closed request") for the
  * access log and the metrics, never a 5xx (docs/operations.md, access log).
  */
 @Singleton
@@ -29,7 +29,7 @@ public final class ClientGoneHandler implements ExceptionHandler<EOFException, H
 
     @Override
     public HttpResponse<?> handle(HttpRequest request, EOFException exception) {
-        LOG.info("client went away before its request was complete: {} {} (request {})", request.getMethodName(),
+        LOG.debug("client went away before its request was complete: {} {} (request {})", request.getMethodName(),
                 TokenPaths.redact(request.getPath()), RequestIds.of(request));
         return HttpResponse.status(CLIENT_GONE, "Client Closed Request").contentType(MediaType.APPLICATION_JSON_TYPE)
                 .body(ErrorResponses.body(RequestIds.of(request), ErrorCode.INVALID_REQUEST,

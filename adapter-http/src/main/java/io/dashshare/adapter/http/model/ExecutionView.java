@@ -18,14 +18,15 @@ import java.util.Map;
  */
 @Serdeable(naming = SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.ALWAYS)
-public record ExecutionView(Map<String, Object> parameters, List<WidgetRows> widgets, String requestId) {
+public record ExecutionView(@io.swagger.v3.oas.annotations.media.Schema(type = "object", additionalProperties = io.swagger.v3.oas.annotations.media.Schema.AdditionalPropertiesValue.TRUE) Map<String, Object> parameters, List<WidgetRows> widgets, String requestId) {
 
     /** A widget's answer: {@code columns}, {@code rows} and counts, or only {@code error}. */
     @Serdeable(naming = SnakeCaseStrategy.class)
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record WidgetRows(String slug, String title, String visualization, List<ColumnView> columns,
-                             List<List<Object>> rows, Integer rowCount, Boolean truncated, Long durationMs,
-                             WidgetError error) {
+    public record WidgetRows(String slug, String title, String visualization, @io.micronaut.core.annotation.Nullable List<ColumnView> columns,
+                             @io.micronaut.core.annotation.Nullable
+                             @io.swagger.v3.oas.annotations.media.ArraySchema(arraySchema = @io.swagger.v3.oas.annotations.media.Schema(nullable = true), schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = io.dashshare.adapter.http.openapi.AnyValue.class)) List<List<Object>> rows, @io.micronaut.core.annotation.Nullable Integer rowCount, @io.micronaut.core.annotation.Nullable Boolean truncated, @io.micronaut.core.annotation.Nullable Long durationMs,
+                             @io.micronaut.core.annotation.Nullable WidgetError error) {
 
         static WidgetRows from(WidgetResult result) {
             WidgetHead head = WidgetHead.from(result.widget());

@@ -16,11 +16,11 @@ import java.util.List;
 @Serdeable(naming = SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SharedDashboardView(CompanyHead company, Board dashboard, List<ViewerFilterView> filters,
-                                  boolean downloads, ContextHead context) {
+                                  boolean downloads, @io.micronaut.core.annotation.Nullable ContextHead context) {
 
     @Serdeable(naming = SnakeCaseStrategy.class)
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record Board(String slug, String name, String description, long version, List<WidgetHead> widgets) {
+    public record Board(String slug, String name, @io.micronaut.core.annotation.Nullable String description, long version, List<WidgetHead> widgets) {
 
         static Board from(Dashboard dashboard) {
             return new Board(dashboard.slug().value(), dashboard.definition().name(),

@@ -17,8 +17,8 @@ import java.util.List;
 @Serdeable(naming = SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record ViewerFilterView(String slug, String label, String kind, boolean required, String mode,
-                               @JsonProperty("default") Object defaultValue, List<OptionView> allowedValues,
-                               String optionsSource, List<OptionView> options) {
+                               @JsonProperty("default") @io.micronaut.core.annotation.Nullable @io.swagger.v3.oas.annotations.media.Schema(implementation = io.dashshare.adapter.http.openapi.AnyValue.class) Object defaultValue, List<OptionView> allowedValues,
+                               @io.micronaut.core.annotation.Nullable String optionsSource, List<OptionView> options) {
 
     public static ViewerFilterView from(ViewerFilter filter) {
         boolean free = filter.mode() == ViewerFilter.ViewerMode.FREE;

@@ -26,8 +26,23 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.serde.config.naming.SnakeCaseStrategy;
+import io.dashshare.adapter.http.openapi.ErrorBody;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.dashshare.adapter.http.openapi.ApiDocument;
 
 /** An owner's own session: login, accepting an invite, who am I, password, logout (docs/api.md, auth). */
+@Tag(name = "auth")
+@ApiResponse(responseCode = "400", description = "INVALID_REQUEST (details.field, details.reason)", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
+@ApiResponse(responseCode = "401", description = "UNAUTHENTICATED, TOKEN_INVALID, CODE_INVALID", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
+@ApiResponse(responseCode = "403", description = "FORBIDDEN (api_key)", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
+@ApiResponse(responseCode = "413", description = "PAYLOAD_TOO_LARGE", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
+@ApiResponse(responseCode = "415", description = "INVALID_REQUEST: body not application/json", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
+@ApiResponse(responseCode = "429", description = "RATE_LIMITED (Retry-After)", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
+@ApiResponse(responseCode = "503", description = "SERVICE_UNAVAILABLE", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
 @Controller(value = "/api/v1/auth", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class AuthController {
@@ -78,12 +93,14 @@ public class AuthController {
         return AccessToken.from(tokens.issue(acceptInvite.accept(body.token(), body.password())));
     }
 
+    @SecurityRequirement(name = ApiDocument.OWNER)
     @Get("/me")
     @Secured(SecurityRule.IS_AUTHENTICATED)
     public TeamViews.MeView me(Authentication authentication) {
         return TeamViews.MeView.from(self.me(access.principal(authentication)));
     }
 
+    @SecurityRequirement(name = ApiDocument.OWNER)
     @Post("/password")
     @Secured(SecurityRule.IS_AUTHENTICATED)
     @Status(HttpStatus.NO_CONTENT)
@@ -93,6 +110,7 @@ public class AuthController {
                 body.newPassword());
     }
 
+    @SecurityRequirement(name = ApiDocument.OWNER)
     @Post(value = "/logout", consumes = {MediaType.APPLICATION_JSON, MediaType.ALL})
     @Secured(SecurityRule.IS_AUTHENTICATED)
     @Status(HttpStatus.NO_CONTENT)

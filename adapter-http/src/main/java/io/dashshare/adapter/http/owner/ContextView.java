@@ -10,7 +10,7 @@ import java.util.List;
 /** A share context as its owner sees it. */
 @Serdeable(naming = SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.ALWAYS)
-public record ContextView(String id, String name, String description, Instant createdAt) {
+public record ContextView(String id, String name, @io.micronaut.core.annotation.Nullable String description, Instant createdAt) {
 
     public static ContextView from(ShareContext context) {
         return new ContextView(context.id().toString(), context.name(), context.description(), context.createdAt());

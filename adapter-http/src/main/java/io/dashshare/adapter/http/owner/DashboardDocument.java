@@ -35,9 +35,9 @@ import java.util.Optional;
  */
 @Serdeable(naming = SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.ALWAYS)
-public record DashboardDocument(Object id, String slug, String name, Optional<String> description, String dataSource,
-                                Optional<List<FilterDoc>> filters, List<WidgetDoc> widgets, Object version,
-                                Object createdAt, Object updatedAt, Object embedTokensNotBefore) implements JsonBody {
+public record DashboardDocument(@io.swagger.v3.oas.annotations.media.Schema(implementation = io.dashshare.adapter.http.openapi.AnyValue.class) Object id, String slug, String name, Optional<String> description, String dataSource,
+                                Optional<List<FilterDoc>> filters, List<WidgetDoc> widgets, @io.swagger.v3.oas.annotations.media.Schema(implementation = io.dashshare.adapter.http.openapi.AnyValue.class) Object version,
+                                @io.swagger.v3.oas.annotations.media.Schema(implementation = io.dashshare.adapter.http.openapi.AnyValue.class) Object createdAt, @io.swagger.v3.oas.annotations.media.Schema(implementation = io.dashshare.adapter.http.openapi.AnyValue.class) Object updatedAt, @io.swagger.v3.oas.annotations.media.Schema(implementation = io.dashshare.adapter.http.openapi.AnyValue.class) Object embedTokensNotBefore) implements JsonBody {
 
     @Serdeable(naming = SnakeCaseStrategy.class)
     @JsonInclude(JsonInclude.Include.NON_ABSENT)

@@ -10,7 +10,7 @@ import java.util.List;
 /** A dashboard in the owner's list, without its filters and widgets. */
 @Serdeable(naming = SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.ALWAYS)
-public record DashboardSummaryView(String id, String slug, String name, String description, String dataSource,
+public record DashboardSummaryView(String id, String slug, String name, @io.micronaut.core.annotation.Nullable String description, String dataSource,
                                    long version, Instant createdAt, Instant updatedAt) {
 
     public static DashboardSummaryView from(Dashboard dashboard) {

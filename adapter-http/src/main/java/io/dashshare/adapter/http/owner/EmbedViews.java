@@ -34,7 +34,7 @@ final class EmbedViews {
 
     @Serdeable(naming = SnakeCaseStrategy.class)
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    record TokensRevoked(String dashboardId, Instant embedTokensNotBefore) {
+    record TokensRevoked(String dashboardId, @io.micronaut.core.annotation.Nullable Instant embedTokensNotBefore) {
 
         static TokensRevoked from(Dashboard dashboard) {
             return new TokensRevoked(dashboard.id().toString(), dashboard.embedTokensNotBefore().orElse(null));
@@ -44,7 +44,7 @@ final class EmbedViews {
     /** A key as listed: never its secret. */
     @Serdeable(naming = SnakeCaseStrategy.class)
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    record Key(String kid, String algorithm, Instant createdAt, Instant retiredAt, boolean active) {
+    record Key(String kid, String algorithm, Instant createdAt, @io.micronaut.core.annotation.Nullable Instant retiredAt, boolean active) {
 
         static Key from(EmbedKey key) {
             return new Key(key.id().value(), ALGORITHM, key.createdAt(), key.retiredAt().orElse(null), key.isActive());

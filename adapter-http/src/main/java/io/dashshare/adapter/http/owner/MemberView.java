@@ -14,9 +14,9 @@ import java.util.List;
 @Serdeable(naming = SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record MemberView(String id, String contextId, String memberType,
-                         @JsonInclude(JsonInclude.Include.NON_NULL) String email,
-                         @JsonInclude(JsonInclude.Include.NON_NULL) String domain,
-                         Instant createdAt, Instant expiresAt) {
+                         @JsonInclude(JsonInclude.Include.NON_NULL) @io.micronaut.core.annotation.Nullable String email,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) @io.micronaut.core.annotation.Nullable String domain,
+                         Instant createdAt, @io.micronaut.core.annotation.Nullable Instant expiresAt) {
 
     public static MemberView from(Member member) {
         String email = member.admits() instanceof Member.Admits.Address a ? a.email().value() : null;

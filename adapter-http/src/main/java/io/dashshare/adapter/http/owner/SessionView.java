@@ -10,7 +10,7 @@ import java.util.List;
 /** A portal session as its company's owners see it: who, since when, last seen (to the minute), until when. */
 @Serdeable(naming = SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.ALWAYS)
-public record SessionView(String id, String email, Instant createdAt, Instant lastSeenAt, Instant expiresAt) {
+public record SessionView(String id, String email, Instant createdAt, @io.micronaut.core.annotation.Nullable Instant lastSeenAt, Instant expiresAt) {
 
     public static SessionView from(ShareSession session) {
         return new SessionView(session.id().toString(), session.email().value(), session.createdAt(),

@@ -14,11 +14,11 @@ import java.util.List;
  */
 @Serdeable(naming = SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.ALWAYS)
-public record ShareView(String id, String dashboardId, String name, String shareType, String shareContextId,
-                        List<PolicyDoc> shareFilterPolicies, boolean downloads, Instant expiresAt, Instant revokedAt,
+public record ShareView(String id, String dashboardId, String name, String shareType, @io.micronaut.core.annotation.Nullable String shareContextId,
+                        List<PolicyDoc> shareFilterPolicies, boolean downloads, @io.micronaut.core.annotation.Nullable Instant expiresAt, @io.micronaut.core.annotation.Nullable Instant revokedAt,
                         String status, Instant createdAt, Instant updatedAt,
-                        @JsonInclude(JsonInclude.Include.NON_NULL) String token,
-                        @JsonInclude(JsonInclude.Include.NON_NULL) String url) {
+                        @JsonInclude(JsonInclude.Include.NON_NULL) @io.micronaut.core.annotation.Nullable String token,
+                        @JsonInclude(JsonInclude.Include.NON_NULL) @io.micronaut.core.annotation.Nullable String url) {
 
     public static ShareView from(Share share, Instant now) {
         return new ShareView(share.id().toString(), share.dashboardId().toString(), share.name(), share.type().wire(),

@@ -23,7 +23,7 @@ public final class TeamViews {
     @Serdeable(naming = SnakeCaseStrategy.class)
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record OwnerView(String id, String email, String role, String status, Instant createdAt,
-                            Instant lastLoginAt) {
+                            @io.micronaut.core.annotation.Nullable Instant lastLoginAt) {
 
         public static OwnerView from(OwnerAccount owner) {
             return new OwnerView(owner.id().toString(), owner.email().value(), owner.role().wire(),
@@ -40,7 +40,7 @@ public final class TeamViews {
     @Serdeable(naming = SnakeCaseStrategy.class)
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record InvitedOwnerView(String id, String email, String role, String status, Instant createdAt,
-                                   Instant lastLoginAt, String inviteUrl) {
+                                   @io.micronaut.core.annotation.Nullable Instant lastLoginAt, @io.micronaut.core.annotation.Nullable String inviteUrl) {
 
         public static InvitedOwnerView from(InvitedOwner invited) {
             OwnerView owner = OwnerView.from(invited.owner());
@@ -57,8 +57,8 @@ public final class TeamViews {
     /** An API key in a list: never the key, only its prefix. */
     @Serdeable(naming = SnakeCaseStrategy.class)
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record ApiKeyView(String id, String name, String role, String prefix, Instant createdAt, Instant expiresAt,
-                             Instant lastUsedAt, Instant revokedAt) {
+    public record ApiKeyView(String id, String name, String role, String prefix, Instant createdAt, @io.micronaut.core.annotation.Nullable Instant expiresAt,
+                             @io.micronaut.core.annotation.Nullable Instant lastUsedAt, @io.micronaut.core.annotation.Nullable Instant revokedAt) {
 
         public static ApiKeyView from(ApiKey key) {
             return new ApiKeyView(key.id().toString(), key.name(), key.role().wire(), key.prefix(), key.createdAt(),
@@ -75,7 +75,7 @@ public final class TeamViews {
     @Serdeable(naming = SnakeCaseStrategy.class)
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record CreatedApiKeyView(String id, String name, String role, String key, String prefix, Instant createdAt,
-                                    Instant expiresAt) {
+                                    @io.micronaut.core.annotation.Nullable Instant expiresAt) {
 
         public static CreatedApiKeyView from(CreatedApiKey created) {
             ApiKey key = created.key();
@@ -109,7 +109,7 @@ public final class TeamViews {
      */
     @Serdeable(naming = SnakeCaseStrategy.class)
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record MeView(String id, String email, KeyRef apiKey, String role, CompanyRef company) {
+    public record MeView(@io.micronaut.core.annotation.Nullable String id, @io.micronaut.core.annotation.Nullable String email, @io.micronaut.core.annotation.Nullable KeyRef apiKey, String role, CompanyRef company) {
 
         public static MeView from(OwnerSelfUseCase.Me me) {
             OwnerPrincipal principal = me.principal();

@@ -23,8 +23,23 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import java.util.Optional;
+import io.dashshare.adapter.http.openapi.ErrorBody;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.dashshare.adapter.http.openapi.ApiDocument;
 
 /** Flow 2 of the integration guide, step 4: one-time code login of external people, refresh and logout. */
+@Tag(name = "share-auth")
+@ApiResponse(responseCode = "400", description = "INVALID_REQUEST (details.field, details.reason)", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
+@ApiResponse(responseCode = "401", description = "UNAUTHENTICATED, TOKEN_INVALID, CODE_INVALID", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
+@ApiResponse(responseCode = "403", description = "FORBIDDEN (api_key)", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
+@ApiResponse(responseCode = "413", description = "PAYLOAD_TOO_LARGE", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
+@ApiResponse(responseCode = "415", description = "INVALID_REQUEST: body not application/json", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
+@ApiResponse(responseCode = "429", description = "RATE_LIMITED (Retry-After)", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
+@ApiResponse(responseCode = "503", description = "SERVICE_UNAVAILABLE", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
 @Controller(value = "/api/v1/share-auth", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
 @Secured(SecurityRule.IS_ANONYMOUS)
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -76,6 +91,8 @@ public class ShareAuthController {
      * Revokes the session of the bearer share-access token and/or the refresh token, or with
      * {@code "everywhere": true} every session of that person at that company; always 204.
      */
+    @SecurityRequirement(name = ApiDocument.SHARE_ACCESS)
+    @SecurityRequirement(name = "")
     @Post("/logout")
     @Status(HttpStatus.NO_CONTENT)
     public void logout(HttpRequest<?> request, @Nullable @Body LogoutBody body) {

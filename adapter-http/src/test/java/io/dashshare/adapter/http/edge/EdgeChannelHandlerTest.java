@@ -136,7 +136,12 @@ class EdgeChannelHandlerTest {
     @Test
     void a_query_with_bad_percent_encoding_is_still_an_api_path() {
         String wire = exchange("GET /api/v1/dashboards?a=%ZZ HTTP/1.1\r\nHost: x\r\n\r\n");
+        assertThat(wire).startsWith("HTTP/1.1 400 ").contains("\"reason\":\"malformed_uri\"");
         assertThat(header(wire, "Cache-Control")).isEqualTo("no-store");
+        assertThat(wire).contains("\"request_id\":\"" + header(wire, "X-Request-Id") + "\"");
+        // the refusal closed that connection
+        close();
+        channel();
         String encoded = exchange("GET /%61pi/v1/x HTTP/1.1\r\nHost: x\r\n\r\n");
         assertThat(header(encoded, "Cache-Control")).isEqualTo("no-store");
     }
