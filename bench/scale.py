@@ -126,11 +126,13 @@ def write(results, counts, generated, args):
              "Scale database (bench/scale.sql, %.0f s to generate):" % generated, "", "```", counts, "```", "",
              "wrk, 32 connections, 2 threads, %d s per run, %d rounds alternating small/scale; medians." % (
                  args.seconds, args.rounds), "",
-             "| target | small rps | scale rps | small p99 ms | scale p99 ms | small rps / scale rps | target <= 1.1 |",
+             "| target | small rps | scale rps | small p99 ms | scale p99 ms | small / scale rps (median of rounds) | target <= 1.1 |",
              "|---|---:|---:|---:|---:|---:|---|"]
     for label, v in results.items():
         small, scale = med(x["rps"] for x in v["small"]), med(x["rps"] for x in v["scale"])
-        ratio = small / scale
+        # Per round: the two runs of a round are next to each other in time, so they share the
+        # machine's load; the median of those ratios, not the ratio of the medians.
+        ratio = med(a["rps"] / c["rps"] for a, c in zip(v["small"], v["scale"]))
         lines.append("| %s | %.0f | %.0f | %.2f | %.2f | %.2f | %s |" % (
             label, small, scale, med(x["p99"] for x in v["small"]), med(x["p99"] for x in v["scale"]), ratio,
             "met" if ratio <= 1.1 else "missed"))
