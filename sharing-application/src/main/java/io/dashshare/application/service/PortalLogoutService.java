@@ -1,6 +1,10 @@
 package io.dashshare.application.service;
 
 import io.dashshare.application.port.in.PortalLogoutUseCase;
+import io.dashshare.domain.audit.AuditActor;
+import io.dashshare.domain.audit.AuditClient;
+import io.dashshare.domain.audit.AuditFlow;
+import io.dashshare.domain.audit.AuditType;
 import io.dashshare.domain.error.SharingException;
 import io.dashshare.domain.port.ShareSessionRepository;
 import io.dashshare.domain.portal.RefreshOutcome;
@@ -18,15 +22,19 @@ public final class PortalLogoutService implements PortalLogoutUseCase {
     private final ShareSessionRepository sessions;
     private final ShareAccessTokens accessTokens;
     private final Clock clock;
+    private final Audit audit;
 
-    public PortalLogoutService(ShareSessionRepository sessions, ShareAccessTokens accessTokens, Clock clock) {
+    public PortalLogoutService(ShareSessionRepository sessions, ShareAccessTokens accessTokens, Clock clock,
+                               Audit audit) {
         this.sessions = sessions;
         this.accessTokens = accessTokens;
         this.clock = clock;
+        this.audit = audit;
     }
 
     @Override
-    public void logout(Optional<String> accessToken, Optional<String> refreshToken, boolean everywhere) {
+    public void logout(Optional<String> accessToken, Optional<String> refreshToken, boolean everywhere,
+                       AuditClient client) {
         Instant now = clock.instant();
         List<ShareSession> ended = new ArrayList<>();
         accessToken.ifPresent(token -> {
@@ -50,6 +58,10 @@ public final class PortalLogoutService implements PortalLogoutUseCase {
                 sessions.revokeAll(session.companyId(), session.email(), now);
             }
             sessions.revoke(session.id(), now);
+            if (session.isActive(now)) {
+                audit.event(AuditType.PORTAL_SIGNED_OUT, AuditFlow.PORTAL, session.companyId(),
+                        new AuditActor.Email(session.email().value()), client).detail("everywhere", everywhere).ok();
+            }
         }
     }
 }
