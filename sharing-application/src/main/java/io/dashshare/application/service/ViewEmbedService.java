@@ -79,34 +79,14 @@ public final class ViewEmbedService implements ViewEmbedUseCase {
                         quotas.embed(access.dashboard().id())));
     }
 
-    @Override
-    public SharedDashboard info(String token, AuditClient client) {
-        return info(audited(token, AuditType.EMBED_VIEWED, client), client);
-    }
-
-    @Override
-    public DashboardResult execute(String token, Map<String, RawValue> parameters, AuditClient client) {
-        return execute(audited(token, AuditType.DASHBOARD_EXECUTED, client), parameters, client);
-    }
-
-    @Override
-    public OptionsAnswer options(String token, String filterSlug, String search, AuditClient client) {
-        return options(audited(token, AuditType.FILTER_OPTIONS, client), filterSlug, search, client);
-    }
-
-    @Override
-    public WidgetExport export(String token, WidgetSlug widget, Map<String, RawValue> parameters,
-                               AuditClient client) {
-        return export(audited(token, AuditType.WIDGET_EXPORTED, client), widget, parameters, client);
-    }
-
     /**
      * The token verified, or its refusal recorded in the log of the company whose key its
      * {@code kid} names (with {@code jti} and {@code sub} once the signature held) and thrown. The
      * event says which check failed, in {@code details.reason}; the viewer is told only
      * {@code TOKEN_INVALID}.
      */
-    private EmbedAccess audited(String token, AuditType type, AuditClient client) {
+    @Override
+    public EmbedAccess open(String token, AuditType type, AuditClient client) {
         EmbedTokens.Attempt attempt = tokens.attempt(token);
         if (attempt instanceof EmbedTokens.Verified verified) {
             return new EmbedAccess(verified.company(), verified.dashboard(), verified.claims());

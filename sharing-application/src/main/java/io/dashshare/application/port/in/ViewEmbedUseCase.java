@@ -1,6 +1,7 @@
 package io.dashshare.application.port.in;
 
 import io.dashshare.domain.audit.AuditClient;
+import io.dashshare.domain.audit.AuditType;
 import io.dashshare.domain.dashboard.WidgetSlug;
 import io.dashshare.domain.execution.DashboardResult;
 import io.dashshare.domain.filter.RawValue;
@@ -8,9 +9,7 @@ import java.util.Map;
 
 /**
  * The embed flow: a request verifies its token statelessly once ({@link #open}), then applies the
- * token's params. Each request from {@code client} is an audit event (docs/api.md, audit log);
- * the methods taking the token itself verify it too, and a refused token whose {@code kid} names
- * a company's key is an event of that company with its error code.
+ * token's params. Each request from {@code client} is an audit event (docs/api.md, audit log).
  */
 public interface ViewEmbedUseCase {
 
@@ -26,13 +25,12 @@ public interface ViewEmbedUseCase {
     /** One widget's rows under the token's rules; 403 ({@code downloads_disabled}) unless its claim allows it. */
     WidgetExport export(EmbedAccess access, WidgetSlug widget, Map<String, RawValue> parameters, AuditClient client);
 
-    SharedDashboard info(String token, AuditClient client);
-
-    DashboardResult execute(String token, Map<String, RawValue> parameters, AuditClient client);
-
-    OptionsAnswer options(String token, String filterSlug, String search, AuditClient client);
-
-    WidgetExport export(String token, WidgetSlug widget, Map<String, RawValue> parameters, AuditClient client);
+    /**
+     * {@link #open(String)} for a request of {@code type}: a refused token whose {@code kid} names
+     * a company's key is an event of that company, of that type, with its error code, before the
+     * refusal is thrown.
+     */
+    EmbedAccess open(String token, AuditType type, AuditClient client);
 
     default SharedDashboard info(EmbedAccess access) {
         return info(access, AuditClient.NONE);
@@ -51,14 +49,14 @@ public interface ViewEmbedUseCase {
     }
 
     default SharedDashboard info(String token) {
-        return info(token, AuditClient.NONE);
+        return info(open(token));
     }
 
     default DashboardResult execute(String token, Map<String, RawValue> parameters) {
-        return execute(token, parameters, AuditClient.NONE);
+        return execute(open(token), parameters);
     }
 
     default OptionsAnswer options(String token, String filterSlug, String search) {
-        return options(token, filterSlug, search, AuditClient.NONE);
+        return options(open(token), filterSlug, search);
     }
 }
