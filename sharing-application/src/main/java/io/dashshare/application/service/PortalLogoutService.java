@@ -11,10 +11,13 @@ import io.dashshare.domain.portal.RefreshOutcome;
 import io.dashshare.domain.secret.SecretToken;
 import java.time.Clock;
 import java.time.Instant;
+import io.dashshare.domain.portal.SessionId;
 import io.dashshare.domain.portal.ShareSession;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** Ends the portal session of a share-access token and/or a refresh token, or all of that person's. */
 public final class PortalLogoutService implements PortalLogoutUseCase {
@@ -52,13 +55,15 @@ public final class PortalLogoutService implements PortalLogoutUseCase {
                 ended.add(r.session());
             }
         });
+        Set<SessionId> signedOut = new HashSet<>();
         for (ShareSession session : ended) {
             // Everywhere only from a session that is still live: a token already signed out cannot sign anyone out.
             if (everywhere && session.isActive(now)) {
                 sessions.revokeAll(session.companyId(), session.email(), now);
             }
             sessions.revoke(session.id(), now);
-            if (session.isActive(now)) {
+            // Both tokens of one session end it once: one event.
+            if (session.isActive(now) && signedOut.add(session.id())) {
                 audit.event(AuditType.PORTAL_SIGNED_OUT, AuditFlow.PORTAL, session.companyId(),
                         new AuditActor.Email(session.email().value()), client).detail("everywhere", everywhere).ok();
             }
