@@ -98,7 +98,12 @@ public final class AuditCsv extends InputStream {
 
     /** Hands the encoded bytes over once a chunk is full (looked at every 64 rows), and what is left at the end. */
     private void flushInto(CsvWriter csv, ByteArrayOutputStream chunk, boolean last) {
-        csv.flush();
+        try {
+            csv.flush();
+        } catch (IOException e) {
+            // Into memory: cannot fail, but the writer's signature says it might.
+            throw new java.io.UncheckedIOException(e);
+        }
         if (chunk.size() >= CsvDownload.CHUNK || last && chunk.size() > 0) {
             hand(chunk.toByteArray());
             chunk.reset();
