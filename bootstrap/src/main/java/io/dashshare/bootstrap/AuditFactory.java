@@ -3,11 +3,18 @@ package io.dashshare.bootstrap;
 import io.dashshare.adapter.persistence.SharingDatabase;
 import io.dashshare.adapter.persistence.audit.JooqAuditLog;
 import io.dashshare.adapter.persistence.gate.DatabaseGate;
+import io.dashshare.application.port.in.ReadAuditUseCase;
+import io.dashshare.application.port.in.ShareStatisticsUseCase;
 import io.dashshare.application.service.Audit;
+import io.dashshare.application.service.ReadAuditService;
+import io.dashshare.application.service.ShareStatisticsService;
 import io.dashshare.bootstrap.config.SharingProperties;
 import io.dashshare.domain.audit.ClientIpPolicy;
+import io.dashshare.domain.port.AuditEvents;
 import io.dashshare.domain.port.AuditLog;
 import io.dashshare.domain.port.RandomSource;
+import io.dashshare.domain.port.ShareContextRepository;
+import io.dashshare.domain.port.ShareRepository;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Bean;
@@ -22,8 +29,9 @@ import java.util.Map;
 /**
  * The audit log (docs/api.md, audit log): the use cases' {@link Audit}, and its sink, the
  * batching writer to {@code sharing.audit_events} with its dropped-events counter
- * ({@code sharing_audit_dropped_total}). {@code SHARING_AUDIT_ENABLED=false} swaps the writer for
- * a sink that keeps nothing (the benchmark's audit-off run).
+ * ({@code sharing_audit_dropped_total}); {@code SHARING_AUDIT_ENABLED=false} swaps the writer for
+ * a sink that keeps nothing (the benchmark's audit-off run). And the reading use cases: the log for
+ * admins, share statistics, members' sign-ins.
  */
 @Factory
 public class AuditFactory {
@@ -63,6 +71,17 @@ public class AuditFactory {
     @Requires(property = ENABLED, value = "false")
     AuditLog auditOff() {
         return event -> { };
+    }
+
+    @Singleton
+    ReadAuditUseCase readAudit(AuditEvents audit) {
+        return new ReadAuditService(audit);
+    }
+
+    @Singleton
+    ShareStatisticsUseCase shareStatistics(AuditEvents audit, ShareRepository shares, ShareContextRepository contexts,
+                                           Clock clock) {
+        return new ShareStatisticsService(audit, shares, contexts, clock);
     }
 
     private static Counter droppedCounter(MeterRegistry registry, String reason) {

@@ -1,9 +1,7 @@
 package io.dashshare.example;
 
 import io.dashshare.application.service.Audit;
-import io.dashshare.domain.audit.AuditEvent;
 import io.dashshare.domain.audit.ClientIpPolicy;
-import java.util.ArrayList;
 import io.dashshare.application.port.in.CreatedShare;
 import io.dashshare.application.port.in.ManageDashboardsUseCase;
 import io.dashshare.application.port.in.ManageSharesUseCase;
@@ -89,10 +87,9 @@ public final class ReuseExample {
         OwnerPrincipal owner = OwnerPrincipal.person(new OwnerId(UUID.randomUUID()), new EmailAddress("ana@acme.example"),
                 company.id(), Role.EDITOR);
 
-        // The use cases, wired by hand: what the service's factory does with its adapters. The host
-        // keeps the audit events its own way; here, in a list (the service writes them to PostgreSQL).
-        List<AuditEvent> events = new ArrayList<>();
-        Audit audit = new Audit(events::add, clock, ClientIpPolicy.TRUNCATED, random);
+        // The use cases, wired by hand: what the service's factory does with its adapters. The audit
+        // events go to the in-memory log here (the service writes them to PostgreSQL).
+        Audit audit = new Audit(store.audit(), clock, ClientIpPolicy.TRUNCATED, random);
         ExecutionQuotas quotas = new ExecutionQuotas(store.rateLimiter(), clock, settings);
         ResultCache noCache = ResultCache.disabled();
         DashboardRunner runner = new DashboardRunner(sales, noCache, quotas, settings,

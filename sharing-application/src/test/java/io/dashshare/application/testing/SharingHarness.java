@@ -156,7 +156,11 @@ public final class SharingHarness {
 
     private SharingHarness(SharingSettings settings, Duration cacheTtl, Duration executionDeadline) {
         this.settings = settings;
-        this.audit = new Audit(auditLog, clock, ClientIpPolicy.TRUNCATED, random);
+        // Recorded for the tests to look at, and kept by the in-memory log that the reading use cases read.
+        this.audit = new Audit(event -> {
+            auditLog.record(event);
+            store.audit().record(event);
+        }, clock, ClientIpPolicy.TRUNCATED, random);
         this.cache = new CaffeineResultCache(clock, cacheTtl, 1_000, Duration.ofSeconds(20));
         this.quotas = new ExecutionQuotas(store.rateLimiter(), clock, settings);
         this.runner = new DashboardRunner(executor, cache, quotas, settings,
