@@ -1,5 +1,6 @@
 package io.dashshare.bootstrap;
 
+import java.util.function.BiConsumer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dashshare.bootstrap.testing.ApiClient;
@@ -33,7 +34,7 @@ class LauncherIT {
         assertThat(launcher).isExecutable();
         Path dataDir = Files.createTempDirectory("sharing-launcher-");
         try {
-            List<String> first = startServeAndStop(launcher, jar, dataDir, "first.log");
+            List<String> first = startServeAndStop(launcher, jar, dataDir, "first.log", (api, token) -> { });
             assertThat(first).contains("-Xmx128m", "-XX:+UseSerialGC", "-XX:ReservedCodeCacheSize=64m",
                     "-XX:MaxDirectMemorySize=64m", "-XX:+ExitOnOutOfMemoryError");
             assertThat(first).anyMatch(a -> a.startsWith("-XX:ArchiveClassesAtExit="));
@@ -43,7 +44,15 @@ class LauncherIT {
                         .allMatch(p -> p.toFile().length() > 1_000_000);
             }
 
-            List<String> second = startServeAndStop(launcher, jar, dataDir, "second.log");
+            // The audit writer's flush job is slowed to an hour: the first start's login event can
+            // only have been written by its shutdown on SIGTERM (docs/api.md, audit log).
+            List<String> second = startServeAndStop(launcher, jar, dataDir, "second.log", (api, token) -> {
+                ApiClient.Reply events = api.get("/api/v1/audit/events?type=owner.signed_in", "Authorization",
+                        ApiClient.bearer(token));
+                assertThat(events.status()).as("%s", events).isEqualTo(200);
+                assertThat(events.json().get("events")).as("the first start's login, written at its SIGTERM")
+                        .hasSize(1);
+            });
             assertThat(second).anyMatch(a -> a.startsWith("-XX:SharedArchiveFile="));
             assertThat(second).noneMatch(a -> a.startsWith("-XX:ArchiveClassesAtExit="));
         } finally {
@@ -51,14 +60,15 @@ class LauncherIT {
         }
     }
 
-    /** Starts the launcher, logs in and runs the demo dashboard, stops it; returns the JVM's arguments. */
-    private static List<String> startServeAndStop(Path launcher, Path jar, Path dataDir, String logName) throws Exception {
+    /** Starts the launcher, logs in, runs the demo dashboard and {@code check}, stops it (SIGTERM); returns the JVM's arguments. */
+    private static List<String> startServeAndStop(Path launcher, Path jar, Path dataDir, String logName,
+                                                  BiConsumer<ApiClient, String> check) throws Exception {
         Path log = dataDir.resolve(logName);
         int port = TestService.freePort();
         ProcessBuilder builder = new ProcessBuilder(launcher.toString()).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(Map.of("PORT", Integer.toString(port), "SHARING_DATA_DIR", dataDir.toString(),
                 "SHARING_JAR", jar.toString(), "JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "SHARING_ADMIN_PASSWORD", "launcher-test-password-1"));
+                "SHARING_ADMIN_PASSWORD", "launcher-test-password-1", "SHARING_AUDIT_FLUSH_INTERVAL", "1h"));
         Process process = builder.start();
         try {
             awaitLine(log, process, "listening on port " + port);
@@ -72,6 +82,7 @@ class LauncherIT {
             ApiClient.Reply executed = api.post("/api/v1/dashboards/" + id + "/execute", "{\"parameters\": {}}",
                     "Authorization", ApiClient.bearer(token));
             assertThat(executed.status()).as("%s", executed).isEqualTo(200);
+            check.accept(api, token);
             return arguments;
         } finally {
             process.destroy();

@@ -16,13 +16,14 @@ import org.junit.jupiter.api.Test;
 /**
  * A clean shutdown writes the audit events still queued (docs/api.md, audit log): the writer is
  * closed before the database pool it writes through. The flush job is slowed to an hour, so only
- * the shutdown can have written them.
+ * the shutdown can have written them. {@code SHARING_AUDIT_CLIENT_IP=full} keeps whole addresses.
  */
 class AuditShutdownTest {
 
     @Test
     void events_still_queued_at_shutdown_are_written_before_the_pool_closes() throws SQLException {
-        TestService service = TestService.start(Map.of("sharing.audit.flush-interval", "1h"));
+        TestService service = TestService.start(Map.of("sharing.audit.flush-interval", "1h",
+                "SHARING_AUDIT_CLIENT_IP", "full"));
         try {
             ApiClient api = service.api();
             String token = api.login(TestService.ADMIN_EMAIL, TestService.ADMIN_PASSWORD);
@@ -41,6 +42,8 @@ class AuditShutdownTest {
 
             assertThat(count(service, "type = 'owner.signed_in'")).isEqualTo(1);
             assertThat(count(service, "type = 'owner.sign_in_failed' and outcome = 'UNAUTHENTICATED'")).isEqualTo(3);
+            assertThat(count(service, "client_ip in ('127.0.0.1', '::1')")).as("SHARING_AUDIT_CLIENT_IP=full keeps "
+                    + "the whole address").isEqualTo(4);
         } finally {
             service.close();
         }
