@@ -8,6 +8,7 @@ import io.dashshare.domain.dashboard.WidgetSlug;
 import io.dashshare.domain.error.ErrorCode;
 import io.dashshare.domain.error.SharingException;
 import io.dashshare.domain.execution.DashboardResult;
+import io.dashshare.domain.execution.SlotHolder;
 import io.dashshare.domain.filter.RawValue;
 import io.dashshare.domain.port.ViewerLookups;
 import io.dashshare.domain.port.ViewerLookups.SharedView;
@@ -43,7 +44,7 @@ public final class ViewPublicShareService implements ViewPublicShareUseCase {
     public DashboardResult execute(String token, Map<String, RawValue> parameters) {
         SharedView access = open(token);
         return runner.execute(access.dashboard(), access.share().accessRules(), parameters,
-                quotas.share(access.share().id()));
+                quotas.share(access.share().id()), SlotHolder.share(access.dashboard().id(), access.share().id()));
     }
 
     @Override
@@ -51,7 +52,8 @@ public final class ViewPublicShareService implements ViewPublicShareUseCase {
         SharedView access = open(token);
         DashboardRunner.requireDownloads(access.share().downloads());
         return new WidgetExport(access.dashboard().slug(), widget, runner.export(access.dashboard(),
-                access.share().accessRules(), widget, parameters, quotas.share(access.share().id())));
+                access.share().accessRules(), widget, parameters, quotas.share(access.share().id()),
+                SlotHolder.share(access.dashboard().id(), access.share().id())));
     }
 
     @Override

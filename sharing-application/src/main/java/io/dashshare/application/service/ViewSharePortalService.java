@@ -16,6 +16,7 @@ import io.dashshare.domain.dashboard.DashboardSlug;
 import io.dashshare.domain.error.ErrorCode;
 import io.dashshare.domain.error.SharingException;
 import io.dashshare.domain.execution.DashboardResult;
+import io.dashshare.domain.execution.SlotHolder;
 import io.dashshare.domain.filter.RawValue;
 import io.dashshare.domain.port.CompanyRepository;
 import io.dashshare.domain.port.DashboardCatalog;
@@ -131,7 +132,7 @@ public final class ViewSharePortalService implements ViewSharePortalUseCase {
                                    Map<String, RawValue> parameters) {
         Access access = access(viewer, dashboardSlug, contextId);
         return runner.execute(access.dashboard(), access.share().accessRules(), parameters,
-                quotas.share(access.share().id()));
+                quotas.share(access.share().id()), SlotHolder.share(access.dashboard().id(), access.share().id()));
     }
 
     @Override
@@ -140,7 +141,8 @@ public final class ViewSharePortalService implements ViewSharePortalUseCase {
         Access access = access(viewer, dashboardSlug, contextId);
         DashboardRunner.requireDownloads(access.share().downloads());
         return new WidgetExport(access.dashboard().slug(), widget, runner.export(access.dashboard(),
-                access.share().accessRules(), widget, parameters, quotas.share(access.share().id())));
+                access.share().accessRules(), widget, parameters, quotas.share(access.share().id()),
+                SlotHolder.share(access.dashboard().id(), access.share().id())));
     }
 
     @Override
