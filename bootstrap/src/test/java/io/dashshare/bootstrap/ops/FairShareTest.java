@@ -113,8 +113,9 @@ class FairShareTest {
                         Timed answer = Timed.of(() -> execute(slowToken));
                         slowAnswers.add(answer);
                         if (answer.reply().status() == 429) {
-                            // A client honouring Retry-After less than it should: keeps the share full, not the CPU.
-                            Thread.sleep(100);
+                            // A client honouring Retry-After less than it should: enough to keep the share
+                            // full, not so much that the test's own load decides how fast a refusal comes.
+                            Thread.sleep(250);
                         }
                     }
                     return null;
