@@ -23,7 +23,10 @@ import javax.sql.DataSource;
  * {@code statement_timeout} and a row cap, and every value is a typed bind parameter
  * ({@link ParameterBinder}). None of this replaces a read-only role ({@link ReadOnlyRoleCheck}
  * warns when the role could write). A query holds a turn of its source's {@link Admission} from
- * before it asks for a connection until the connection is back in the pool.
+ * before it asks for a connection until the connection is back in the pool: its own, or one of
+ * the turns its execution reserved under its dashboard's fair share ({@link #reserve},
+ * {@link ReservedSlots}). The fair share is counted here, beside the turns it divides, with the
+ * domain's rule ({@code SlotShare}); the core only says who holds the slots ({@code SlotHolder}).
  */
 public final class JdbcQueryExecutor implements QueryExecutor, AutoCloseable {
 
