@@ -13,7 +13,7 @@ import java.time.Clock;
 
 /** Wires the audit log's reading use cases: the log for admins, share statistics, members' sign-ins (docs/api.md). */
 @Factory
-public class AuditFactory {
+public class AuditReadingFactory {
 
     @Singleton
     ReadAuditUseCase readAudit(AuditEvents audit) {
