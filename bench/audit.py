@@ -73,6 +73,8 @@ def main():
     parser.add_argument("--events", type=int, default=10_000_000)
     parser.add_argument("--requests", type=int, default=50)
     parser.add_argument("--warmup", type=int, default=5)
+    parser.add_argument("--warmup-seconds", type=int, default=30,
+                        help="all targets in turn before any is timed, so that the JIT has compiled the read path")
     parser.add_argument("--keep", action="store_true")
     args = parser.parse_args()
 
@@ -122,16 +124,28 @@ def main():
                  ("context_id", {"context_id": context}),
                  ("share_id + type + from, limit 1000", {"share_id": hot, "type": "dashboard.executed", "from": week,
                                                         "limit": "1000"})]
-        for label, params in pages:
-            rows.append(measure("events: " + label, base + q(dict({"limit": "100"}, **params)), token, args.warmup,
-                                args.requests))
+        urls = [("events: " + label, base + q(dict({"limit": "100"}, **params))) for label, params in pages]
+        firsts = {label: timed_get(url, token)[0] for label, url in urls}
+        stats_url = service.base + "/api/v1/shares/%s/stats"
+        firsts["stats"] = timed_get(stats_url % hot, token)[0]
+        print("first requests (cold): " + ", ".join("%s %.0f ms" % (k, v) for k, v in firsts.items()), flush=True)
+        print("warming up for %d s (every target in turn) ..." % args.warmup_seconds, flush=True)
+        deadline = time.time() + args.warmup_seconds
+        while time.time() < deadline:
+            for _, url in urls + [("stats", stats_url % mid)]:
+                timed_get(url, token)
+        for label, url in urls:
+            row = measure(label, url, token, args.warmup, args.requests)
+            row["first"] = firsts[label]
+            rows.append(row)
         cursor = rows[1]["answer"]["next_cursor"]
         rows.append(measure("events: share_id, second page (cursor)", base + q({"share_id": hot, "limit": "100",
                                                                                   "cursor": cursor}),
                             token, args.warmup, args.requests))
-        stats_url = service.base + "/api/v1/shares/%s/stats"
+        rows[-1]["first"] = None  # its cursor exists only after the first page: never read cold
         rows.append(measure("stats: the busiest share (%s events in 30 days)" % per_share[0], stats_url % hot, token,
                             args.warmup, args.requests))
+        rows[-1]["first"] = firsts["stats"]
         rows.append(measure("stats: share 50 of 100", stats_url % mid, token, args.warmup, args.requests))
         cold = [timed_get(stats_url % s, token)[0] for s in others]
         print("stats of 20 shares never read before: p50 %.1f max %.1f ms" % (statistics.median(cold), max(cold)))
@@ -181,13 +195,17 @@ def write(rows, cold, counts, sizes, per_share, generated, plans, args):
                 "" if generated is None else ", generated in %.0f s" % generated),
              "The busiest share of acme: %s events in the last 30 days, %s in the log." % (per_share[0], per_share[1]), "",
              "Through the HTTP API on the running jar (bin/sharing-service), as acme's admin; one request at a time;"
-             " %d warm-up then %d timed requests per target; client wall time in ms." % (args.warmup, args.requests), "",
-             "| target | first request | p50 | p95 | max | items | goal | met (p95) |",
+             " the first request of each target right after the start (cold: JIT, caches), then %d s of every target"
+             " in turn, then per target %d warm-up and %d timed requests; client wall time in ms."
+             % (args.warmup_seconds, args.warmup, args.requests), "",
+             "| target | first request (cold) | p50 | p95 | max | items | goal | met (p95) |",
              "|---|---:|---:|---:|---:|---:|---:|---|"]
     for r in rows:
-        goal = 200 if r["label"].startswith("stats") else 100
-        lines.append("| %s | %.1f | %.1f | %.1f | %.1f | %d | < %d | %s |" % (
-            r["label"], r["first"], r["p50"], r["p95"], r["max"], r["size"], goal, "yes" if r["p95"] < goal else "no"))
+        # The goals are the issue's: a filtered first page (of the default 100) and a share's stats.
+        goal = 200 if r["label"].startswith("stats") else None if "limit 1000" in r["label"] else 100
+        lines.append("| %s | %s | %.1f | %.1f | %.1f | %d | %s | %s |" % (
+            r["label"], "—" if r["first"] is None else "%.1f" % r["first"], r["p50"], r["p95"], r["max"], r["size"],
+            "—" if goal is None else "< %d" % goal, "—" if goal is None else "yes" if r["p95"] < goal else "no"))
     lines += ["", "Share statistics of 20 shares no request had read before (one request each): p50 %.1f ms, max %.1f ms."
               % (statistics.median(cold), max(cold)), "", "## Plans (EXPLAIN ANALYZE, after the run)", ""]
     for label, plan in plans:
