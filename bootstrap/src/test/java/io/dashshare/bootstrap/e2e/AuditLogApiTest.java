@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,7 +23,6 @@ import org.junit.jupiter.api.Test;
  * audit log), with their fields; the editor refused; another company sees none of them; the
  * share's statistics and the member's last sign-in follow from the same events.
  */
-@Disabled("needs the audit writer of branch audit-emit (events from the flows); enabled when it is merged")
 class AuditLogApiTest {
 
     private static Owner admin;

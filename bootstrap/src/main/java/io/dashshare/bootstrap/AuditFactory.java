@@ -34,7 +34,7 @@ import java.util.Map;
  * admins, share statistics, members' sign-ins.
  */
 @Factory
-public class AuditReadingFactory {
+public class AuditFactory {
 
     static final String ENABLED = "sharing.audit.enabled";
 
