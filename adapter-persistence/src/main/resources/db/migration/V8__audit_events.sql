@@ -37,3 +37,9 @@ create index audit_events_dashboard_at_idx on sharing.audit_events (company_id, 
 create index audit_events_context_at_idx on sharing.audit_events (company_id, context_id, at desc, id desc) where context_id is not null;
 create index audit_events_actor_email_idx on sharing.audit_events (company_id, lower(actor_email), at desc, id desc) where actor_email is not null;
 create index audit_events_actor_id_idx on sharing.audit_events (company_id, actor_id, at desc, id desc) where actor_id is not null;
+-- The type filter (a console's "refused requests only" view reads a rare type among many).
+create index audit_events_type_at_idx on sharing.audit_events (company_id, type, at desc, id desc);
+-- last_sign_in_at of context members (docs/api.md, audit log): the portal's successful sign-ins
+-- only, a small part of the log, by email.
+create index audit_events_sign_in_idx on sharing.audit_events (company_id, lower(actor_email), at desc)
+    where type = 'portal.signed_in' and outcome = 'ok' and actor_email is not null;

@@ -25,6 +25,7 @@ public final class InMemoryPersistence {
     private final InMemoryUnitOfWork unitOfWork = new InMemoryUnitOfWork(store);
     private final InMemoryViewerLookups viewerLookups =
             new InMemoryViewerLookups(shares, companies, dashboards, embedKeys);
+    private final InMemoryAuditLog audit = new InMemoryAuditLog(contexts);
 
     public InMemoryCompanyRepository companies() {
         return companies;
@@ -84,5 +85,10 @@ public final class InMemoryPersistence {
 
     public InMemoryViewerLookups viewerLookups() {
         return viewerLookups;
+    }
+
+    /** The audit log: both its sink and its reading side. */
+    public InMemoryAuditLog audit() {
+        return audit;
     }
 }

@@ -8,7 +8,10 @@ final class InMemoryPorts {
     }
 
     static Ports create() {
-        InMemoryPersistence p = new InMemoryPersistence();
+        return create(new InMemoryPersistence());
+    }
+
+    static Ports create(InMemoryPersistence p) {
         return new Ports(p.companies(), p.owners(), p.dashboards(), p.shares(), p.contexts(), p.challenges(),
                 p.sessions(), p.embedKeys(), p.rateLimiter(), p.unitOfWork(),
                 p.viewerLookups(), p.apiKeys(), p.invites(), p.tokenRevocations(), p.mailOutbox());

@@ -343,7 +343,7 @@ class OwnerRoutesTest extends HttpTest {
                 }""", owner());
         assertThat(added.status()).isEqualTo(201);
         assertThat(added.json()).containsOnlyKeys("id", "context_id", "member_type", "email", "created_at",
-                "expires_at");
+                "expires_at", "last_sign_in_at");
         assertThat(added.json().get("expires_at")).isNull();
         assertThat(api.get(path, owner()).json()).containsOnlyKeys("members");
         assertThat(api.delete(path + "/" + member.id(), owner()).status()).isEqualTo(204);
@@ -364,7 +364,8 @@ class OwnerRoutesTest extends HttpTest {
                 owner());
 
         assertThat(added.status()).as("%s", added).isEqualTo(201);
-        assertThat(added.json()).containsOnlyKeys("id", "context_id", "member_type", "domain", "created_at", "expires_at");
+        assertThat(added.json()).containsOnlyKeys("id", "context_id", "member_type", "domain", "created_at", "expires_at",
+                "last_sign_in_at");
         assertThat(added.json().get("domain")).isEqualTo("xn--bcher-kva.de");
         assertThat(added.json().get("expires_at")).isEqualTo("2027-01-01T00:00:00Z");
     }

@@ -24,6 +24,7 @@ public final class JooqPersistence {
     private final JooqRateLimiter rateLimiter;
     private final JooqUnitOfWork unitOfWork;
     private final JooqViewerLookups viewerLookups;
+    private final JooqAuditEvents auditEvents;
 
     public JooqPersistence(DSLContext db) {
         this.companies = new JooqCompanyRepository(db);
@@ -41,6 +42,7 @@ public final class JooqPersistence {
         this.rateLimiter = new JooqRateLimiter(db);
         this.unitOfWork = new JooqUnitOfWork(db);
         this.viewerLookups = new JooqViewerLookups(db);
+        this.auditEvents = new JooqAuditEvents(db);
     }
 
     public static JooqPersistence on(DataSource dataSource) {
@@ -105,6 +107,11 @@ public final class JooqPersistence {
 
     public JooqViewerLookups viewerLookups() {
         return viewerLookups;
+    }
+
+    /** The audit log's reading side (its writer is a queue of its own). */
+    public JooqAuditEvents auditEvents() {
+        return auditEvents;
     }
 
     /** The purges of the tables whose rows only matter for a while. */

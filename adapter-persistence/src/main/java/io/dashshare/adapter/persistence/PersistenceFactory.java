@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.dashshare.adapter.persistence.query.DataSourcesConfig;
 import io.dashshare.adapter.persistence.query.JdbcQueryExecutor;
 import io.dashshare.domain.port.ApiKeyRepository;
+import io.dashshare.domain.port.AuditEvents;
 import io.dashshare.domain.port.CompanyRepository;
 import io.dashshare.domain.port.DashboardCatalog;
 import io.dashshare.domain.port.EmbedKeyRepository;
@@ -137,6 +138,11 @@ public class PersistenceFactory {
     @Singleton
     ViewerLookups viewerLookups(JooqPersistence persistence) {
         return persistence.viewerLookups();
+    }
+
+    @Singleton
+    AuditEvents auditEvents(JooqPersistence persistence) {
+        return persistence.auditEvents();
     }
 
     /** Present when bootstrap provides the dashboards' data sources; its pools close with the context. */

@@ -3,8 +3,14 @@ package io.dashshare.adapter.http.owner;
 import io.dashshare.adapter.http.security.OwnerAccess;
 import io.dashshare.adapter.http.web.PathIds;
 import io.dashshare.application.port.in.ManageShareContextsUseCase;
+import io.dashshare.application.port.in.OwnerPrincipal;
+import io.dashshare.application.port.in.ShareStatisticsUseCase;
+import io.dashshare.domain.context.Member;
 import io.dashshare.domain.context.MemberId;
 import io.dashshare.domain.context.ShareContextId;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
@@ -38,11 +44,14 @@ import io.swagger.v3.oas.annotations.Operation;
 public class ShareContextsController {
 
     private final ManageShareContextsUseCase contexts;
+    private final ShareStatisticsUseCase statistics;
     private final OwnerAccess access;
 
-    public ShareContextsController(ManageShareContextsUseCase contexts, OwnerAccess access) {
+    public ShareContextsController(ManageShareContextsUseCase contexts, ShareStatisticsUseCase statistics,
+                                   OwnerAccess access) {
         this.access = access;
         this.contexts = contexts;
+        this.statistics = statistics;
     }
 
     @Post
@@ -104,7 +113,8 @@ public class ShareContextsController {
     public MemberView addMember(Authentication authentication, @PathVariable String id,
                                 @Body ContextBodies.AddMember body) {
         ShareContextId context = contextId(id);
-        return MemberView.from(contexts.addMember(access.principal(authentication), context, body.toMember()));
+        OwnerPrincipal owner = access.principal(authentication);
+        return MemberView.from(contexts.addMember(owner, context, body.toMember()), statistics.lastSignIns(owner, context));
     }
 
     @Get("/{id}/members")
@@ -112,8 +122,11 @@ public class ShareContextsController {
     @Errors.Owner
     @Errors.NotFound
     public MemberView.Page members(Authentication authentication, @PathVariable String id) {
-        return new MemberView.Page(contexts.members(access.principal(authentication), contextId(id)).stream()
-                .map(MemberView::from).toList());
+        OwnerPrincipal owner = access.principal(authentication);
+        ShareContextId context = contextId(id);
+        List<Member> members = contexts.members(owner, context);
+        Map<MemberId, Instant> lastSignIns = statistics.lastSignIns(owner, context);
+        return new MemberView.Page(members.stream().map(m -> MemberView.from(m, lastSignIns)).toList());
     }
 
     /** Only {@code expires_at} changes; who a member admits does not (remove it and add another). */
@@ -126,8 +139,9 @@ public class ShareContextsController {
     public MemberView updateMember(Authentication authentication, @PathVariable String id,
                                    @PathVariable String memberId, @Body ContextBodies.UpdateMember body) {
         ShareContextId context = contextId(id);
-        return MemberView.from(contexts.updateMember(access.principal(authentication), context,
-                new MemberId(PathIds.id(memberId, "member")), body.newExpiry()));
+        OwnerPrincipal owner = access.principal(authentication);
+        return MemberView.from(contexts.updateMember(owner, context, new MemberId(PathIds.id(memberId, "member")),
+                body.newExpiry()), statistics.lastSignIns(owner, context));
     }
 
     @Delete("/{id}/members/{memberId}")

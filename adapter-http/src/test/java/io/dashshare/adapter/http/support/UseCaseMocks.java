@@ -15,6 +15,8 @@ import io.dashshare.application.port.in.ManageEmbedKeysUseCase;
 import io.dashshare.application.port.in.ManagePortalSessionsUseCase;
 import io.dashshare.application.port.in.ManageShareContextsUseCase;
 import io.dashshare.application.port.in.ManageSharesUseCase;
+import io.dashshare.application.port.in.ReadAuditUseCase;
+import io.dashshare.application.port.in.ShareStatisticsUseCase;
 import io.dashshare.application.port.in.OwnerLoginUseCase;
 import io.dashshare.application.port.in.PreviewDashboardUseCase;
 import io.dashshare.application.port.in.PortalLogoutUseCase;
@@ -54,6 +56,16 @@ public class UseCaseMocks {
     @Singleton
     ManageShareContextsUseCase contexts() {
         return mock(ManageShareContextsUseCase.class);
+    }
+
+    @Singleton
+    ShareStatisticsUseCase shareStatistics() {
+        return mock(ShareStatisticsUseCase.class);
+    }
+
+    @Singleton
+    ReadAuditUseCase audit() {
+        return mock(ReadAuditUseCase.class);
     }
 
     @Singleton

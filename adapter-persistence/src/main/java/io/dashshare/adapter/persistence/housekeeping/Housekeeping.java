@@ -1,5 +1,6 @@
 package io.dashshare.adapter.persistence.housekeeping;
 
+import static io.dashshare.adapter.persistence.jooq.Tables.AUDIT_EVENTS_DEFAULT;
 import static io.dashshare.adapter.persistence.jooq.Tables.OTP_CHALLENGES;
 import static io.dashshare.adapter.persistence.jooq.Tables.OWNER_INVITES;
 import static io.dashshare.adapter.persistence.jooq.Tables.OWNER_TOKEN_REVOCATIONS;
@@ -31,8 +32,9 @@ import org.slf4j.LoggerFactory;
  * removes, so it lives here beside the tables rather than behind a port of the domain.
  *
  * <p>A table that comes later adds one line to {@link #standard} (the mail outbox: sent or
- * expired; the audit events: a purge that drops the monthly partitions past
- * {@code SHARING_AUDIT_RETENTION}), and its index on the column the line names.
+ * expired), and its index on the column the line names. The audit events have two:
+ * {@link AuditPartitions} makes the monthly partitions ahead and drops those past
+ * {@code SHARING_AUDIT_RETENTION}; a {@link RowPurge} deletes what the default partition holds past it.
  */
 public final class Housekeeping {
 
@@ -56,9 +58,22 @@ public final class Housekeeping {
         this.purges = List.copyOf(purges);
     }
 
-    /** The service's tables (migrations V3 and V7 index what each line reads). */
+    /** The audit log's default retention ({@code SHARING_AUDIT_RETENTION}, docs/api.md). */
+    public static final Duration AUDIT_RETENTION = Duration.ofDays(90);
+
+    /** The service's tables with the audit log's default retention. */
     public static Housekeeping standard(DSLContext db) {
+        return standard(db, AUDIT_RETENTION);
+    }
+
+    /**
+     * The service's tables (migrations V3, V7 and V8 index what each line reads). The audit log
+     * first: its partitions ahead are made on the first round, before events of a new month come.
+     */
+    public static Housekeeping standard(DSLContext db, Duration auditRetention) {
         return new Housekeeping(List.of(
+                new AuditPartitions(db, auditRetention),
+                RowPurge.of(db, AUDIT_EVENTS_DEFAULT, auditRetention, AUDIT_EVENTS_DEFAULT.AT::lt),
                 RowPurge.of(db, RATE_LIMIT_COUNTERS, RATE_LIMIT_WINDOWS, RATE_LIMIT_COUNTERS.WINDOW_START::lt),
                 RowPurge.of(db, OTP_CHALLENGES, EXPIRED_CODES, OTP_CHALLENGES.EXPIRES_AT::lt),
                 // The tokens first, so that each table's count is its own (the cascade would hide them).

@@ -4,8 +4,8 @@ import java.time.Instant;
 
 /**
  * Keeps one table small: removes its rows that stopped mattering longer ago than its retention.
- * {@link RowPurge} deletes rows in batches; a table partitioned by time (the audit events to come)
- * would drop whole partitions instead, behind the same two methods.
+ * {@link RowPurge} deletes rows in batches; a table partitioned by time (the audit events,
+ * {@link AuditPartitions}) drops whole partitions instead, behind the same two methods.
  */
 public interface Purge {
 

@@ -135,7 +135,7 @@ class HousekeepingTest {
         Housekeeping housekeeping = Housekeeping.standard(db);
         Map<String, Long> removed = housekeeping.run(NOW);
 
-        assertThat(removed.keySet()).containsExactly("rate_limit_counters", "otp_challenges", "refresh_tokens",
+        assertThat(removed.keySet()).containsExactly("audit_events", "audit_events_default", "rate_limit_counters", "otp_challenges", "refresh_tokens",
                 "share_sessions", "owner_invites", "owner_token_revocations");
         assertThat(exists("owner_invites", "token_hash", oldInvite)).isFalse();
         assertThat(exists("owner_invites", "token_hash", lateInvite)).isTrue();
