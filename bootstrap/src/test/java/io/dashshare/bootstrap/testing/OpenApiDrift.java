@@ -19,9 +19,11 @@ import java.util.stream.Collectors;
  * {@link ApiClient} makes in the end-to-end suite is checked against the document the build
  * generated, with Atlassian's swagger-request-validator. An answer the document does not describe
  * fails the test that received it; so does a request the service accepted (2xx) but the document
- * does not describe. Strict by default (see {@link #REPORT}). Requests the service refused are the suite's attacks on purpose (unknown
- * members, wrong types, unknown routes): only their answers are checked, and an answer to a route
- * that does not exist (404, 405) needs no operation.
+ * does not describe. Strict by default (see {@link #REPORT}). Requests the service refused are
+ * the suite's attacks on purpose (unknown members, wrong types, unknown routes): only their answers
+ * are checked, and an answer to a route that does not exist (404, 405) needs no operation. These
+ * are the only exclusions (and {@code /assets/**}, static files, not the API); the CORS preflights
+ * of the embed API are described in the document like any operation.
  */
 public final class OpenApiDrift {
 
