@@ -1,5 +1,6 @@
 package io.dashshare.bootstrap;
 
+import io.dashshare.application.service.Audit;
 import io.dashshare.application.port.in.IssueEmbedTokenUseCase;
 import io.dashshare.application.port.in.ManageEmbedKeysUseCase;
 import io.dashshare.application.port.in.ViewEmbedUseCase;
@@ -42,8 +43,8 @@ public class EmbedFactory {
     @Singleton
     IssueEmbedTokenUseCase issueEmbedToken(DashboardCatalog catalog, CompanyRepository companies, EmbedKeyRing keyRing,
                                            EmbedTokens tokens, RandomSource random, Clock clock,
-                                           SharingSettings settings) {
-        return new IssueEmbedTokenService(catalog, companies, keyRing, tokens, random, clock, settings);
+                                           SharingSettings settings, Audit audit) {
+        return new IssueEmbedTokenService(catalog, companies, keyRing, tokens, random, clock, settings, audit);
     }
 
     @Singleton
@@ -53,13 +54,13 @@ public class EmbedFactory {
 
     @Singleton
     ManageEmbedKeysUseCase manageEmbedKeys(EmbedKeyRepository keys, EmbedKeyRing keyRing, DashboardCatalog catalog,
-                                           UnitOfWork unitOfWork, Clock clock) {
-        return new ManageEmbedKeysService(keys, keyRing, catalog, unitOfWork, clock);
+                                           UnitOfWork unitOfWork, Clock clock, Audit audit) {
+        return new ManageEmbedKeysService(keys, keyRing, catalog, unitOfWork, clock, audit);
     }
 
     @Singleton
     ViewEmbedUseCase viewEmbed(EmbedTokens tokens, DashboardRunner runner, FilterOptionsRunner options,
-                               ExecutionQuotas quotas) {
-        return new ViewEmbedService(tokens, runner, options, quotas);
+                               ExecutionQuotas quotas, Audit audit) {
+        return new ViewEmbedService(tokens, runner, options, quotas, audit);
     }
 }

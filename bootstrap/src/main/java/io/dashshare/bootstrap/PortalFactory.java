@@ -1,5 +1,6 @@
 package io.dashshare.bootstrap;
 
+import io.dashshare.application.service.Audit;
 import io.dashshare.adapter.crypto.AesGcmSealer;
 import io.dashshare.application.port.in.DeliverMailUseCase;
 import io.dashshare.application.port.in.ManagePortalSessionsUseCase;
@@ -93,24 +94,24 @@ public class PortalFactory {
     RequestCodeUseCase requestCode(CompanyRepository companies, ShareContextRepository contexts, ShareRepository shares,
                                    DashboardCatalog catalog, OtpChallengeRepository challenges, RateLimiter limiter,
                                    MailQueue mails, UnitOfWork unitOfWork, CodeHashes hashes, RandomSource random,
-                                   Clock clock, SharingSettings settings, ServiceMetrics metrics) {
+                                   Clock clock, SharingSettings settings, ServiceMetrics metrics, Audit audit) {
         return new RequestCodeService(companies, contexts, shares, catalog, challenges, metrics.limiter(limiter),
-                mails, unitOfWork, hashes, random, clock, settings);
+                mails, unitOfWork, hashes, random, clock, settings, audit);
     }
 
     @Singleton
     ManagePortalSessionsUseCase managePortalSessions(ShareContextRepository contexts, ShareSessionRepository sessions,
-                                                     Clock clock) {
-        return new ManagePortalSessionsService(contexts, sessions, clock);
+                                                     Clock clock, Audit audit) {
+        return new ManagePortalSessionsService(contexts, sessions, clock, audit);
     }
 
     @Singleton
     VerifyCodeUseCase verifyCode(CompanyRepository companies, ShareContextRepository contexts,
                                  OtpChallengeRepository challenges, ShareSessionRepository sessions, RateLimiter limiter,
                                  CodeHashes hashes, PortalSessions portalSessions, UnitOfWork unitOfWork,
-                                 RandomSource random, Clock clock, SharingSettings settings, ServiceMetrics metrics) {
+                                 RandomSource random, Clock clock, SharingSettings settings, ServiceMetrics metrics, Audit audit) {
         return new VerifyCodeService(companies, contexts, challenges, sessions, metrics.limiter(limiter), hashes,
-                portalSessions, unitOfWork, random, clock, settings);
+                portalSessions, unitOfWork, random, clock, settings, audit);
     }
 
     @Singleton
@@ -121,16 +122,16 @@ public class PortalFactory {
     }
 
     @Singleton
-    PortalLogoutUseCase portalLogout(ShareSessionRepository sessions, ShareAccessTokens accessTokens, Clock clock) {
-        return new PortalLogoutService(sessions, accessTokens, clock);
+    PortalLogoutUseCase portalLogout(ShareSessionRepository sessions, ShareAccessTokens accessTokens, Clock clock, Audit audit) {
+        return new PortalLogoutService(sessions, accessTokens, clock, audit);
     }
 
     @Singleton
     ViewSharePortalUseCase viewSharePortal(ShareAccessTokens accessTokens, ShareSessionRepository sessions,
                                            CompanyRepository companies, ShareContextRepository contexts,
                                            ShareRepository shares, DashboardCatalog catalog, DashboardRunner runner,
-                                           FilterOptionsRunner options, ExecutionQuotas quotas, Clock clock) {
+                                           FilterOptionsRunner options, ExecutionQuotas quotas, Clock clock, Audit audit) {
         return new ViewSharePortalService(accessTokens, sessions, companies, contexts, shares, catalog, runner, options,
-                quotas, clock);
+                quotas, clock, audit);
     }
 }

@@ -1,5 +1,6 @@
 package io.dashshare.bootstrap;
 
+import io.dashshare.application.service.Audit;
 import io.dashshare.adapter.cache.CaffeineResultCache;
 import io.dashshare.adapter.crypto.Argon2PasswordHasher;
 import io.dashshare.adapter.crypto.NimbusTokenSigner;
@@ -122,37 +123,37 @@ public class SharingFactory {
 
     @Singleton
     ManageDashboardsUseCase manageDashboards(DashboardCatalog catalog, QueryExecutor executor, RandomSource random,
-                                             UnitOfWork unitOfWork, Clock clock) {
-        return new ManageDashboardsService(catalog, executor, random, unitOfWork, clock);
+                                             UnitOfWork unitOfWork, Clock clock, Audit audit) {
+        return new ManageDashboardsService(catalog, executor, random, unitOfWork, clock, audit);
     }
 
     @Singleton
     PreviewDashboardUseCase previewDashboard(DashboardCatalog catalog, DashboardRunner runner,
-                                             FilterOptionsRunner options) {
-        return new PreviewDashboardService(catalog, runner, options);
+                                             FilterOptionsRunner options, Audit audit) {
+        return new PreviewDashboardService(catalog, runner, options, audit);
     }
 
     @Singleton
     ManageSharesUseCase manageShares(ShareRepository shares, DashboardCatalog catalog, ShareContextRepository contexts,
                                      RandomSource random, UnitOfWork unitOfWork, Clock clock,
-                                     SharingSettings settings) {
-        return new ManageSharesService(shares, catalog, contexts, random, unitOfWork, clock, settings);
+                                     SharingSettings settings, Audit audit) {
+        return new ManageSharesService(shares, catalog, contexts, random, unitOfWork, clock, settings, audit);
     }
 
     @Singleton
     ViewPublicShareUseCase viewPublicShare(ViewerLookups lookups, DashboardRunner runner, FilterOptionsRunner options,
-                                           ExecutionQuotas quotas, Clock clock) {
-        return new ViewPublicShareService(lookups, runner, options, quotas, clock);
+                                           ExecutionQuotas quotas, Clock clock, Audit audit) {
+        return new ViewPublicShareService(lookups, runner, options, quotas, clock, audit);
     }
 
     @Singleton
     ManageShareContextsUseCase manageShareContexts(ShareContextRepository contexts, RandomSource random,
-                                                   UnitOfWork unitOfWork, Clock clock) {
-        return new ManageShareContextsService(contexts, random, unitOfWork, clock);
+                                                   UnitOfWork unitOfWork, Clock clock, Audit audit) {
+        return new ManageShareContextsService(contexts, random, unitOfWork, clock, audit);
     }
 
     @Singleton
-    ManageCompanyUseCase manageCompany(CompanyRepository companies, UnitOfWork unitOfWork) {
-        return new ManageCompanyService(companies, unitOfWork);
+    ManageCompanyUseCase manageCompany(CompanyRepository companies, UnitOfWork unitOfWork, Audit audit) {
+        return new ManageCompanyService(companies, unitOfWork, audit);
     }
 }

@@ -1,5 +1,6 @@
 package io.dashshare.bootstrap;
 
+import io.dashshare.application.service.Audit;
 import io.dashshare.adapter.crypto.NbvcxzCommonPasswords;
 import io.dashshare.application.port.in.AcceptInviteUseCase;
 import io.dashshare.application.port.in.AuthenticateOwnerUseCase;
@@ -61,8 +62,8 @@ public class TeamFactory {
 
     @Singleton
     OwnerLoginUseCase ownerLogin(OwnerAccountRepository accounts, CompanyRepository companies, PasswordHasher hasher,
-                                 LoginThrottle throttle, Clock clock) {
-        return new OwnerLoginService(accounts, companies, hasher, throttle, clock);
+                                 LoginThrottle throttle, Clock clock, Audit audit) {
+        return new OwnerLoginService(accounts, companies, hasher, throttle, clock, audit);
     }
 
     /** {@code last_used_at} of API keys is written on the blocking pool, after the answer. */
@@ -90,20 +91,20 @@ public class TeamFactory {
 
     @Singleton
     ManageOwnersUseCase manageOwners(OwnerAccountRepository accounts, CompanyRepository companies,
-                                     OwnerInvites invites, RandomSource random, UnitOfWork unitOfWork, Clock clock) {
-        return new ManageOwnersService(accounts, companies, invites, random, unitOfWork, clock);
+                                     OwnerInvites invites, RandomSource random, UnitOfWork unitOfWork, Clock clock, Audit audit) {
+        return new ManageOwnersService(accounts, companies, invites, random, unitOfWork, clock, audit);
     }
 
     @Singleton
     ManageApiKeysUseCase manageApiKeys(ApiKeyRepository keys, RandomSource random, UnitOfWork unitOfWork,
-                                       Clock clock) {
-        return new ManageApiKeysService(keys, random, unitOfWork, clock);
+                                       Clock clock, Audit audit) {
+        return new ManageApiKeysService(keys, random, unitOfWork, clock, audit);
     }
 
     @Singleton
     ManageTenantsUseCase manageTenants(CompanyRepository companies, OwnerAccountRepository accounts,
-                                       OwnerInvites invites, RandomSource random, UnitOfWork unitOfWork, Clock clock) {
-        return new ManageTenantsService(companies, accounts, invites, random, unitOfWork, clock);
+                                       OwnerInvites invites, RandomSource random, UnitOfWork unitOfWork, Clock clock, Audit audit) {
+        return new ManageTenantsService(companies, accounts, invites, random, unitOfWork, clock, audit);
     }
 
     @Singleton

@@ -1,5 +1,7 @@
 package io.dashshare.example;
 
+import io.dashshare.application.service.Audit;
+import io.dashshare.domain.audit.ClientIpPolicy;
 import io.dashshare.application.port.in.CreatedShare;
 import io.dashshare.application.port.in.ManageDashboardsUseCase;
 import io.dashshare.application.port.in.ManageSharesUseCase;
@@ -85,17 +87,20 @@ public final class ReuseExample {
         OwnerPrincipal owner = OwnerPrincipal.person(new OwnerId(UUID.randomUUID()), new EmailAddress("ana@acme.example"),
                 company.id(), Role.EDITOR);
 
-        // The use cases, wired by hand: what the service's factory does with its adapters.
+        // The use cases, wired by hand: what the service's factory does with its adapters. The audit
+        // events go to the in-memory log here (the service writes them to PostgreSQL).
+        Audit audit = new Audit(store.audit(), clock, ClientIpPolicy.TRUNCATED, random);
         ExecutionQuotas quotas = new ExecutionQuotas(store.rateLimiter(), clock, settings);
         ResultCache noCache = ResultCache.disabled();
         DashboardRunner runner = new DashboardRunner(sales, noCache, quotas, settings,
                 WidgetFanOut.sequential(Duration.ofSeconds(20)));
         FilterOptionsRunner options = new FilterOptionsRunner(sales, noCache, quotas, settings);
         ManageDashboardsUseCase dashboards = new ManageDashboardsService(store.dashboards(), sales, random,
-                store.unitOfWork(), clock);
+                store.unitOfWork(), clock, audit);
         ManageSharesUseCase shares = new ManageSharesService(store.shares(), store.dashboards(), store.contexts(), random,
-                store.unitOfWork(), clock, settings);
-        ViewPublicShareUseCase viewers = new ViewPublicShareService(store.viewerLookups(), runner, options, quotas, clock);
+                store.unitOfWork(), clock, settings, audit);
+        ViewPublicShareUseCase viewers = new ViewPublicShareService(store.viewerLookups(), runner, options, quotas, clock,
+                audit);
 
         Dashboard dashboard = dashboards.create(owner, regionalSales());
         CreatedShare link = shares.create(owner, dashboard.id(), new NewShare("North partners", ShareType.LINK,

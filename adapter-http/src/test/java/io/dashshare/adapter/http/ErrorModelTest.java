@@ -1,5 +1,6 @@
 package io.dashshare.adapter.http;
 
+import io.dashshare.domain.audit.AuditClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
@@ -120,7 +121,7 @@ class ErrorModelTest extends HttpTest {
 
     @Test
     void an_unexpected_exception_is_INTERNAL_ERROR_with_nothing_internal() {
-        when(publicShares.resolve(anyString())).thenThrow(
+        when(publicShares.resolve(anyString(), any())).thenThrow(
                 new IllegalStateException("SELECT * FROM shares WHERE token_hash = 'x' -- pool exhausted"));
         Reply reply = api.get("/api/v1/public/shares/some-token/resolve");
         assertErrorBody(reply, 500, "INTERNAL_ERROR");
@@ -129,7 +130,7 @@ class ErrorModelTest extends HttpTest {
 
     @Test
     void SERVICE_UNAVAILABLE_from_a_use_case_is_503() {
-        when(publicShares.resolve(anyString())).thenThrow(
+        when(publicShares.resolve(anyString(), any())).thenThrow(
                 new SharingException(ErrorCode.SERVICE_UNAVAILABLE, "The database is unreachable; try again shortly."));
         assertErrorBody(api.get("/api/v1/public/shares/some-token/resolve"), 503, "SERVICE_UNAVAILABLE");
     }
@@ -137,7 +138,7 @@ class ErrorModelTest extends HttpTest {
     @Test
     void RATE_LIMITED_is_429_with_Retry_After_in_seconds() {
         doThrow(new RateLimitedException(Duration.ofMillis(90_500))).when(requestCodes)
-                .requestCode(any(), any(), anyString());
+                .requestCode(any(), any(), any(AuditClient.class));
         Reply reply = api.post("/api/v1/share-auth/request", "{\"company_slug\":\"acme\",\"email\":\"a@b.example\"}");
         assertErrorBody(reply, 429, "RATE_LIMITED");
         assertThat(reply.header("Retry-After")).isEqualTo("91");
@@ -145,7 +146,7 @@ class ErrorModelTest extends HttpTest {
 
     @Test
     void a_business_failure_keeps_its_code_status_and_details() {
-        when(publicShares.execute(anyString(), any())).thenThrow(new SharingException(
+        when(publicShares.execute(anyString(), any(), any())).thenThrow(new SharingException(
                 ErrorCode.FILTER_DISABLED_BY_POLICY, "Filter 'region' is disabled by this share.",
                 Map.of("filter_slug", "region")));
         Reply reply = api.post(EXECUTE, "{\"parameters\": {\"region\": \"north\"}}");
@@ -155,7 +156,7 @@ class ErrorModelTest extends HttpTest {
 
     @Test
     void an_unknown_public_token_is_TOKEN_INVALID_with_referrer_and_no_store_headers() {
-        when(publicShares.resolve(anyString())).thenThrow(SharingException.tokenInvalid());
+        when(publicShares.resolve(anyString(), any())).thenThrow(SharingException.tokenInvalid());
         Reply reply = api.get("/api/v1/public/shares/random-token/resolve");
         assertErrorBody(reply, 401, "TOKEN_INVALID");
         assertThat(reply.header("Referrer-Policy")).isEqualTo("no-referrer");

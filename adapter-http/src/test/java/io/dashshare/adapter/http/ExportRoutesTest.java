@@ -77,7 +77,7 @@ class ExportRoutesTest extends HttpTest {
     void the_public_export_answers_the_csv_attachment_with_the_parameters_passed_through() throws InterruptedException {
         ListCursor cursor = twoRows();
         Map<String, RawValue> sent = Map.of("region", new RawValue.Str("north"));
-        when(publicShares.export(SHARE_TOKEN, TOP, sent)).thenReturn(export(cursor));
+        when(publicShares.export(eq(SHARE_TOKEN), eq(TOP), eq(sent), any())).thenReturn(export(cursor));
 
         assertCsvAttachment(api.post("/api/v1/public/shares/" + SHARE_TOKEN + "/widgets/top_customers/export",
                 "{\"parameters\": {\"region\": \"north\"}, \"format\": \"csv\"}"));
@@ -88,7 +88,7 @@ class ExportRoutesTest extends HttpTest {
     @Test
     void the_portal_export_carries_the_context_id_like_execute() {
         PortalViewer viewer = new PortalViewer(ACME, new EmailAddress("customer@company.com"), List.of(Fixtures.context()));
-        when(portal.authenticate("acme", "SHARE_ACCESS_TOKEN")).thenReturn(viewer);
+        when(portal.authenticate(eq("acme"), eq("SHARE_ACCESS_TOKEN"), any())).thenReturn(viewer);
         when(portal.export(viewer, new DashboardSlug("sales-overview"), Fixtures.context().id(), TOP, Map.of()))
                 .thenReturn(export(twoRows()));
 
@@ -105,7 +105,7 @@ class ExportRoutesTest extends HttpTest {
         String token = "header.payload.signature";
         EmbedAccess access = Fixtures.embedAccess(Fixtures.shared(sales));
         when(embeds.open(token)).thenReturn(access);
-        when(embeds.export(access, TOP, Map.of())).thenReturn(export(twoRows()));
+        when(embeds.export(eq(access), eq(TOP), eq(Map.of()), any())).thenReturn(export(twoRows()));
 
         assertCsvAttachment(api.post("/api/embed/d/" + token + "/widgets/top_customers/export", "{}"));
     }
@@ -137,7 +137,7 @@ class ExportRoutesTest extends HttpTest {
     @Test
     void downloads_disabled_and_policy_errors_are_the_json_error_model() {
         String path = "/api/v1/public/shares/" + SHARE_TOKEN + "/widgets/top_customers/export";
-        when(publicShares.export(eq(SHARE_TOKEN), eq(TOP), anyMap())).thenThrow(new SharingException(ErrorCode.FORBIDDEN,
+        when(publicShares.export(eq(SHARE_TOKEN), eq(TOP), anyMap(), any())).thenThrow(new SharingException(ErrorCode.FORBIDDEN,
                 "Downloads are not enabled for this dashboard.", Map.of("reason", "downloads_disabled")));
 
         Reply reply = api.post(path, "{}");
@@ -161,7 +161,7 @@ class ExportRoutesTest extends HttpTest {
     @Test
     void a_failure_after_the_first_bytes_aborts_the_response_instead_of_ending_a_truncated_file() throws Exception {
         ListCursor cursor = ListCursor.generated(COLUMNS, 1_000_000, i -> List.of("customer " + i, i)).failingAfter(50_000);
-        when(publicShares.export(anyString(), any(), anyMap())).thenReturn(export(cursor));
+        when(publicShares.export(anyString(), any(), anyMap(), any())).thenReturn(export(cursor));
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         HttpRequest request = HttpRequest.newBuilder(URI.create(server.getURL() + "/api/v1/public/shares/"
                         + SHARE_TOKEN + "/widgets/top_customers/export"))
@@ -186,7 +186,7 @@ class ExportRoutesTest extends HttpTest {
             throws Exception {
         // About 60 MB of CSV: far more than the socket buffers and the server's chunks hold.
         ListCursor cursor = ListCursor.generated(COLUMNS, 2_000_000, i -> List.of("customer number " + i, i));
-        when(publicShares.export(anyString(), any(), anyMap())).thenReturn(export(cursor));
+        when(publicShares.export(anyString(), any(), anyMap(), any())).thenReturn(export(cursor));
         String body = "{}";
 
         try (Socket socket = new Socket(server.getHost(), server.getPort())) {

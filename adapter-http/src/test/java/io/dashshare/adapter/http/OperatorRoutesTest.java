@@ -1,5 +1,6 @@
 package io.dashshare.adapter.http;
 
+import static org.mockito.ArgumentMatchers.eq;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.reset;
@@ -51,7 +52,7 @@ class OperatorRoutesTest extends HttpTest {
     void create_answers_the_company_its_invited_admin_and_the_link() {
         OwnerAccount admin = OwnerAccount.invited(new OwnerId(UUID.randomUUID()), Fixtures.COMPANY_ID,
                 new EmailAddress("boss@acme.test"), Role.ADMIN, Fixtures.CREATED);
-        when(tenants.create(new CompanySlug("acme"), "Acme", new EmailAddress("boss@acme.test"))).thenReturn(
+        when(tenants.create(eq(new CompanySlug("acme")), eq("Acme"), eq(new EmailAddress("boss@acme.test")), any())).thenReturn(
                 new ManageTenantsUseCase.ProvisionedCompany(Fixtures.ACME, admin, "https://x.example/console/invite#t"));
 
         Reply reply = api.post("/api/v1/operator/companies",
@@ -72,7 +73,7 @@ class OperatorRoutesTest extends HttpTest {
                     "{\"slug\":\"" + slug + "\",\"name\":\"N\",\"admin_email\":\"a@b.test\"}", OPERATOR);
             assertThat(reply.status()).as(slug).isEqualTo(400);
         }
-        when(tenants.create(any(), any(), any())).thenThrow(new SharingException(ErrorCode.CONFLICT, "taken",
+        when(tenants.create(any(), any(), any(), any())).thenThrow(new SharingException(ErrorCode.CONFLICT, "taken",
                 Map.of("field", "slug")));
         assertThat(api.post("/api/v1/operator/companies",
                 "{\"slug\":\"0acme\",\"name\":\"N\",\"admin_email\":\"a@b.test\"}", OPERATOR).status()).isEqualTo(409);
@@ -84,7 +85,7 @@ class OperatorRoutesTest extends HttpTest {
         Map<String, Object> list = api.get("/api/v1/operator/companies", OPERATOR).json();
         assertThat(list).containsOnlyKeys("companies");
 
-        when(tenants.update(Fixtures.COMPANY_ID, Optional.empty(), Optional.of(CompanyStatus.SUSPENDED)))
+        when(tenants.update(eq(Fixtures.COMPANY_ID), eq(Optional.empty()), eq(Optional.of(CompanyStatus.SUSPENDED)), any()))
                 .thenReturn(Fixtures.ACME.withStatus(CompanyStatus.SUSPENDED));
         Reply patched = api.patch("/api/v1/operator/companies/" + Fixtures.COMPANY_ID, "{\"status\":\"suspended\"}",
                 OPERATOR);

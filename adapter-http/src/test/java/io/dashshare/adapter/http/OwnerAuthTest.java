@@ -1,5 +1,6 @@
 package io.dashshare.adapter.http;
 
+import static org.mockito.ArgumentMatchers.eq;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.verifyNoInteractions;
@@ -137,7 +138,7 @@ class OwnerAuthTest extends HttpTest {
 
     @Test
     void public_share_auth_portal_and_embed_routes_need_no_owner_token() {
-        when(publicShares.resolve("t")).thenThrow(SharingException.tokenInvalid());
+        when(publicShares.resolve(eq("t"), any())).thenThrow(SharingException.tokenInvalid());
         Reply reply = api.get("/api/v1/public/shares/t/resolve", "Authorization", "Bearer garbage");
         assertThat(reply.errorCode()).isEqualTo("TOKEN_INVALID");
         assertThat(api.post("/api/v1/share-auth/request", "{\"company_slug\":\"acme\",\"email\":\"a@b.example\"}")

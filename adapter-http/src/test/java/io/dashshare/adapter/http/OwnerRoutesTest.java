@@ -1,5 +1,6 @@
 package io.dashshare.adapter.http;
 
+import static org.mockito.ArgumentMatchers.argThat;
 import io.dashshare.application.port.in.NewMember;
 import java.time.Duration;
 import io.dashshare.domain.common.EmailAddress;
@@ -79,8 +80,9 @@ class OwnerRoutesTest extends HttpTest {
 
     @Test
     void login_answers_a_bearer_token_that_opens_the_owner_routes() {
-        when(ownerLogin.login(new OwnerLoginUseCase.LoginAttempt(new EmailAddress("admin@acme.test"), "s3cret-passw0rd",
-                Optional.empty(), "127.0.0.1"))).thenReturn(new SignedInOwner(OWNER, 0));
+        when(ownerLogin.login(argThat(attempt -> attempt.email().equals(new EmailAddress("admin@acme.test"))
+                && attempt.password().equals("s3cret-passw0rd") && attempt.company().isEmpty()
+                && attempt.clientAddress().equals("127.0.0.1") && "127.0.0.1".equals(attempt.client().ip())))).thenReturn(new SignedInOwner(OWNER, 0));
         Reply reply = api.post("/api/v1/auth/login", "{\"email\":\"admin@acme.test\",\"password\":\"s3cret-passw0rd\"}");
         assertThat(reply.status()).isEqualTo(200);
         Map<String, Object> body = reply.json();

@@ -1,5 +1,7 @@
 package io.dashshare.adapter.http;
 
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
 import static io.dashshare.adapter.http.support.Fixtures.ALLOWED_ORIGIN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.anyString;
@@ -38,7 +40,7 @@ class SecurityHeadersTest extends HttpTest {
         SharedDashboard ofCompany = new SharedDashboard(company, shared.dashboard(), shared.filters());
         EmbedAccess access = Fixtures.embedAccess(ofCompany);
         when(embeds.open(EMBED_TOKEN)).thenReturn(access);
-        when(embeds.info(access)).thenReturn(ofCompany);
+        when(embeds.info(eq(access), any())).thenReturn(ofCompany);
     }
 
     @Test
@@ -54,7 +56,7 @@ class SecurityHeadersTest extends HttpTest {
 
     @Test
     void non_embed_routes_may_never_be_framed_and_never_get_cors() {
-        when(publicShares.resolve(anyString())).thenThrow(SharingException.tokenInvalid());
+        when(publicShares.resolve(anyString(), any())).thenThrow(SharingException.tokenInvalid());
         Reply reply = api.get("/api/v1/public/shares/t/resolve", "Origin", ALLOWED_ORIGIN);
         assertThat(reply.header("Content-Security-Policy")).isEqualTo("frame-ancestors 'none'");
         assertThat(reply.header("Access-Control-Allow-Origin")).isNull();
@@ -82,7 +84,7 @@ class SecurityHeadersTest extends HttpTest {
         org.mockito.Mockito.verify(embeds, org.mockito.Mockito.times(1)).open(EMBED_TOKEN);
 
         EmbedAccess access = embeds.open(EMBED_TOKEN);
-        when(embeds.execute(org.mockito.ArgumentMatchers.eq(access), org.mockito.ArgumentMatchers.anyMap()))
+        when(embeds.execute(org.mockito.ArgumentMatchers.eq(access), org.mockito.ArgumentMatchers.anyMap(), any()))
                 .thenReturn(Fixtures.result(access.dashboard(), java.util.Map.of()));
         org.mockito.Mockito.clearInvocations(embeds);
         Reply executed = api.post("/api/embed/d/" + EMBED_TOKEN + "/execute", "{}", "Origin", ALLOWED_ORIGIN);
@@ -95,6 +97,7 @@ class SecurityHeadersTest extends HttpTest {
     @Test
     void embed_routes_of_an_invalid_token_may_be_framed_by_nobody() {
         when(embeds.open(anyString())).thenThrow(SharingException.tokenInvalid());
+        when(embeds.open(anyString(), any(), any())).thenThrow(SharingException.tokenInvalid());
         Reply reply = api.get("/api/embed/d/not-a-token/info", "Origin", ALLOWED_ORIGIN);
         assertThat(reply.status()).as(reply.body()).isEqualTo(401);
         assertThat(reply.header("Content-Security-Policy")).isEqualTo("frame-ancestors 'none'");
@@ -139,7 +142,7 @@ class SecurityHeadersTest extends HttpTest {
         access.addAppender(captured);
         try {
             embedOriginsAre(ALLOWED_ORIGIN);
-            when(publicShares.resolve(anyString())).thenThrow(SharingException.tokenInvalid());
+            when(publicShares.resolve(anyString(), any())).thenThrow(SharingException.tokenInvalid());
             String ownerToken = ownerTokens.issue(new SignedInOwner(Fixtures.OWNER, 0)).token();
             api.get("/api/v1/public/shares/SECRETSHARETOKEN123/resolve?search=x");
             api.get("/api/embed/d/" + EMBED_TOKEN + "/info");

@@ -1,5 +1,6 @@
 package io.dashshare.adapter.http;
 
+import static org.mockito.ArgumentMatchers.argThat;
 import static io.dashshare.adapter.http.support.Fixtures.ACME;
 import static io.dashshare.adapter.http.support.Fixtures.OWNER;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -78,8 +79,9 @@ class TeamRoutesTest extends HttpTest {
                 "{\"email\":\"Admin@ACME.test\",\"password\":\"pw\",\"company_slug\":\"acme\"}");
 
         assertThat(reply.status()).isEqualTo(200);
-        verify(ownerLogin).login(new LoginAttempt(new EmailAddress("admin@acme.test"), "pw",
-                Optional.of(new CompanySlug("acme")), "127.0.0.1"));
+        verify(ownerLogin).login(argThat(attempt -> attempt.email().equals(new EmailAddress("admin@acme.test"))
+                && attempt.password().equals("pw") && attempt.company().equals(Optional.of(new CompanySlug("acme")))
+                && attempt.clientAddress().equals("127.0.0.1") && attempt.client().requestId() != null));
         String token = (String) reply.json().get("access_token");
         when(self.me(any())).thenReturn(new OwnerSelfUseCase.Me(OWNER, ACME));
         assertThat(api.get("/api/v1/auth/me", "Authorization", "Bearer " + token).status()).isEqualTo(200);

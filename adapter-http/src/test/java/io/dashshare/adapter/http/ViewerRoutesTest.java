@@ -1,5 +1,8 @@
 package io.dashshare.adapter.http;
 
+import static org.mockito.ArgumentMatchers.argThat;
+import static org.mockito.ArgumentMatchers.isNull;
+import io.dashshare.domain.audit.AuditClient;
 import io.dashshare.application.port.in.PortalDashboardView;
 import io.dashshare.domain.context.ShareContextId;
 import io.dashshare.domain.dashboard.DashboardSlug;
@@ -45,7 +48,7 @@ class ViewerRoutesTest extends HttpTest {
 
     @Test
     void public_resolve_answers_company_dashboard_and_filters_without_sql() {
-        when(publicShares.resolve(SHARE_TOKEN)).thenReturn(Fixtures.shared(sales));
+        when(publicShares.resolve(eq(SHARE_TOKEN), any())).thenReturn(Fixtures.shared(sales));
         Reply reply = api.get("/api/v1/public/shares/" + SHARE_TOKEN + "/resolve");
         assertThat(reply.status()).isEqualTo(200);
         Map<String, Object> body = reply.json();
@@ -69,7 +72,7 @@ class ViewerRoutesTest extends HttpTest {
     void public_execute_with_the_guides_body_answers_parameters_widgets_and_request_id() {
         Map<String, RawValue> sent = Map.of("period_start", new RawValue.Str("2025-01-01"),
                 "period_end", new RawValue.Str("2025-12-31"));
-        when(publicShares.execute(SHARE_TOKEN, sent)).thenReturn(Fixtures.result(sales, sent));
+        when(publicShares.execute(eq(SHARE_TOKEN), eq(sent), any())).thenReturn(Fixtures.result(sales, sent));
         Reply reply = api.post("/api/v1/public/shares/" + SHARE_TOKEN + "/execute", """
                 {
                 "parameters": {
@@ -94,7 +97,7 @@ class ViewerRoutesTest extends HttpTest {
 
     @Test
     void public_options_answer_exactly_the_guides_standard_response() {
-        when(publicShares.options(SHARE_TOKEN, "status", null)).thenReturn(new OptionsAnswer("status",
+        when(publicShares.options(eq(SHARE_TOKEN), eq("status"), isNull(), any())).thenReturn(new OptionsAnswer("status",
                 List.of(new FilterOption("Active", "Active"), new FilterOption("Pending", "Pending")),
                 OptionsSource.DYNAMIC));
         Reply reply = api.get("/api/v1/public/shares/" + SHARE_TOKEN + "/filters/status/options");
@@ -106,7 +109,7 @@ class ViewerRoutesTest extends HttpTest {
 
     @Test
     void a_share_bound_to_a_context_answers_AUTH_REQUIRED_with_the_company_slug_at_top_level() {
-        when(publicShares.resolve(SHARE_TOKEN)).thenThrow(new SharingException(ErrorCode.AUTH_REQUIRED,
+        when(publicShares.resolve(eq(SHARE_TOKEN), any())).thenThrow(new SharingException(ErrorCode.AUTH_REQUIRED,
                 "Log in to the share portal.", Map.of("company_slug", "acme")));
         Reply reply = api.get("/api/v1/public/shares/" + SHARE_TOKEN + "/resolve");
         assertThat(reply.status()).isEqualTo(401);
@@ -125,13 +128,13 @@ class ViewerRoutesTest extends HttpTest {
         assertThat(reply.body()).isEqualTo("{\"status\":\"accepted\",\"message\":\"If this email may see dashboards "
                 + "of this company, a code is on its way.\"}");
         verify(requestCodes).requestCode(eq(new CompanySlug("acme")), eq(new EmailAddress("customer@company.com")),
-                eq("127.0.0.1"));
+                argThat((AuditClient client) -> "127.0.0.1".equals(client.ip()) && client.requestId() != null));
     }
 
     @Test
     void request_code_answers_503_when_the_mail_could_not_be_sent() {
         doThrow(new SharingException(ErrorCode.SERVICE_UNAVAILABLE, "The code could not be sent right now."))
-                .when(requestCodes).requestCode(any(), any(), anyString());
+                .when(requestCodes).requestCode(any(), any(), any(AuditClient.class));
         Reply failed = api.post("/api/v1/share-auth/request", "{\"company_slug\":\"acme\",\"email\":\"a@b.example\"}");
         assertThat(failed.status()).isEqualTo(503);
         assertThat(failed.body()).contains("\"error_code\":\"SERVICE_UNAVAILABLE\"");
@@ -139,8 +142,8 @@ class ViewerRoutesTest extends HttpTest {
 
     @Test
     void verify_with_the_guides_body_answers_both_tokens_and_the_contexts() {
-        when(verifyCodes.verify(new CompanySlug("acme"), new EmailAddress("customer@company.com"),
-                OneTimeCode.parse("1234-5678").orElseThrow())).thenReturn(new PortalTokens(
+        when(verifyCodes.verify(eq(new CompanySlug("acme")), eq(new EmailAddress("customer@company.com")),
+                eq(OneTimeCode.parse("1234-5678").orElseThrow()), any())).thenReturn(new PortalTokens(
                 "access.jwt.token", "refresh-token", 900, List.of(Fixtures.context())));
         Reply reply = api.post("/api/v1/share-auth/verify", """
                 {
@@ -173,7 +176,7 @@ class ViewerRoutesTest extends HttpTest {
         Reply out = api.post("/api/v1/share-auth/logout", "{\"refresh_token\": \"refresh-2\"}",
                 "Authorization", "Bearer a2");
         assertThat(out.status()).isEqualTo(204);
-        verify(logouts).logout(Optional.of("a2"), Optional.of("refresh-2"), false);
+        verify(logouts).logout(eq(Optional.of("a2")), eq(Optional.of("refresh-2")), eq(false), any());
         assertThat(api.post("/api/v1/share-auth/logout", null, "Authorization", "Bearer a2").status()).isEqualTo(204);
     }
 
@@ -182,7 +185,7 @@ class ViewerRoutesTest extends HttpTest {
         Reply out = api.post("/api/v1/share-auth/logout", "{\"everywhere\": true}", "Authorization", "Bearer a3");
 
         assertThat(out.status()).isEqualTo(204);
-        verify(logouts).logout(Optional.of("a3"), Optional.empty(), true);
+        verify(logouts).logout(eq(Optional.of("a3")), eq(Optional.empty()), eq(true), any());
         Reply wrongType = api.post("/api/v1/share-auth/logout", "{\"everywhere\": \"yes\"}", "Authorization", "Bearer a3");
         assertThat(wrongType.status()).isEqualTo(400);
         assertThat(wrongType.json().get("details")).isEqualTo(Map.of("field", "everywhere"));
@@ -191,7 +194,7 @@ class ViewerRoutesTest extends HttpTest {
     @Test
     void portal_lists_resolves_executes_and_lists_options_with_the_share_access_token() {
         PortalViewer viewer = new PortalViewer(ACME, new EmailAddress("customer@company.com"), List.of(Fixtures.context()));
-        when(portal.authenticate("acme", "SHARE_ACCESS_TOKEN")).thenReturn(viewer);
+        when(portal.authenticate(eq("acme"), eq("SHARE_ACCESS_TOKEN"), any())).thenReturn(viewer);
         when(portal.dashboards(viewer)).thenReturn(List.of(new PortalDashboard(sales, List.of(Fixtures.context()))));
         String contextId = Fixtures.context().id().toString();
         ShareContextId context = Fixtures.context().id();
@@ -229,7 +232,7 @@ class ViewerRoutesTest extends HttpTest {
 
     @Test
     void portal_without_a_token_is_refused_by_the_use_case_as_TOKEN_INVALID() {
-        when(portal.authenticate("acme", null)).thenThrow(SharingException.tokenInvalid());
+        when(portal.authenticate(eq("acme"), isNull(), any())).thenThrow(SharingException.tokenInvalid());
         Reply reply = api.get("/api/v1/share-portal/acme/dashboards");
         assertThat(reply.status()).isEqualTo(401);
         assertThat(reply.errorCode()).isEqualTo("TOKEN_INVALID");
@@ -240,10 +243,10 @@ class ViewerRoutesTest extends HttpTest {
         String token = "header.payload.signature";
         EmbedAccess access = Fixtures.embedAccess(Fixtures.shared(sales));
         when(embeds.open(token)).thenReturn(access);
-        when(embeds.info(access)).thenReturn(Fixtures.shared(sales));
+        when(embeds.info(eq(access), any())).thenReturn(Fixtures.shared(sales));
         Map<String, RawValue> sent = Map.of("period_start", new RawValue.Str("2025-01-01"));
-        when(embeds.execute(access, sent)).thenReturn(Fixtures.result(sales, sent));
-        when(embeds.options(access, "region", "no")).thenReturn(new OptionsAnswer("region",
+        when(embeds.execute(eq(access), eq(sent), any())).thenReturn(Fixtures.result(sales, sent));
+        when(embeds.options(eq(access), eq("region"), eq("no"), any())).thenReturn(new OptionsAnswer("region",
                 List.of(new FilterOption("north", "north")), OptionsSource.STATIC));
         assertThat(api.get("/api/embed/d/" + token + "/info").json()).containsOnlyKeys("company", "dashboard", "filters",
                 "downloads");

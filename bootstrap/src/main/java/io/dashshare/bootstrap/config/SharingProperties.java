@@ -61,4 +61,20 @@ public final class SharingProperties {
                          @Bindable(defaultValue = "5s") Duration firstRetry,
                          @Bindable(defaultValue = "1m") Duration maxRetry) {
     }
+
+    /**
+     * {@code sharing.audit.*} (docs/api.md, audit log; README, operating notes): {@code enabled}
+     * ({@code SHARING_AUDIT_ENABLED}, off only to measure what the log costs), {@code client-ip}
+     * ({@code SHARING_AUDIT_CLIENT_IP}: {@code truncated}, {@code full} or {@code none}), how often
+     * each instance writes its queued events, how many may wait, how many one insert writes, and
+     * how many flushes a failing batch gets before it is counted as dropped.
+     */
+    @ConfigurationProperties("sharing.audit")
+    public record Audit(@Bindable(defaultValue = "true") boolean enabled,
+                        @Bindable(defaultValue = "truncated") String clientIp,
+                        @Bindable(defaultValue = "1s") Duration flushInterval,
+                        @Bindable(defaultValue = "20000") int queueCapacity,
+                        @Bindable(defaultValue = "500") int batchSize,
+                        @Bindable(defaultValue = "3") int writeAttempts) {
+    }
 }

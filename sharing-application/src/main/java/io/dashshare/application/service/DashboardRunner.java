@@ -70,6 +70,13 @@ public final class DashboardRunner {
         return FilterResolver.resolve(dashboard.definition().filters(), rules, viewerValues);
     }
 
+    /** The effective parameters of a request, or empty when the rules refuse it (an export's audit event). */
+    public Optional<EffectiveParameters> effective(Dashboard dashboard, AccessRules rules,
+                                                   Map<String, RawValue> viewerValues) {
+        return parameters(dashboard, rules, viewerValues) instanceof Resolution.Allowed<EffectiveParameters> allowed
+                ? Optional.of(allowed.value()) : Optional.empty();
+    }
+
     /** The owner's preview: no policy, no cache, no quota; always fresh data. */
     public DashboardResult preview(Dashboard dashboard, Map<String, RawValue> parameters) {
         EffectiveParameters effective = parameters(dashboard, AccessRules.UNRESTRICTED, parameters).orElseThrow();

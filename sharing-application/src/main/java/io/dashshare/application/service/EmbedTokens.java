@@ -81,17 +81,56 @@ public final class EmbedTokens {
     }
 
     private Verified verify(String token, Predicate<KeyOfCompany> keyAccepted) {
-        KeyOfCompany[] used = new KeyOfCompany[1];
+        return verify(token, keyAccepted, new Seen());
+    }
+
+    /**
+     * {@link #verify(String)}, or what the refused token let us know: the company of a key its
+     * {@code kid} names, and, once the signature held, its {@code jti}, {@code sub} and dashboard
+     * (for the refusal's audit event, docs/api.md, audit log). Nothing unverified but the
+     * {@code kid}'s company is kept.
+     */
+    public Attempt attempt(String token) {
+        Seen seen = new Seen();
+        try {
+            return verify(token, key -> true, seen);
+        } catch (SharingException e) {
+            // Only on refusal: the verification itself reads the dashboard once, later.
+            Optional<DashboardId> dashboard = Optional.ofNullable(seen.subject).flatMap(Ids::parse).map(DashboardId::new)
+                    .filter(id -> seen.key != null && seen.key.dashboard(id).isPresent());
+            return new Refused(Optional.ofNullable(seen.key).map(KeyOfCompany::company),
+                    Optional.ofNullable(seen.jti), Optional.ofNullable(seen.subject), dashboard, e);
+        }
+    }
+
+    /** What a verification learned before it failed. */
+    private static final class Seen {
+        KeyOfCompany key;
+        String jti;
+        String subject;
+    }
+
+    private Verified verify(String token, Predicate<KeyOfCompany> keyAccepted, Seen seen) {
         TokenSigner.Verified verified = signer.verify(token, EmbedClaims.TYPE, kid -> {
             if (!EmbedKeyId.isValid(kid)) {
                 return Optional.empty();
             }
             Optional<KeyOfCompany> key = lookups.embedKey(new EmbedKeyId(kid)).filter(k -> k.key().isActive() && k.company().isActive())
                     .filter(keyAccepted);
-            key.ifPresent(k -> used[0] = k);
+            if (key.isEmpty()) {
+                // A retired key or a suspended company still names whose token this was.
+                lookups.embedKey(new EmbedKeyId(kid)).filter(keyAccepted).ifPresent(k -> seen.key = k);
+            }
+            key.ifPresent(k -> seen.key = k);
             return key.map(k -> k.key().secret());
         });
         Claims claims = new Claims(verified.claims());
+        if (verified.claims().get("jti") instanceof String jti) {
+            seen.jti = jti;
+        }
+        if (verified.claims().get("sub") instanceof String sub) {
+            seen.subject = sub;
+        }
         Instant now = clock.instant();
         claims.requireAudience(EmbedClaims.AUDIENCE);
         claims.checkTimes(now, settings.tokens().leeway());
@@ -100,12 +139,12 @@ public final class EmbedTokens {
         if (expiresAt.isAfter(issuedAt.plus(settings.tokens().embedMaxTtl()))) {
             throw Claims.refused(TokenRefusal.LIFETIME_TOO_LONG);
         }
-        Company company = used[0].company();
+        Company company = seen.key.company();
         claims.requireEquals("iss", company.slug().value());
         claims.requireEquals("company", company.slug().value());
         DashboardId dashboardId = Ids.parse(claims.string("sub")).map(DashboardId::new)
                 .orElseThrow(() -> Claims.refused(TokenRefusal.SUB_NOT_A_DASHBOARD));
-        Dashboard dashboard = used[0].dashboard(dashboardId)
+        Dashboard dashboard = seen.key.dashboard(dashboardId)
                 .orElseThrow(() -> Claims.refused(TokenRefusal.SUB_NOT_A_DASHBOARD));
         if (dashboard.embedTokensNotBefore().filter(issuedAt::isBefore).isPresent()) {
             throw Claims.refused(TokenRefusal.REVOKED);
@@ -118,6 +157,15 @@ public final class EmbedTokens {
         return new Verified(company, dashboard, embedClaims);
     }
 
-    public record Verified(Company company, Dashboard dashboard, EmbedClaims claims) {
+    /** A verification's result: {@link Verified} or {@link Refused}. */
+    public sealed interface Attempt permits Verified, Refused {
+    }
+
+    /** A refused token, with the company, {@code jti}, {@code sub} and dashboard it was found to name. */
+    public record Refused(Optional<Company> company, Optional<String> jti, Optional<String> subject,
+                          Optional<DashboardId> dashboard, SharingException refusal) implements Attempt {
+    }
+
+    public record Verified(Company company, Dashboard dashboard, EmbedClaims claims) implements Attempt {
     }
 }

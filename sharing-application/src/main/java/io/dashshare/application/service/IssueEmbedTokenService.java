@@ -1,5 +1,6 @@
 package io.dashshare.application.service;
 
+import io.dashshare.domain.audit.AuditType;
 import io.dashshare.domain.tenant.Permission;
 import io.dashshare.application.port.in.EmbedRequest;
 import io.dashshare.application.port.in.IssueEmbedTokenUseCase;
@@ -38,9 +39,11 @@ public final class IssueEmbedTokenService implements IssueEmbedTokenUseCase {
     private final RandomSource random;
     private final Clock clock;
     private final SharingSettings settings;
+    private final Audit audit;
 
     public IssueEmbedTokenService(DashboardCatalog catalog, CompanyRepository companies, EmbedKeyRing keyRing,
-                                  EmbedTokens tokens, RandomSource random, Clock clock, SharingSettings settings) {
+                                  EmbedTokens tokens, RandomSource random, Clock clock, SharingSettings settings,
+                                  Audit audit) {
         this.catalog = catalog;
         this.companies = companies;
         this.keyRing = keyRing;
@@ -48,6 +51,7 @@ public final class IssueEmbedTokenService implements IssueEmbedTokenUseCase {
         this.random = random;
         this.clock = clock;
         this.settings = settings;
+        this.audit = audit;
     }
 
     @Override
@@ -74,6 +78,12 @@ public final class IssueEmbedTokenService implements IssueEmbedTokenUseCase {
                 values(request.requiredParams()), fixed, now, Optional.empty(), expiresAt,
                 Base64.getUrlEncoder().withoutPadding().encodeToString(random.bytes(16)), request.downloads());
         String token = tokens.sign(key, claims);
+        // The jti and kid name the token in later embed events; the token itself is never kept.
+        audit.owner(AuditType.EMBED_TOKEN_ISSUED, owner).dashboard(dashboard.id()).detail("jti", claims.jti())
+                .detail("kid", key.id().value()).detail("expires_at", expiresAt.toString())
+                .detail("allowed_params", claims.allowedParams()).detail("required_params", claims.requiredParams())
+                .detail("fixed_params", List.copyOf(claims.fixedParams().keySet()))
+                .detail("downloads", claims.downloads()).ok();
         return new IssuedEmbedToken(token, settings.publicBaseUrl() + "/embed/d/" + token,
                 Instant.ofEpochSecond(expiresAt.getEpochSecond()));
     }

@@ -1,5 +1,6 @@
 package io.dashshare.application.service;
 
+import io.dashshare.domain.audit.AuditType;
 import io.dashshare.application.port.in.ManageApiKeysUseCase;
 import io.dashshare.application.port.in.OwnerPrincipal;
 import io.dashshare.domain.error.InvalidValueException;
@@ -27,12 +28,15 @@ public final class ManageApiKeysService implements ManageApiKeysUseCase {
     private final RandomSource random;
     private final UnitOfWork unitOfWork;
     private final Clock clock;
+    private final Audit audit;
 
-    public ManageApiKeysService(ApiKeyRepository keys, RandomSource random, UnitOfWork unitOfWork, Clock clock) {
+    public ManageApiKeysService(ApiKeyRepository keys, RandomSource random, UnitOfWork unitOfWork, Clock clock,
+                                Audit audit) {
         this.keys = keys;
         this.random = random;
         this.unitOfWork = unitOfWork;
         this.clock = clock;
+        this.audit = audit;
     }
 
     @Override
@@ -47,6 +51,10 @@ public final class ManageApiKeysService implements ManageApiKeysUseCase {
                 SecretToken.hashOfPresented(plain), plain.substring(0, ApiKey.PREFIX_LENGTH), now, expiresAt,
                 Optional.empty(), Optional.empty());
         keys.save(key);
+        // Never the key, nor its prefix: the prefix is a piece of the secret.
+        audit.owner(AuditType.API_KEY_CREATED, owner).detail("api_key_id", key.id().toString())
+                .detail("name", key.name()).detail("role", key.role().wire())
+                .detail("expires_at", expiresAt.map(Instant::toString).orElse(null)).ok();
         return new CreatedApiKey(key, plain);
     }
 
@@ -59,9 +67,12 @@ public final class ManageApiKeysService implements ManageApiKeysUseCase {
     @Override
     public void revoke(OwnerPrincipal owner, ApiKeyId id) {
         owner.require(Permission.MANAGE_API_KEYS);
-        unitOfWork.run(() -> {
+        ApiKey revoked = unitOfWork.inTransaction(() -> {
             ApiKey key = keys.find(owner.companyId(), id).orElseThrow(() -> SharingException.notFound("API key"));
             keys.save(key.revoke(clock.instant()));
+            return key;
         });
+        audit.owner(AuditType.API_KEY_REVOKED, owner).detail("api_key_id", revoked.id().toString())
+                .detail("name", revoked.name()).ok();
     }
 }

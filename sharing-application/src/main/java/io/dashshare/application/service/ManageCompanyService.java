@@ -1,5 +1,6 @@
 package io.dashshare.application.service;
 
+import io.dashshare.domain.audit.AuditType;
 import io.dashshare.domain.tenant.Permission;
 import io.dashshare.application.port.in.ManageCompanyUseCase;
 import io.dashshare.application.port.in.OwnerPrincipal;
@@ -17,10 +18,12 @@ public final class ManageCompanyService implements ManageCompanyUseCase {
 
     private final CompanyRepository companies;
     private final UnitOfWork unitOfWork;
+    private final Audit audit;
 
-    public ManageCompanyService(CompanyRepository companies, UnitOfWork unitOfWork) {
+    public ManageCompanyService(CompanyRepository companies, UnitOfWork unitOfWork, Audit audit) {
         this.companies = companies;
         this.unitOfWork = unitOfWork;
+        this.audit = audit;
     }
 
     @Override
@@ -35,10 +38,13 @@ public final class ManageCompanyService implements ManageCompanyUseCase {
         if (origins.size() > MAX_ORIGINS) {
             throw new InvalidValueException("embed_origins", "must hold at most " + MAX_ORIGINS + " origins");
         }
-        return unitOfWork.inTransaction(() -> {
+        Company done = unitOfWork.inTransaction(() -> {
             Company updated = get(owner).withEmbedOrigins(origins.stream().distinct().toList());
             companies.save(updated);
             return updated;
         });
+        audit.owner(AuditType.COMPANY_UPDATED, owner).detail("embed_origins",
+                done.embedOrigins().stream().map(EmbedOrigin::value).toList()).ok();
+        return done;
     }
 }

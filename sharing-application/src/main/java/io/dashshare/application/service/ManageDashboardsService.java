@@ -1,5 +1,6 @@
 package io.dashshare.application.service;
 
+import io.dashshare.domain.audit.AuditType;
 import io.dashshare.domain.tenant.Permission;
 import io.dashshare.application.port.in.ManageDashboardsUseCase;
 import io.dashshare.application.port.in.OwnerPrincipal;
@@ -21,14 +22,16 @@ public final class ManageDashboardsService implements ManageDashboardsUseCase {
     private final RandomSource random;
     private final UnitOfWork unitOfWork;
     private final Clock clock;
+    private final Audit audit;
 
     public ManageDashboardsService(DashboardCatalog catalog, QueryExecutor executor, RandomSource random,
-                                   UnitOfWork unitOfWork, Clock clock) {
+                                   UnitOfWork unitOfWork, Clock clock, Audit audit) {
         this.catalog = catalog;
         this.executor = executor;
         this.random = random;
         this.unitOfWork = unitOfWork;
         this.clock = clock;
+        this.audit = audit;
     }
 
     @Override
@@ -50,6 +53,8 @@ public final class ManageDashboardsService implements ManageDashboardsUseCase {
         Dashboard dashboard = Dashboard.create(new DashboardId(random.uuid()), owner.companyId(), definition,
                 clock.instant());
         unitOfWork.run(() -> catalog.save(dashboard));
+        audit.owner(AuditType.DASHBOARD_CREATED, owner).dashboard(dashboard.id())
+                .detail("slug", definition.slug().value()).ok();
         return dashboard;
     }
 
@@ -57,11 +62,14 @@ public final class ManageDashboardsService implements ManageDashboardsUseCase {
     public Dashboard update(OwnerPrincipal owner, DashboardId id, DashboardDefinition definition) {
         owner.require(Permission.EDIT_DASHBOARDS);
         checkDataSource(definition);
-        return unitOfWork.inTransaction(() -> {
+        Dashboard changed = unitOfWork.inTransaction(() -> {
             Dashboard updated = Lookups.dashboard(catalog, owner.companyId(), id).redefine(definition, clock.instant());
             catalog.save(updated);
             return updated;
         });
+        audit.owner(AuditType.DASHBOARD_UPDATED, owner).dashboard(id).detail("slug", definition.slug().value())
+                .detail("version", changed.version()).ok();
+        return changed;
     }
 
     @Override
@@ -70,6 +78,7 @@ public final class ManageDashboardsService implements ManageDashboardsUseCase {
         if (!unitOfWork.inTransaction(() -> catalog.delete(owner.companyId(), id))) {
             throw SharingException.notFound("Dashboard");
         }
+        audit.owner(AuditType.DASHBOARD_DELETED, owner).dashboard(id).ok();
     }
 
     private void checkDataSource(DashboardDefinition definition) {

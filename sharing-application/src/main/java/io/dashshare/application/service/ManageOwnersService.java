@@ -1,5 +1,6 @@
 package io.dashshare.application.service;
 
+import io.dashshare.domain.audit.AuditType;
 import io.dashshare.application.port.in.ManageOwnersUseCase;
 import io.dashshare.application.port.in.OwnerPrincipal;
 import io.dashshare.domain.common.EmailAddress;
@@ -29,15 +30,17 @@ public final class ManageOwnersService implements ManageOwnersUseCase {
     private final RandomSource random;
     private final UnitOfWork unitOfWork;
     private final Clock clock;
+    private final Audit audit;
 
     public ManageOwnersService(OwnerAccountRepository accounts, CompanyRepository companies, OwnerInvites invites,
-                               RandomSource random, UnitOfWork unitOfWork, Clock clock) {
+                               RandomSource random, UnitOfWork unitOfWork, Clock clock, Audit audit) {
         this.accounts = accounts;
         this.companies = companies;
         this.invites = invites;
         this.random = random;
         this.unitOfWork = unitOfWork;
         this.clock = clock;
+        this.audit = audit;
     }
 
     @Override
@@ -56,13 +59,14 @@ public final class ManageOwnersService implements ManageOwnersUseCase {
             accounts.save(invited);
             return invites.issue(invited, company, now);
         });
+        subject(audit.owner(AuditType.OWNER_INVITED, owner), invited).ok();
         return new InvitedOwner(invited, url);
     }
 
     @Override
     public OwnerAccount update(OwnerPrincipal owner, OwnerId id, Optional<Role> role, Optional<OwnerStatus> status) {
         owner.require(Permission.MANAGE_OWNERS);
-        return unitOfWork.inTransaction(() -> {
+        OwnerAccount changed = unitOfWork.inTransaction(() -> {
             List<OwnerAccount> team = accounts.lockTeam(owner.companyId());
             OwnerAccount before = member(team, id);
             OwnerAccount after = before;
@@ -76,17 +80,27 @@ public final class ManageOwnersService implements ManageOwnersUseCase {
             accounts.save(after);
             return after;
         });
+        subject(audit.owner(AuditType.OWNER_UPDATED, owner), changed).detail("status", changed.status().wire()).ok();
+        return changed;
     }
 
     @Override
     public void remove(OwnerPrincipal owner, OwnerId id) {
         owner.require(Permission.MANAGE_OWNERS);
-        unitOfWork.run(() -> {
+        OwnerAccount removed = unitOfWork.inTransaction(() -> {
             List<OwnerAccount> team = accounts.lockTeam(owner.companyId());
             OwnerAccount before = member(team, id);
             LastAdmin.check(team, before, null);
             accounts.delete(owner.companyId(), before.id());
+            return before;
         });
+        subject(audit.owner(AuditType.OWNER_REMOVED, owner), removed).ok();
+    }
+
+    /** The owner an event is about: their id, email and role (the actor is whoever made the change). */
+    private static Audit.Draft subject(Audit.Draft draft, OwnerAccount account) {
+        return draft.detail("owner_id", account.id().toString()).detail("email", account.email().value())
+                .detail("role", account.role().wire());
     }
 
     private static OwnerAccount member(List<OwnerAccount> team, OwnerId id) {

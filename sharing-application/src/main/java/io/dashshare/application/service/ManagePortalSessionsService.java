@@ -1,5 +1,6 @@
 package io.dashshare.application.service;
 
+import io.dashshare.domain.audit.AuditType;
 import io.dashshare.application.port.in.ManagePortalSessionsUseCase;
 import io.dashshare.application.port.in.OwnerPrincipal;
 import io.dashshare.domain.common.EmailAddress;
@@ -28,11 +29,14 @@ public final class ManagePortalSessionsService implements ManagePortalSessionsUs
     private final ShareContextRepository contexts;
     private final ShareSessionRepository sessions;
     private final Clock clock;
+    private final Audit audit;
 
-    public ManagePortalSessionsService(ShareContextRepository contexts, ShareSessionRepository sessions, Clock clock) {
+    public ManagePortalSessionsService(ShareContextRepository contexts, ShareSessionRepository sessions, Clock clock,
+                                       Audit audit) {
         this.contexts = contexts;
         this.sessions = sessions;
         this.clock = clock;
+        this.audit = audit;
     }
 
     @Override
@@ -62,6 +66,8 @@ public final class ManagePortalSessionsService implements ManagePortalSessionsUs
                 .filter(s -> members.stream().anyMatch(m -> m.admits(s.email(), now)))
                 .orElseThrow(() -> SharingException.notFound("Session"));
         sessions.revoke(session.id(), now);
+        audit.owner(AuditType.SESSION_REVOKED, owner).context(context).detail("session_id", session.id().toString())
+                .detail("email", session.email().value()).ok();
     }
 
     private List<Member> activeMembers(OwnerPrincipal owner, ShareContextId context, Instant now) {

@@ -1,5 +1,6 @@
 package io.dashshare.application.service;
 
+import io.dashshare.domain.audit.AuditType;
 import io.dashshare.domain.tenant.Permission;
 import io.dashshare.application.port.in.ManageShareContextsUseCase;
 import io.dashshare.application.port.in.NewMember;
@@ -23,13 +24,15 @@ public final class ManageShareContextsService implements ManageShareContextsUseC
     private final RandomSource random;
     private final UnitOfWork unitOfWork;
     private final Clock clock;
+    private final Audit audit;
 
     public ManageShareContextsService(ShareContextRepository contexts, RandomSource random, UnitOfWork unitOfWork,
-                                      Clock clock) {
+                                      Clock clock, Audit audit) {
         this.contexts = contexts;
         this.random = random;
         this.unitOfWork = unitOfWork;
         this.clock = clock;
+        this.audit = audit;
     }
 
     @Override
@@ -38,6 +41,7 @@ public final class ManageShareContextsService implements ManageShareContextsUseC
         ShareContext context = new ShareContext(new ShareContextId(random.uuid()), owner.companyId(), name,
                 description.orElse(""), clock.instant());
         unitOfWork.run(() -> contexts.save(context));
+        audit.owner(AuditType.CONTEXT_CREATED, owner).context(context.id()).detail("name", context.name()).ok();
         return context;
     }
 
@@ -57,12 +61,14 @@ public final class ManageShareContextsService implements ManageShareContextsUseC
     public ShareContext update(OwnerPrincipal owner, ShareContextId id, Optional<String> name,
                                Optional<String> description) {
         owner.require(Permission.EDIT_CONTEXTS);
-        return unitOfWork.inTransaction(() -> {
+        ShareContext changed = unitOfWork.inTransaction(() -> {
             ShareContext current = get(owner, id);
             ShareContext updated = current.rename(name.orElse(current.name()), description.orElse(current.description()));
             contexts.save(updated);
             return updated;
         });
+        audit.owner(AuditType.CONTEXT_UPDATED, owner).context(id).detail("name", changed.name()).ok();
+        return changed;
     }
 
     @Override
@@ -71,6 +77,7 @@ public final class ManageShareContextsService implements ManageShareContextsUseC
         if (!unitOfWork.inTransaction(() -> contexts.delete(owner.companyId(), id))) {
             throw SharingException.notFound("Share context");
         }
+        audit.owner(AuditType.CONTEXT_DELETED, owner).context(id).ok();
     }
 
     @Override
@@ -80,11 +87,13 @@ public final class ManageShareContextsService implements ManageShareContextsUseC
                 ? new Member.Admits.Domain(byDomain.domain())
                 : new Member.Admits.Address(((NewMember.ExternalEmail) newMember).email());
         Member member = Member.create(new MemberId(random.uuid()), id, admits, newMember.expiresAt(), clock.instant());
-        return unitOfWork.inTransaction(() -> {
+        Member added = unitOfWork.inTransaction(() -> {
             get(owner, id);
             contexts.addMember(member);
             return member;
         });
+        member(audit.owner(AuditType.MEMBER_ADDED, owner).context(id), added).ok();
+        return added;
     }
 
     @Override
@@ -113,12 +122,28 @@ public final class ManageShareContextsService implements ManageShareContextsUseC
     @Override
     public void removeMember(OwnerPrincipal owner, ShareContextId id, MemberId member) {
         owner.require(Permission.EDIT_CONTEXTS);
-        boolean removed = unitOfWork.inTransaction(() -> {
+        Optional<Optional<Member>> removed = unitOfWork.inTransaction(() -> {
             get(owner, id);
-            return contexts.removeMember(id, member);
+            Optional<Member> existing = contexts.findMember(id, member);
+            return contexts.removeMember(id, member) ? Optional.of(existing) : Optional.<Optional<Member>>empty();
         });
-        if (!removed) {
+        if (removed.isEmpty()) {
             throw SharingException.notFound("Member");
         }
+        Audit.Draft draft = audit.owner(AuditType.MEMBER_REMOVED, owner).context(id)
+                .detail("member_id", member.toString());
+        removed.get().ifPresent(m -> member(draft, m));
+        draft.ok();
+    }
+
+    /** Whom a member admits, in the event of its change: the address or the domain. */
+    private static Audit.Draft member(Audit.Draft draft, Member member) {
+        draft.detail("member_id", member.id().toString()).detail("member_type", member.type().wire());
+        if (member.admits() instanceof Member.Admits.Address address) {
+            draft.detail("email", address.email().value());
+        } else if (member.admits() instanceof Member.Admits.Domain domain) {
+            draft.detail("domain", domain.domain().value());
+        }
+        return draft;
     }
 }

@@ -1,5 +1,6 @@
 package io.dashshare.application.service;
 
+import io.dashshare.domain.audit.AuditType;
 import io.dashshare.domain.tenant.Permission;
 import io.dashshare.application.port.in.CreatedShare;
 import io.dashshare.application.port.in.ManageSharesUseCase;
@@ -42,9 +43,11 @@ public final class ManageSharesService implements ManageSharesUseCase {
     private final UnitOfWork unitOfWork;
     private final Clock clock;
     private final SharingSettings settings;
+    private final Audit audit;
 
     public ManageSharesService(ShareRepository shares, DashboardCatalog catalog, ShareContextRepository contexts,
-                               RandomSource random, UnitOfWork unitOfWork, Clock clock, SharingSettings settings) {
+                               RandomSource random, UnitOfWork unitOfWork, Clock clock, SharingSettings settings,
+                               Audit audit) {
         this.shares = shares;
         this.catalog = catalog;
         this.contexts = contexts;
@@ -52,6 +55,7 @@ public final class ManageSharesService implements ManageSharesUseCase {
         this.unitOfWork = unitOfWork;
         this.clock = clock;
         this.settings = settings;
+        this.audit = audit;
     }
 
     @Override
@@ -68,6 +72,8 @@ public final class ManageSharesService implements ManageSharesUseCase {
                 dashboard.definition(), request.name(), request.type(), context, policies, request.downloads(), token.hash(),
                 expiresAt, now);
         unitOfWork.run(() -> shares.save(share));
+        audit.owner(AuditType.SHARE_CREATED, owner).share(share).detail("name", share.name())
+                .detail("downloads", share.downloads()).detail("policies", share.policies().size()).ok();
         return new CreatedShare(share, token.value(), viewerUrl(token.value()));
     }
 
@@ -87,7 +93,7 @@ public final class ManageSharesService implements ManageSharesUseCase {
     @Override
     public Share update(OwnerPrincipal owner, ShareId id, ShareChanges changes) {
         owner.require(Permission.EDIT_SHARES);
-        return unitOfWork.inTransaction(() -> {
+        Share changed = unitOfWork.inTransaction(() -> {
             Instant now = clock.instant();
             Share share = get(owner, id);
             if (changes.name().isPresent()) {
@@ -107,16 +113,25 @@ public final class ManageSharesService implements ManageSharesUseCase {
             shares.save(share);
             return share;
         });
+        List<String> fields = new ArrayList<>();
+        changes.name().ifPresent(n -> fields.add("name"));
+        changes.policies().ifPresent(p -> fields.add("share_filter_policies"));
+        changes.expiresAt().ifPresent(e -> fields.add("expires_at"));
+        changes.downloads().ifPresent(d -> fields.add("downloads"));
+        audit.owner(AuditType.SHARE_UPDATED, owner).share(changed).detail("changed", fields).ok();
+        return changed;
     }
 
     @Override
     public Share revoke(OwnerPrincipal owner, ShareId id) {
         owner.require(Permission.EDIT_SHARES);
-        return unitOfWork.inTransaction(() -> {
+        Share done = unitOfWork.inTransaction(() -> {
             Share revoked = get(owner, id).revoke(clock.instant());
             shares.save(revoked);
             return revoked;
         });
+        audit.owner(AuditType.SHARE_REVOKED, owner).share(done).ok();
+        return done;
     }
 
     @Override
@@ -132,6 +147,7 @@ public final class ManageSharesService implements ManageSharesUseCase {
             shares.save(next);
             return next;
         });
+        audit.owner(AuditType.SHARE_TOKEN_ROTATED, owner).share(rotated).ok();
         return new CreatedShare(rotated, token.value(), viewerUrl(token.value()));
     }
 

@@ -1,5 +1,6 @@
 package io.dashshare.application.service;
 
+import io.dashshare.domain.audit.AuditType;
 import io.dashshare.application.port.in.OwnerLoginUseCase;
 import io.dashshare.application.port.in.OwnerPrincipal;
 import io.dashshare.application.port.in.SignedInOwner;
@@ -30,16 +31,18 @@ public final class OwnerLoginService implements OwnerLoginUseCase {
     private final PasswordHasher hasher;
     private final LoginThrottle throttle;
     private final Clock clock;
+    private final Audit audit;
     /** Checked against when there is no password to check, so that every path costs one slow hash. */
     private final String decoyHash;
 
     public OwnerLoginService(OwnerAccountRepository accounts, CompanyRepository companies, PasswordHasher hasher,
-                             LoginThrottle throttle, Clock clock) {
+                             LoginThrottle throttle, Clock clock, Audit audit) {
         this.accounts = accounts;
         this.companies = companies;
         this.hasher = hasher;
         this.throttle = throttle;
         this.clock = clock;
+        this.audit = audit;
         this.decoyHash = hasher.hash("decoy-password-never-valid");
     }
 
@@ -48,8 +51,36 @@ public final class OwnerLoginService implements OwnerLoginUseCase {
         Instant now = clock.instant();
         String accountKey = LoginThrottle.accountKey(attempt.email());
         String clientKey = LoginThrottle.clientKey(attempt.clientAddress());
-        throttle.refuseIfBlocked(now, accountKey, clientKey);
+        try {
+            throttle.refuseIfBlocked(now, accountKey, clientKey);
+        } catch (RuntimeException e) {
+            failed(candidates(attempt), attempt, e);
+            throw e;
+        }
         List<OwnerAccount> candidates = candidates(attempt);
+        try {
+            SignedInOwner signedIn = login(attempt, candidates, now, accountKey, clientKey);
+            audit.owner(AuditType.OWNER_SIGNED_IN, signedIn.principal().from(attempt.client())).ok();
+            return signedIn;
+        } catch (RuntimeException e) {
+            failed(candidates, attempt, e);
+            throw e;
+        }
+    }
+
+    /**
+     * A refused login is an event of each company where the email is an owner, as that owner: an
+     * unknown email is nobody's event (docs/api.md, audit event catalogue). Never the password.
+     */
+    private void failed(List<OwnerAccount> candidates, LoginAttempt attempt, RuntimeException refusal) {
+        for (OwnerAccount account : candidates) {
+            audit.owner(AuditType.OWNER_SIGN_IN_FAILED, OwnerPrincipal.person(account.id(), account.email(),
+                    account.companyId(), account.role()).from(attempt.client())).failed(refusal);
+        }
+    }
+
+    private SignedInOwner login(LoginAttempt attempt, List<OwnerAccount> candidates, Instant now, String accountKey,
+                                String clientKey) {
         Optional<OwnerAccount> matched = matching(candidates, attempt.password());
         Optional<Company> company = matched.flatMap(a -> companies.findById(a.companyId())).filter(Company::isActive);
         if (matched.isEmpty() || !matched.get().isActive() || company.isEmpty()) {

@@ -1,5 +1,7 @@
 package io.dashshare.application.service;
 
+import io.dashshare.domain.audit.AuditType;
+import io.dashshare.domain.filter.AccessRules;
 import io.dashshare.domain.tenant.Permission;
 import io.dashshare.application.port.in.OptionsAnswer;
 import io.dashshare.application.port.in.OwnerPrincipal;
@@ -18,11 +20,14 @@ public final class PreviewDashboardService implements PreviewDashboardUseCase {
     private final DashboardCatalog catalog;
     private final DashboardRunner runner;
     private final FilterOptionsRunner options;
+    private final Audit audit;
 
-    public PreviewDashboardService(DashboardCatalog catalog, DashboardRunner runner, FilterOptionsRunner options) {
+    public PreviewDashboardService(DashboardCatalog catalog, DashboardRunner runner, FilterOptionsRunner options,
+                                   Audit audit) {
         this.catalog = catalog;
         this.runner = runner;
         this.options = options;
+        this.audit = audit;
     }
 
     @Override
@@ -36,7 +41,17 @@ public final class PreviewDashboardService implements PreviewDashboardUseCase {
                                Map<String, RawValue> parameters) {
         owner.require(Permission.PREVIEW);
         Dashboard dashboard = Lookups.dashboard(catalog, owner.companyId(), id);
-        return new WidgetExport(dashboard.slug(), widget, runner.exportPreview(dashboard, widget, parameters));
+        // Every export is an event (docs/api.md, exports), the owner's too; a preview is not.
+        Audit.Draft draft = audit.owner(AuditType.WIDGET_EXPORTED, owner).dashboard(dashboard.id())
+                .detail("widget_slug", widget.value());
+        try {
+            runner.effective(dashboard, AccessRules.UNRESTRICTED, parameters).ifPresent(draft::parameters);
+            return AuditedRows.audited(new WidgetExport(dashboard.slug(), widget,
+                    runner.exportPreview(dashboard, widget, parameters)), draft);
+        } catch (RuntimeException e) {
+            draft.failed(e);
+            throw e;
+        }
     }
 
     @Override

@@ -1,6 +1,10 @@
 package io.dashshare.application.service;
 
 import io.dashshare.application.port.in.RequestCodeUseCase;
+import io.dashshare.domain.audit.AuditActor;
+import io.dashshare.domain.audit.AuditClient;
+import io.dashshare.domain.audit.AuditFlow;
+import io.dashshare.domain.audit.AuditType;
 import io.dashshare.domain.common.EmailAddress;
 import io.dashshare.domain.context.ShareContext;
 import io.dashshare.domain.error.RateLimitedException;
@@ -46,11 +50,12 @@ public final class RequestCodeService implements RequestCodeUseCase {
     private final Clock clock;
     private final SharingSettings settings;
     private final ResponsePacer pacer;
+    private final Audit audit;
 
     public RequestCodeService(CompanyRepository companies, ShareContextRepository contexts, ShareRepository shares,
                               DashboardCatalog catalog, OtpChallengeRepository challenges, RateLimiter limiter,
                               MailQueue mails, UnitOfWork unitOfWork, CodeHashes hashes, RandomSource random,
-                              Clock clock, SharingSettings settings) {
+                              Clock clock, SharingSettings settings, Audit audit) {
         this.companies = companies;
         this.contexts = contexts;
         this.shares = shares;
@@ -64,18 +69,36 @@ public final class RequestCodeService implements RequestCodeUseCase {
         this.clock = clock;
         this.settings = settings;
         this.pacer = new ResponsePacer(settings.codes().minimumRequestTime());
+        this.audit = audit;
     }
 
     @Override
-    public void requestCode(CompanySlug companySlug, EmailAddress email, String clientAddress) {
+    public void requestCode(CompanySlug companySlug, EmailAddress email, AuditClient client) {
         Instant now = clock.instant();
-        throttle("otp-request:email:" + email.value(), settings.codes().requestsPerEmail(), now);
-        throttle("otp-request:client:" + clientAddress, settings.codes().requestsPerClient(), now);
+        String clientAddress = client.ip() == null ? "unknown" : client.ip();
+        // Read by slug alone, for members and strangers alike: the event says nothing about timing.
+        Optional<Company> known = companies.findBySlug(companySlug);
+        try {
+            throttle("otp-request:email:" + email.value(), settings.codes().requestsPerEmail(), now);
+            throttle("otp-request:client:" + clientAddress, settings.codes().requestsPerClient(), now);
+        } catch (RateLimitedException e) {
+            known.ifPresent(c -> draft(c, email, client).failed(e));
+            throw e;
+        }
+        boolean[] sent = new boolean[1];
         pacer.paced(() -> {
-            Optional<Company> company = eligibleCompany(companySlug, email, now);
+            Optional<Company> company = eligibleCompany(known, email, now);
             company.ifPresent(c -> sendCode(c, email, now));
-            return company.isPresent();
+            sent[0] = company.isPresent();
+            return sent[0];
         });
+        // Strangers too: the company's log shows who asks for its data (the sink never blocks).
+        known.ifPresent(c -> draft(c, email, client).detail("sent", sent[0]).ok());
+    }
+
+    private Audit.Draft draft(Company company, EmailAddress email, AuditClient client) {
+        return audit.event(AuditType.PORTAL_CODE_REQUESTED, AuditFlow.PORTAL, company.id(),
+                new AuditActor.Email(email.value()), client);
     }
 
     private void sendCode(Company company, EmailAddress email, Instant now) {
@@ -95,8 +118,8 @@ public final class RequestCodeService implements RequestCodeUseCase {
     }
 
     /** The company, if the email is a member of one of its contexts that has a live share. */
-    private Optional<Company> eligibleCompany(CompanySlug companySlug, EmailAddress email, Instant now) {
-        return companies.findBySlug(companySlug).filter(Company::isActive).filter(company -> {
+    private Optional<Company> eligibleCompany(Optional<Company> known, EmailAddress email, Instant now) {
+        return known.filter(Company::isActive).filter(company -> {
             List<ShareContext> memberOf = contexts.contextsOf(company.id(), email, now);
             return !memberOf.isEmpty() && shares.listByContexts(company.id(), memberOf.stream().map(ShareContext::id)
                     .toList()).stream().anyMatch(s -> s.isLive(now)

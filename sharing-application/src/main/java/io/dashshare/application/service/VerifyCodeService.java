@@ -2,6 +2,10 @@ package io.dashshare.application.service;
 
 import io.dashshare.application.port.in.PortalTokens;
 import io.dashshare.application.port.in.VerifyCodeUseCase;
+import io.dashshare.domain.audit.AuditActor;
+import io.dashshare.domain.audit.AuditClient;
+import io.dashshare.domain.audit.AuditFlow;
+import io.dashshare.domain.audit.AuditType;
 import io.dashshare.domain.common.EmailAddress;
 import io.dashshare.domain.context.ShareContext;
 import io.dashshare.domain.error.ErrorCode;
@@ -48,11 +52,12 @@ public final class VerifyCodeService implements VerifyCodeUseCase {
     private final RandomSource random;
     private final Clock clock;
     private final SharingSettings settings;
+    private final Audit audit;
 
     public VerifyCodeService(CompanyRepository companies, ShareContextRepository contexts,
                              OtpChallengeRepository challenges, ShareSessionRepository sessions, RateLimiter limiter,
                              CodeHashes hashes, PortalSessions portalSessions, UnitOfWork unitOfWork,
-                             RandomSource random, Clock clock, SharingSettings settings) {
+                             RandomSource random, Clock clock, SharingSettings settings, Audit audit) {
         this.companies = companies;
         this.contexts = contexts;
         this.challenges = challenges;
@@ -64,16 +69,35 @@ public final class VerifyCodeService implements VerifyCodeUseCase {
         this.random = random;
         this.clock = clock;
         this.settings = settings;
+        this.audit = audit;
     }
 
     @Override
-    public PortalTokens verify(CompanySlug companySlug, EmailAddress email, OneTimeCode presented) {
+    public PortalTokens verify(CompanySlug companySlug, EmailAddress email, OneTimeCode presented,
+                               AuditClient client) {
+        Optional<Company> known = companies.findBySlug(companySlug);
+        try {
+            PortalTokens tokens = verify(known, email, presented);
+            known.ifPresent(c -> draft(AuditType.PORTAL_SIGNED_IN, c, email, client)
+                    .detail("contexts", tokens.contexts().size()).ok());
+            return tokens;
+        } catch (RuntimeException e) {
+            known.ifPresent(c -> draft(AuditType.PORTAL_SIGN_IN_FAILED, c, email, client).failed(e));
+            throw e;
+        }
+    }
+
+    private Audit.Draft draft(AuditType type, Company company, EmailAddress email, AuditClient client) {
+        return audit.event(type, AuditFlow.PORTAL, company.id(), new AuditActor.Email(email.value()), client);
+    }
+
+    private PortalTokens verify(Optional<Company> known, EmailAddress email, OneTimeCode presented) {
         Instant now = clock.instant();
         String failures = "otp-failures:" + email.value();
         if (limiter.count(failures, FAILURE_WINDOW, now) >= settings.codes().failuresPerEmailPerHour()) {
             throw new RateLimitedException(FAILURE_WINDOW);
         }
-        Optional<Company> company = companies.findBySlug(companySlug).filter(Company::isActive);
+        Optional<Company> company = known.filter(Company::isActive);
         Optional<OtpChallenge> challenge = company.flatMap(c -> challenges.findLatest(c.id(), email));
         if (company.isEmpty() || challenge.isEmpty() || !challenge.get().isUsable(now)) {
             throw codeInvalid(failures, now);

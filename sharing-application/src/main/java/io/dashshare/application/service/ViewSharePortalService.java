@@ -7,6 +7,10 @@ import io.dashshare.application.port.in.PortalViewer;
 import io.dashshare.application.port.in.SharedDashboard;
 import io.dashshare.application.port.in.ViewSharePortalUseCase;
 import io.dashshare.application.port.in.WidgetExport;
+import io.dashshare.domain.audit.AuditActor;
+import io.dashshare.domain.audit.AuditClient;
+import io.dashshare.domain.audit.AuditFlow;
+import io.dashshare.domain.audit.AuditType;
 import io.dashshare.domain.dashboard.WidgetSlug;
 import io.dashshare.domain.context.ShareContext;
 import io.dashshare.domain.context.ShareContextId;
@@ -52,11 +56,12 @@ public final class ViewSharePortalService implements ViewSharePortalUseCase {
     private final FilterOptionsRunner options;
     private final ExecutionQuotas quotas;
     private final Clock clock;
+    private final Audit audit;
 
     public ViewSharePortalService(ShareAccessTokens accessTokens, ShareSessionRepository sessions,
                                   CompanyRepository companies, ShareContextRepository contexts,
                                   ShareRepository shares, DashboardCatalog catalog, DashboardRunner runner,
-                                  FilterOptionsRunner options, ExecutionQuotas quotas, Clock clock) {
+                                  FilterOptionsRunner options, ExecutionQuotas quotas, Clock clock, Audit audit) {
         this.accessTokens = accessTokens;
         this.sessions = sessions;
         this.companies = companies;
@@ -67,10 +72,11 @@ public final class ViewSharePortalService implements ViewSharePortalUseCase {
         this.options = options;
         this.quotas = quotas;
         this.clock = clock;
+        this.audit = audit;
     }
 
     @Override
-    public PortalViewer authenticate(String companySlug, String accessToken) {
+    public PortalViewer authenticate(String companySlug, String accessToken, AuditClient client) {
         if (accessToken == null) {
             throw SharingException.tokenInvalid();
         }
@@ -97,7 +103,7 @@ public final class ViewSharePortalService implements ViewSharePortalUseCase {
         if (live.get().seenLongAgo(now)) {
             sessions.markSeen(claims.sessionId(), now);
         }
-        return new PortalViewer(company, claims.email(), memberOf);
+        return new PortalViewer(company, claims.email(), memberOf, client);
     }
 
     @Override
@@ -120,35 +126,72 @@ public final class ViewSharePortalService implements ViewSharePortalUseCase {
 
     @Override
     public PortalDashboardView resolve(PortalViewer viewer, DashboardSlug dashboardSlug, ShareContextId contextId) {
-        Access access = access(viewer, dashboardSlug, contextId);
-        return new PortalDashboardView(new SharedDashboard(viewer.company(), access.dashboard(),
-                runner.filters(access.dashboard(), access.share().accessRules()), access.share().downloads()),
-                access.context());
+        Audit.Draft draft = draft(AuditType.SHARE_RESOLVED, viewer, dashboardSlug, contextId);
+        return draft.around(() -> {
+            Access access = access(viewer, dashboardSlug, contextId, draft);
+            return new PortalDashboardView(new SharedDashboard(viewer.company(), access.dashboard(),
+                    runner.filters(access.dashboard(), access.share().accessRules()), access.share().downloads()),
+                    access.context());
+        });
     }
 
     @Override
     public DashboardResult execute(PortalViewer viewer, DashboardSlug dashboardSlug, ShareContextId contextId,
                                    Map<String, RawValue> parameters) {
-        Access access = access(viewer, dashboardSlug, contextId);
-        return runner.execute(access.dashboard(), access.share().accessRules(), parameters,
-                quotas.share(access.share().id()));
+        Audit.Draft draft = draft(AuditType.DASHBOARD_EXECUTED, viewer, dashboardSlug, contextId);
+        return draft.around(() -> {
+            Access access = access(viewer, dashboardSlug, contextId, draft);
+            DashboardResult ran = runner.execute(access.dashboard(), access.share().accessRules(), parameters,
+                    quotas.share(access.share().id()));
+            draft.parameters(ran.parameters()).rowCount(Audit.rowCount(ran));
+            return ran;
+        });
     }
 
     @Override
     public WidgetExport export(PortalViewer viewer, DashboardSlug dashboardSlug, ShareContextId contextId,
                                WidgetSlug widget, Map<String, RawValue> parameters) {
-        Access access = access(viewer, dashboardSlug, contextId);
-        DashboardRunner.requireDownloads(access.share().downloads());
-        return new WidgetExport(access.dashboard().slug(), widget, runner.export(access.dashboard(),
-                access.share().accessRules(), widget, parameters, quotas.share(access.share().id())));
+        Audit.Draft draft = draft(AuditType.WIDGET_EXPORTED, viewer, dashboardSlug, contextId)
+                .detail("widget_slug", widget.value());
+        try {
+            Access access = access(viewer, dashboardSlug, contextId, draft);
+            DashboardRunner.requireDownloads(access.share().downloads());
+            runner.effective(access.dashboard(), access.share().accessRules(), parameters).ifPresent(draft::parameters);
+            return AuditedRows.audited(new WidgetExport(access.dashboard().slug(), widget, runner.export(
+                    access.dashboard(), access.share().accessRules(), widget, parameters,
+                    quotas.share(access.share().id()))), draft);
+        } catch (RuntimeException e) {
+            draft.failed(e);
+            throw e;
+        }
     }
 
     @Override
     public OptionsAnswer options(PortalViewer viewer, DashboardSlug dashboardSlug, ShareContextId contextId,
                                  String filterSlug, String search) {
-        Access access = access(viewer, dashboardSlug, contextId);
-        return options.options(access.dashboard(), access.share().accessRules(), filterSlug, search,
-                quotas.share(access.share().id()));
+        Audit.Draft draft = draft(AuditType.FILTER_OPTIONS, viewer, dashboardSlug, contextId)
+                .detail("filter_slug", filterSlug);
+        return draft.around(() -> {
+            Access access = access(viewer, dashboardSlug, contextId, draft);
+            return options.options(access.dashboard(), access.share().accessRules(), filterSlug, search,
+                    quotas.share(access.share().id()));
+        });
+    }
+
+    /**
+     * The viewer's event: a refusal (a context they are not in, a dashboard not shared with them)
+     * is one too, with the context and dashboard they asked for.
+     */
+    private Audit.Draft draft(AuditType type, PortalViewer viewer, DashboardSlug dashboard, ShareContextId context) {
+        return audit.event(type, AuditFlow.PORTAL, viewer.company().id(), new AuditActor.Email(viewer.email().value()),
+                viewer.client()).context(context).detail("dashboard_slug", dashboard.value());
+    }
+
+    private Access access(PortalViewer viewer, DashboardSlug dashboardSlug, ShareContextId context,
+                          Audit.Draft draft) {
+        Access access = access(viewer, dashboardSlug, context);
+        draft.share(access.share());
+        return access;
     }
 
     /**

@@ -1,6 +1,8 @@
 package io.dashshare.application.testing;
 
+import io.dashshare.application.service.Audit;
 import io.dashshare.application.service.CodeHashes;
+import io.dashshare.domain.audit.ClientIpPolicy;
 import io.dashshare.application.service.ExecutionQuotas;
 import io.dashshare.application.service.FilterOptionsRunner;
 import io.dashshare.application.service.PortalLogoutService;
@@ -145,6 +147,8 @@ public final class SharingHarness {
     private final ManageApiKeysService apiKeys;
     private final ManageTenantsService tenants;
     private final BootstrapCompanyService bootstrapCompany;
+    private final RecordingAuditLog auditLog = new RecordingAuditLog();
+    private final Audit audit;
 
     private SharingHarness(SharingSettings settings, Duration cacheTtl) {
         this(settings, cacheTtl, Duration.ofSeconds(20));
@@ -152,6 +156,11 @@ public final class SharingHarness {
 
     private SharingHarness(SharingSettings settings, Duration cacheTtl, Duration executionDeadline) {
         this.settings = settings;
+        // Recorded for the tests to look at, and kept by the in-memory log that the reading use cases read.
+        this.audit = new Audit(event -> {
+            auditLog.record(event);
+            store.audit().record(event);
+        }, clock, ClientIpPolicy.TRUNCATED, random);
         this.cache = new CaffeineResultCache(clock, cacheTtl, 1_000, Duration.ofSeconds(20));
         this.quotas = new ExecutionQuotas(store.rateLimiter(), clock, settings);
         this.runner = new DashboardRunner(executor, cache, quotas, settings,
@@ -165,28 +174,29 @@ public final class SharingHarness {
         this.mailQueue = new MailQueue(store.mailOutbox(), new AesGcmSealer(randomKey()), random);
         this.deliverMail = new DeliverMailService(store.mailOutbox(), mailQueue, mailer, inviteMailer, clock,
                 DeliverMailService.Backoff.DEFAULTS);
-        this.portalSessionAdmin = new ManagePortalSessionsService(store.contexts(), store.sessions(), clock);
+        this.portalSessionAdmin = new ManagePortalSessionsService(store.contexts(), store.sessions(), clock, audit);
         this.requestCode = requestCodeOver(store.challenges());
         this.verifyCode = verifyCodeOver(store.challenges());
         this.refresh = new RefreshPortalSessionService(store.companies(), store.contexts(), store.sessions(),
                 portalSessions, store.unitOfWork(), clock);
-        this.logout = new PortalLogoutService(store.sessions(), accessTokens, clock);
+        this.logout = new PortalLogoutService(store.sessions(), accessTokens, clock, audit);
         this.portal = new ViewSharePortalService(accessTokens, store.sessions(), store.companies(), store.contexts(),
-                store.shares(), store.dashboards(), runner, options, quotas, clock);
-        this.publicShares = new ViewPublicShareService(store.viewerLookups(), runner, options, quotas, clock);
+                store.shares(), store.dashboards(), runner, options, quotas, clock, audit);
+        this.publicShares = new ViewPublicShareService(store.viewerLookups(), runner, options, quotas, clock, audit);
         this.issueEmbed = new IssueEmbedTokenService(store.dashboards(), store.companies(), keyRing, embedTokens,
-                random, clock, settings);
-        this.embeds = new ViewEmbedService(embedTokens, runner, options, quotas);
+                random, clock, settings, audit);
+        this.embeds = new ViewEmbedService(embedTokens, runner, options, quotas, audit);
         this.embedKeys = new ManageEmbedKeysService(store.embedKeys(), keyRing, store.dashboards(),
-                store.unitOfWork(), clock);
+                store.unitOfWork(), clock, audit);
         this.shares = new ManageSharesService(store.shares(), store.dashboards(), store.contexts(), random,
-                store.unitOfWork(), clock, settings);
-        this.contexts = new ManageShareContextsService(store.contexts(), random, store.unitOfWork(), clock);
-        this.dashboards = new ManageDashboardsService(store.dashboards(), executor, random, store.unitOfWork(), clock);
-        this.preview = new PreviewDashboardService(store.dashboards(), runner, options);
+                store.unitOfWork(), clock, settings, audit);
+        this.contexts = new ManageShareContextsService(store.contexts(), random, store.unitOfWork(), clock, audit);
+        this.dashboards = new ManageDashboardsService(store.dashboards(), executor, random, store.unitOfWork(), clock,
+                audit);
+        this.preview = new PreviewDashboardService(store.dashboards(), runner, options, audit);
         this.loginThrottle = new LoginThrottle(store.rateLimiter());
-        this.ownerLogin = new OwnerLoginService(store.owners(), store.companies(), hasher, loginThrottle, clock);
-        this.companies = new ManageCompanyService(store.companies(), store.unitOfWork());
+        this.ownerLogin = new OwnerLoginService(store.owners(), store.companies(), hasher, loginThrottle, clock, audit);
+        this.companies = new ManageCompanyService(store.companies(), store.unitOfWork(), audit);
         this.authenticate = new AuthenticateOwnerService(store.owners(), store.companies(), store.apiKeys(),
                 store.tokenRevocations(), background, clock);
         this.self = new OwnerSelfService(store.owners(), store.companies(), store.tokenRevocations(), hasher,
@@ -195,10 +205,10 @@ public final class SharingHarness {
                 COMMON_PASSWORDS, store.unitOfWork(), clock);
         OwnerInvites invites = new OwnerInvites(store.invites(), mailQueue, random, settings);
         this.owners = new ManageOwnersService(store.owners(), store.companies(), invites, random, store.unitOfWork(),
-                clock);
-        this.apiKeys = new ManageApiKeysService(store.apiKeys(), random, store.unitOfWork(), clock);
+                clock, audit);
+        this.apiKeys = new ManageApiKeysService(store.apiKeys(), random, store.unitOfWork(), clock, audit);
         this.tenants = new ManageTenantsService(store.companies(), store.owners(), invites, random,
-                store.unitOfWork(), clock);
+                store.unitOfWork(), clock, audit);
         this.bootstrapCompany = new BootstrapCompanyService(store.companies(), store.owners(), hasher,
                 COMMON_PASSWORDS, random, store.unitOfWork(), clock);
     }
@@ -224,13 +234,13 @@ public final class SharingHarness {
     /** Code requests on the same state, over another challenge store (e.g. a decorated one). */
     public RequestCodeService requestCodeOver(OtpChallengeRepository challenges) {
         return new RequestCodeService(store.companies(), store.contexts(), store.shares(), store.dashboards(),
-                challenges, store.rateLimiter(), mailQueue, store.unitOfWork(), codeHashes, random, clock, settings);
+                challenges, store.rateLimiter(), mailQueue, store.unitOfWork(), codeHashes, random, clock, settings, audit);
     }
 
     /** Code verification on the same state, over another challenge store (e.g. a decorated one). */
     public VerifyCodeService verifyCodeOver(OtpChallengeRepository challenges) {
         return new VerifyCodeService(store.companies(), store.contexts(), challenges, store.sessions(),
-                store.rateLimiter(), codeHashes, portalSessions, store.unitOfWork(), random, clock, settings);
+                store.rateLimiter(), codeHashes, portalSessions, store.unitOfWork(), random, clock, settings, audit);
     }
 
     // ---- fixtures -------------------------------------------------------------------------------
@@ -314,6 +324,15 @@ public final class SharingHarness {
     }
 
     // ---- parts ----------------------------------------------------------------------------------
+
+    /** Every audit event the use cases recorded. */
+    public RecordingAuditLog auditLog() {
+        return auditLog;
+    }
+
+    public Audit audit() {
+        return audit;
+    }
 
     public MutableClock clock() {
         return clock;

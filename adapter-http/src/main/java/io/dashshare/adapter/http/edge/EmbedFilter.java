@@ -78,6 +78,20 @@ public final class EmbedFilter implements Ordered {
         return opened;
     }
 
+    /**
+     * {@link #verified}, or empty when the token was refused: the caller then goes through the use
+     * case's token-taking method, which verifies again and records the refusal's audit event
+     * (docs/api.md, audit log) before it throws. Refusals are rare; the verified path stays one
+     * verification per request.
+     */
+    public static Optional<EmbedAccess> verifiedIfAny(HttpRequest<?> request, String token, ViewEmbedUseCase embeds) {
+        try {
+            return Optional.of(verified(request, token, embeds));
+        } catch (SharingException e) {
+            return Optional.empty();
+        }
+    }
+
     @ResponseFilter
     @SuppressWarnings("unchecked")
     public void decorate(HttpRequest<?> request, MutableHttpResponse<?> response) {

@@ -1,5 +1,7 @@
 package io.dashshare.adapter.http.operator;
 
+import io.dashshare.adapter.http.web.AuditClients;
+import io.micronaut.http.HttpRequest;
 import io.dashshare.adapter.http.web.PathIds;
 import io.dashshare.application.port.in.ManageTenantsUseCase;
 import io.dashshare.domain.common.EmailAddress;
@@ -45,9 +47,11 @@ public class OperatorController {
     static final String TOKEN_PROPERTY = "sharing.operator.token";
 
     private final ManageTenantsUseCase tenants;
+    private final AuditClients clients;
 
-    public OperatorController(ManageTenantsUseCase tenants) {
+    public OperatorController(ManageTenantsUseCase tenants, AuditClients clients) {
         this.tenants = tenants;
+        this.clients = clients;
     }
 
     @Post
@@ -59,10 +63,10 @@ public class OperatorController {
     @ApiResponse(responseCode = "404", description = "NOT_FOUND: the operator API is off (SHARING_OPERATOR_TOKEN is not set)", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
     @ApiResponse(responseCode = "409", description = "CONFLICT: another company uses that slug (`details.field` `slug`)", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
     @Errors.Unavailable
-    public OperatorViews.ProvisionedView create(@Body OperatorViews.Create body) {
+    public OperatorViews.ProvisionedView create(HttpRequest<?> request, @Body OperatorViews.Create body) {
         CompanySlug slug = CompanySlug.parseField("slug", body.slug());
         EmailAddress admin = EmailAddress.parseField("admin_email", body.adminEmail());
-        return OperatorViews.ProvisionedView.from(tenants.create(slug, body.name(), admin));
+        return OperatorViews.ProvisionedView.from(tenants.create(slug, body.name(), admin, clients.of(request)));
     }
 
     @Get
@@ -81,9 +85,10 @@ public class OperatorController {
     @Errors.OperatorUnauthenticated
     @ApiResponse(responseCode = "404", description = "NOT_FOUND: no such company, or the operator API is off", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
     @Errors.Unavailable
-    public OperatorViews.CompanyView update(@PathVariable String id,
+    public OperatorViews.CompanyView update(HttpRequest<?> request, @PathVariable String id,
                                             @Body OperatorViews.Update body) {
         CompanyId company = new CompanyId(PathIds.id(id, "Company"));
-        return OperatorViews.CompanyView.from(tenants.update(company, body.name(), body.newStatus()));
+        return OperatorViews.CompanyView.from(tenants.update(company, body.name(), body.newStatus(),
+                clients.of(request)));
     }
 }

@@ -1,5 +1,6 @@
 package io.dashshare.adapter.http.owner;
 
+import io.dashshare.adapter.http.web.AuditClients;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.dashshare.adapter.http.security.OwnerAccess;
 import io.dashshare.adapter.http.security.OwnerTokens;
@@ -48,15 +49,18 @@ public class AuthController {
     private final OwnerTokens tokens;
     private final OwnerAccess access;
     private final ClientAddresses clients;
+    private final AuditClients auditClients;
 
     public AuthController(OwnerLoginUseCase login, AcceptInviteUseCase acceptInvite, OwnerSelfUseCase self,
-                          OwnerTokens tokens, OwnerAccess access, ClientAddresses clients) {
+                          OwnerTokens tokens, OwnerAccess access, ClientAddresses clients,
+                          AuditClients auditClients) {
         this.login = login;
         this.acceptInvite = acceptInvite;
         this.self = self;
         this.tokens = tokens;
         this.access = access;
         this.clients = clients;
+        this.auditClients = auditClients;
     }
 
     @Serdeable(naming = SnakeCaseStrategy.class)
@@ -84,7 +88,8 @@ public class AuthController {
     public AccessToken login(HttpRequest<?> request, @Body TeamBodies.Login body) {
         EmailAddress email = EmailAddress.parseField("email", body.email());
         SignedInOwner owner = login.login(new OwnerLoginUseCase.LoginAttempt(email, body.password(),
-                body.companySlug().map(slug -> CompanySlug.parseField("company_slug", slug)), clients.of(request)));
+                body.companySlug().map(slug -> CompanySlug.parseField("company_slug", slug)), clients.of(request),
+                auditClients.of(request)));
         return AccessToken.from(tokens.issue(owner));
     }
 

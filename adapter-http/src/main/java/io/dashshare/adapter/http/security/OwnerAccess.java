@@ -1,5 +1,6 @@
 package io.dashshare.adapter.http.security;
 
+import io.dashshare.adapter.http.web.AuditClients;
 import io.dashshare.application.port.in.AuthenticateOwnerUseCase;
 import io.dashshare.application.port.in.AuthenticateOwnerUseCase.OwnerTokenClaims;
 import io.dashshare.application.port.in.OwnerPrincipal;
@@ -19,12 +20,22 @@ import java.util.Optional;
 public final class OwnerAccess {
 
     private final AuthenticateOwnerUseCase authenticate;
+    private final AuditClients clients;
 
-    public OwnerAccess(AuthenticateOwnerUseCase authenticate) {
+    public OwnerAccess(AuthenticateOwnerUseCase authenticate, AuditClients clients) {
         this.authenticate = authenticate;
+        this.clients = clients;
     }
 
+    /**
+     * The principal of the request being served, carrying its client facts for the audit events
+     * of what it changes (docs/api.md, audit log).
+     */
     public OwnerPrincipal principal(Authentication authentication) {
+        return authenticated(authentication).from(clients.current());
+    }
+
+    private OwnerPrincipal authenticated(Authentication authentication) {
         if (authentication == null) {
             throw new SharingException(ErrorCode.UNAUTHENTICATED, "This route needs an owner access token.");
         }

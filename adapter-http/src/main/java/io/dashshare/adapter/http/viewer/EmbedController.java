@@ -1,5 +1,8 @@
 package io.dashshare.adapter.http.viewer;
 
+import io.dashshare.adapter.http.web.AuditClients;
+import io.dashshare.domain.audit.AuditClient;
+import io.dashshare.domain.audit.AuditType;
 import io.dashshare.adapter.http.edge.EmbedFilter;
 import io.dashshare.adapter.http.export.Downloads;
 import io.dashshare.adapter.http.export.ExportBody;
@@ -38,10 +41,12 @@ public class EmbedController {
 
     private final ViewEmbedUseCase embeds;
     private final Downloads downloads;
+    private final AuditClients clients;
 
-    public EmbedController(ViewEmbedUseCase embeds, Downloads downloads) {
+    public EmbedController(ViewEmbedUseCase embeds, Downloads downloads, AuditClients clients) {
         this.embeds = embeds;
         this.downloads = downloads;
+        this.clients = clients;
     }
 
     @Get("/info")
@@ -49,7 +54,8 @@ public class EmbedController {
     @Errors.EmbedToken
     @Errors.Unavailable
     public SharedDashboardView info(HttpRequest<?> request, @PathVariable String token) {
-        return SharedDashboardView.from(embeds.info(open(request, token)));
+        AuditClient client = clients.of(request);
+        return SharedDashboardView.from(embeds.info(open(request, token, AuditType.EMBED_VIEWED, client), client));
     }
 
     @Post("/execute")
@@ -60,8 +66,9 @@ public class EmbedController {
     @Errors.PolicyForbidden
     @Errors.Viewer
     public ExecutionView execute(HttpRequest<?> request, @PathVariable String token, @Body ExecuteBody body) {
-        EmbedAccess access = open(request, token);
-        return ExecutionView.from(embeds.execute(access, body.values()), RequestIds.of(request));
+        AuditClient client = clients.of(request);
+        EmbedAccess access = open(request, token, AuditType.DASHBOARD_EXECUTED, client);
+        return ExecutionView.from(embeds.execute(access, body.values(), client), RequestIds.of(request));
     }
 
     @Post("/widgets/{widgetSlug}/export")
@@ -75,8 +82,9 @@ public class EmbedController {
     @Errors.Viewer
     public HttpResponse<?> export(HttpRequest<?> request, @PathVariable String token, @PathVariable String widgetSlug,
                                   @Body ExportBody body) {
-        EmbedAccess access = open(request, token);
-        return downloads.csv(request, embeds.export(access, Downloads.widget(widgetSlug), body.values()));
+        AuditClient client = clients.of(request);
+        EmbedAccess access = open(request, token, AuditType.WIDGET_EXPORTED, client);
+        return downloads.csv(request, embeds.export(access, Downloads.widget(widgetSlug), body.values(), client));
     }
 
     @Get("/filters/{filterSlug}/options")
@@ -88,11 +96,18 @@ public class EmbedController {
     @Errors.Viewer
     public OptionsView options(HttpRequest<?> request, @PathVariable String token, @PathVariable String filterSlug,
                                @Nullable @QueryValue String search) {
-        return OptionsView.from(embeds.options(open(request, token), filterSlug, search));
+        AuditClient client = clients.of(request);
+        return OptionsView.from(embeds.options(open(request, token, AuditType.FILTER_OPTIONS, client), filterSlug,
+                search, client));
     }
 
-    /** One verification per request (the embed filter's); its company's origins go to the CSP and CORS headers. */
-    private EmbedAccess open(HttpRequest<?> request, String token) {
-        return EmbedFilter.verified(request, token, embeds);
+    /**
+     * One verification per request (the embed filter's); its company's origins go to the CSP and
+     * CORS headers. A refused token is verified once more by the use case, which records the
+     * refusal as an event of this request's {@code type} and throws it (refusals are rare; the
+     * verified path stays one verification).
+     */
+    private EmbedAccess open(HttpRequest<?> request, String token, AuditType type, AuditClient client) {
+        return EmbedFilter.verifiedIfAny(request, token, embeds).orElseGet(() -> embeds.open(token, type, client));
     }
 }

@@ -1,5 +1,6 @@
 package io.dashshare.adapter.http.viewer;
 
+import io.dashshare.adapter.http.web.AuditClients;
 import io.dashshare.adapter.http.export.Downloads;
 import io.dashshare.adapter.http.export.ExportBody;
 import io.dashshare.adapter.http.model.ExecuteBody;
@@ -37,18 +38,20 @@ public class PublicShareController {
 
     private final ViewPublicShareUseCase shares;
     private final Downloads downloads;
+    private final AuditClients clients;
 
-    public PublicShareController(ViewPublicShareUseCase shares, Downloads downloads) {
+    public PublicShareController(ViewPublicShareUseCase shares, Downloads downloads, AuditClients clients) {
         this.shares = shares;
         this.downloads = downloads;
+        this.clients = clients;
     }
 
     @Get("/resolve")
     @Operation(operationId = "resolvePublicShare")
     @Errors.PublicToken
     @Errors.Unavailable
-    public SharedDashboardView resolve(@PathVariable String token) {
-        return SharedDashboardView.from(shares.resolve(token));
+    public SharedDashboardView resolve(HttpRequest<?> request, @PathVariable String token) {
+        return SharedDashboardView.from(shares.resolve(token, clients.of(request)));
     }
 
     @Post("/execute")
@@ -59,7 +62,7 @@ public class PublicShareController {
     @Errors.PolicyForbidden
     @Errors.Viewer
     public ExecutionView execute(HttpRequest<?> request, @PathVariable String token, @Body ExecuteBody body) {
-        return ExecutionView.from(shares.execute(token, body.values()), RequestIds.of(request));
+        return ExecutionView.from(shares.execute(token, body.values(), clients.of(request)), RequestIds.of(request));
     }
 
     @Post("/widgets/{widgetSlug}/export")
@@ -73,7 +76,8 @@ public class PublicShareController {
     @Errors.Viewer
     public HttpResponse<?> export(HttpRequest<?> request, @PathVariable String token, @PathVariable String widgetSlug,
                                   @Body ExportBody body) {
-        return downloads.csv(request, shares.export(token, Downloads.widget(widgetSlug), body.values()));
+        return downloads.csv(request, shares.export(token, Downloads.widget(widgetSlug), body.values(),
+                clients.of(request)));
     }
 
     @Get("/filters/{filterSlug}/options")
@@ -83,8 +87,8 @@ public class PublicShareController {
     @Errors.PolicyForbidden
     @Errors.UnknownFilter
     @Errors.Viewer
-    public OptionsView options(@PathVariable String token, @PathVariable String filterSlug,
+    public OptionsView options(HttpRequest<?> request, @PathVariable String token, @PathVariable String filterSlug,
                                @Nullable @QueryValue String search) {
-        return OptionsView.from(shares.options(token, filterSlug, search));
+        return OptionsView.from(shares.options(token, filterSlug, search, clients.of(request)));
     }
 }

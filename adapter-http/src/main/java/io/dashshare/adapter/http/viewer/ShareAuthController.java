@@ -1,7 +1,7 @@
 package io.dashshare.adapter.http.viewer;
 
+import io.dashshare.adapter.http.web.AuditClients;
 import io.dashshare.adapter.http.web.BearerTokens;
-import io.dashshare.adapter.http.web.ClientAddresses;
 import io.dashshare.application.port.in.PortalLogoutUseCase;
 import io.dashshare.application.port.in.RefreshPortalSessionUseCase;
 import io.dashshare.application.port.in.RequestCodeUseCase;
@@ -45,16 +45,16 @@ public class ShareAuthController {
     private final VerifyCodeUseCase verifications;
     private final RefreshPortalSessionUseCase refreshes;
     private final PortalLogoutUseCase logouts;
-    private final ClientAddresses clients;
+    private final AuditClients auditClients;
 
     public ShareAuthController(RequestCodeUseCase requests, VerifyCodeUseCase verifications,
                                RefreshPortalSessionUseCase refreshes, PortalLogoutUseCase logouts,
-                               ClientAddresses clients) {
+                               AuditClients auditClients) {
         this.requests = requests;
         this.verifications = verifications;
         this.refreshes = refreshes;
         this.logouts = logouts;
-        this.clients = clients;
+        this.auditClients = auditClients;
     }
 
     /**
@@ -71,7 +71,8 @@ public class ShareAuthController {
     @Errors.Unavailable
     public CodeRequestAccepted requestCode(HttpRequest<?> request, @Body CodeRequestBody body) {
         EmailAddress email = EmailAddress.parseField("email", body.email());
-        requests.requestCode(CompanySlug.parseField("company_slug", body.companySlug()), email, clients.of(request));
+        requests.requestCode(CompanySlug.parseField("company_slug", body.companySlug()), email,
+                auditClients.of(request));
         return CodeRequestAccepted.ANSWER;
     }
 
@@ -82,11 +83,11 @@ public class ShareAuthController {
     @ApiResponse(responseCode = "401", description = "CODE_INVALID: a wrong, expired or used code", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
     @Errors.RateLimited
     @Errors.Unavailable
-    public PortalTokensView verify(@Body VerifyCodeBody body) {
+    public PortalTokensView verify(HttpRequest<?> request, @Body VerifyCodeBody body) {
         EmailAddress email = EmailAddress.parseField("email", body.email());
         OneTimeCode code = OneTimeCode.parseField("code", body.code());
         return PortalTokensView.from(verifications.verify(CompanySlug.parseField("company_slug", body.companySlug()),
-                email, code));
+                email, code, auditClients.of(request)));
     }
 
     @Post("/refresh")
@@ -119,6 +120,6 @@ public class ShareAuthController {
             throw new InvalidValueException("refresh_token",
                     "is required when no share-access token is sent as Authorization: Bearer");
         }
-        logouts.logout(access, refresh, everywhere);
+        logouts.logout(access, refresh, everywhere, auditClients.of(request));
     }
 }

@@ -1,5 +1,6 @@
 package io.dashshare.adapter.http.viewer;
 
+import io.dashshare.adapter.http.web.AuditClients;
 import io.dashshare.adapter.http.export.Downloads;
 import io.dashshare.adapter.http.export.PortalExportBody;
 import io.dashshare.adapter.http.model.ExecutionView;
@@ -55,10 +56,12 @@ public class SharePortalController {
 
     private final ViewSharePortalUseCase portal;
     private final Downloads downloads;
+    private final AuditClients clients;
 
-    public SharePortalController(ViewSharePortalUseCase portal, Downloads downloads) {
+    public SharePortalController(ViewSharePortalUseCase portal, Downloads downloads, AuditClients clients) {
         this.portal = portal;
         this.downloads = downloads;
+        this.clients = clients;
     }
 
     @Get
@@ -136,7 +139,7 @@ public class SharePortalController {
     }
 
     private PortalViewer viewer(HttpRequest<?> request, String companySlug) {
-        return portal.authenticate(companySlug, BearerTokens.of(request).orElse(null));
+        return portal.authenticate(companySlug, BearerTokens.of(request).orElse(null), clients.of(request));
     }
 
     /** The guide's {@code context_id}: anything but one of the viewer's context ids is {@code INVALID_CONTEXT_ID}. */

@@ -1,5 +1,6 @@
 package io.dashshare.application.port.in;
 
+import io.dashshare.domain.audit.AuditClient;
 import io.dashshare.domain.common.EmailAddress;
 import io.dashshare.domain.tenant.CompanySlug;
 import java.util.Objects;
@@ -17,11 +18,21 @@ public interface OwnerLoginUseCase {
      */
     SignedInOwner login(LoginAttempt attempt);
 
-    record LoginAttempt(EmailAddress email, String password, Optional<CompanySlug> company, String clientAddress) {
+    /**
+     * {@code client} is where the attempt came from, for its {@code owner.signed_in} or
+     * {@code owner.sign_in_failed} event (the latter only when the email is an owner's).
+     */
+    record LoginAttempt(EmailAddress email, String password, Optional<CompanySlug> company, String clientAddress,
+                        AuditClient client) {
         public LoginAttempt {
             Objects.requireNonNull(email, "email");
             company = company == null ? Optional.empty() : company;
             Objects.requireNonNull(clientAddress, "clientAddress");
+            client = client == null ? AuditClient.NONE : client;
+        }
+
+        public LoginAttempt(EmailAddress email, String password, Optional<CompanySlug> company, String clientAddress) {
+            this(email, password, company, clientAddress, AuditClient.NONE);
         }
 
         @Override

@@ -1,5 +1,6 @@
 package io.dashshare.application.port.in;
 
+import io.dashshare.domain.audit.AuditClient;
 import io.dashshare.domain.common.EmailAddress;
 import io.dashshare.domain.context.ShareContext;
 import io.dashshare.domain.context.ShareContextId;
@@ -7,11 +8,19 @@ import io.dashshare.domain.tenant.Company;
 import java.util.List;
 import java.util.Optional;
 
-/** The person behind a valid share-access token, with their contexts as of this request. */
-public record PortalViewer(Company company, EmailAddress email, List<ShareContext> contexts) {
+/**
+ * The person behind a valid share-access token, with their contexts as of this request, and the
+ * client the request came from (for its audit events, docs/api.md, audit log).
+ */
+public record PortalViewer(Company company, EmailAddress email, List<ShareContext> contexts, AuditClient client) {
 
     public PortalViewer {
         contexts = List.copyOf(contexts);
+        client = client == null ? AuditClient.NONE : client;
+    }
+
+    public PortalViewer(Company company, EmailAddress email, List<ShareContext> contexts) {
+        this(company, email, contexts, AuditClient.NONE);
     }
 
     /** The context {@code id} if this person is a member of it. */

@@ -1,5 +1,6 @@
 package io.dashshare.application.port.in;
 
+import io.dashshare.domain.audit.AuditClient;
 import io.dashshare.domain.context.ShareContextId;
 import io.dashshare.domain.dashboard.DashboardSlug;
 import io.dashshare.domain.dashboard.WidgetSlug;
@@ -15,7 +16,12 @@ import java.util.Map;
  */
 public interface ViewSharePortalUseCase {
 
-    PortalViewer authenticate(String companySlug, String accessToken);
+    /** The viewer of a request from {@code client}: every event of what they do next names it. */
+    PortalViewer authenticate(String companySlug, String accessToken, AuditClient client);
+
+    default PortalViewer authenticate(String companySlug, String accessToken) {
+        return authenticate(companySlug, accessToken, AuditClient.NONE);
+    }
 
     List<PortalDashboard> dashboards(PortalViewer viewer);
 
