@@ -29,7 +29,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -563,7 +562,6 @@ class ConsoleBrowserTest {
     }
 
     @Test
-    @Disabled("needs the audit API of issue 13")
     void the_audit_log_lists_the_events_of_a_share_and_downloads_them_as_csv() {
         JsonNode share = admin.linkShare(dashboardId, "");
         String token = share.get("token").asText();

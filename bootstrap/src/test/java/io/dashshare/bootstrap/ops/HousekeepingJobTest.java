@@ -30,7 +30,7 @@ class HousekeepingJobTest {
     @BeforeAll
     static void start() {
         service = TestService.start(Map.of("SHARING_HOUSEKEEPING_INTERVAL", "300ms",
-                "sharing.housekeeping.initial-delay", "300ms"));
+                "sharing.housekeeping.initial-delay", "300ms", "SHARING_AUDIT_RETENTION", "45d"));
     }
 
     @AfterAll
@@ -80,6 +80,49 @@ class HousekeepingJobTest {
         for (String table : new String[] {"rate_limit_counters", "otp_challenges", "refresh_tokens", "share_sessions"}) {
             assertThat(deleted(metrics, table)).as("sharing_housekeeping_deleted_total of " + table)
                     .isGreaterThanOrEqualTo(1);
+        }
+    }
+
+    /**
+     * The audit log's part of housekeeping (README, audit log retention and partitions): the month's
+     * partition and the next three are made, and with SHARING_AUDIT_RETENTION=45d (a duration as
+     * the README writes it) an event 50 days old goes while one 40 days old stays.
+     */
+    @Test
+    void audit_events_past_SHARING_AUDIT_RETENTION_go_and_the_months_ahead_get_their_partitions() throws Exception {
+        UUID old = UUID.randomUUID();
+        UUID kept = UUID.randomUUID();
+        java.time.YearMonth month = java.time.YearMonth.now(java.time.ZoneOffset.UTC);
+        String ahead = String.format("sharing.audit_events_%04d_%02d", month.plusMonths(3).getYear(),
+                month.plusMonths(3).getMonthValue());
+        try (Connection c = DriverManager.getConnection(service.jdbcUrl(), "postgres", "");
+             Statement s = c.createStatement()) {
+            String company = "(select id from sharing.companies where slug = 'acme')";
+            for (Object[] row : new Object[][] {{old, 50}, {kept, 40}}) {
+                s.execute("insert into sharing.audit_events (id, at, company_id, type, flow, actor_type, outcome)"
+                        + " values ('" + row[0] + "', now() - interval '" + row[1] + " days', " + company
+                        + ", 'share.resolved', 'public', 'anonymous', 'ok')");
+            }
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while ((exists(c, "sharing.audit_events", "id", old) || !partition(c, ahead))
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            assertThat(exists(c, "sharing.audit_events", "id", old)).as("50 days old, retention 45d").isFalse();
+            assertThat(exists(c, "sharing.audit_events", "id", kept)).as("40 days old").isTrue();
+            assertThat(partition(c, ahead)).as(ahead).isTrue();
+        }
+        String metrics = service.api().get("/prometheus").body();
+        assertThat(deleted(metrics, "audit_events")).as("the partitions' series exists").isGreaterThanOrEqualTo(0);
+    }
+
+    private static boolean partition(Connection c, String name) throws SQLException {
+        try (PreparedStatement query = c.prepareStatement("select to_regclass(?) is not null")) {
+            query.setString(1, name);
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getBoolean(1);
+            }
         }
     }
 
