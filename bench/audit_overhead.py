@@ -2,7 +2,7 @@
 """The audit log's cost on the viewers' path (issue 13 point 2, issue 18 point 7): two processes of
 the same jar on the same PostgreSQL, one with the audit log on (the default) and one with it off
 (SHARING_AUDIT_ENABLED=false), measured in alternating wrk runs on the same share: public resolve
-and cached execute (result cache on in both). Writes bench/results/<date>-audit.md.
+and cached execute (result cache on in both). Writes bench/results/<date>-audit-overhead.md.
 
 Run by hand after a build (bench/README.md, audit overhead):
     python3 bench/audit_overhead.py [--seconds 10] [--rounds 5]
@@ -140,7 +140,7 @@ def main():
         report = "\n".join(lines) + "\n"
         print()
         print(report)
-        path = os.path.join(BENCH, "results", datetime.datetime.now().strftime("%Y-%m-%d") + "-audit.md")
+        path = os.path.join(BENCH, "results", datetime.datetime.now().strftime("%Y-%m-%d") + "-audit-overhead.md")
         with open(path, "w") as f:
             f.write(report)
         print("written to " + os.path.relpath(path, ROOT))

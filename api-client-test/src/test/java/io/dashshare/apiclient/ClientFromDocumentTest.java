@@ -64,12 +64,12 @@ class ClientFromDocumentTest {
         ApiClient owner = new ApiClient();
         owner.updateBaseUri(baseUrl);
         owner.setRequestInterceptor(request -> request.header("Authorization", "Bearer " + token));
-        DashboardSummaryView dashboard = new DashboardsApi(owner).list1().getDashboards().get(0);
-        ShareView share = new SharesApi(owner).create2(dashboard.getId(), new CreateShareBody().name("from the generated client"));
+        DashboardSummaryView dashboard = new DashboardsApi(owner).listDashboards().getDashboards().get(0);
+        ShareView share = new SharesApi(owner).createShare(dashboard.getId(), new CreateShareBody().name("from the generated client"));
         assertThat(share.getToken()).isNotBlank();
         assertThat(share.getStatus()).isEqualTo("active");
 
-        ExecutionView result = new PublicApi(anonymous).execute2(share.getToken(), new ExecuteBody());
+        ExecutionView result = new PublicApi(anonymous).executePublicShare(share.getToken(), new ExecuteBody());
         assertThat(result.getWidgets()).isNotEmpty();
         assertThat(result.getRequestId()).isNotBlank();
     }

@@ -18,7 +18,7 @@ public final class Application {
             System.exit(1);
             return;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(service::close, "sharing-shutdown"));
+        // SIGTERM closes the service through the hook the launcher registered (server, context, then database).
         System.out.println("Sharing service listening on port " + service.port());
     }
 

@@ -63,7 +63,7 @@ public final class SharingLauncher {
             ApplicationContext context = startUnderLock(config, database, keys, dataSources, properties);
             try {
                 EmbeddedServer server = context.getBean(EmbeddedServer.class).start();
-                return new RunningService(context, server, embedded);
+                return RunningService.started(context, server, embedded);
             } catch (RuntimeException e) {
                 context.close();
                 throw e;
@@ -139,16 +139,36 @@ public final class SharingLauncher {
         return DataSourcesConfig.fromEnvironment(env);
     }
 
-    /** A started service; closing it stops the server, the context and the embedded database. */
-    public record RunningService(ApplicationContext context, EmbeddedServer server, EmbeddedDatabase embedded)
-            implements AutoCloseable {
+    /**
+     * A started service; closing it stops the server, the context and the embedded database, in
+     * that order, so that what the context writes on its way down (the audit log's queued events)
+     * still has a database. The JVM's shutdown (SIGTERM) closes it the same way, through one hook
+     * per service, removed when the service is closed before.
+     */
+    public record RunningService(ApplicationContext context, EmbeddedServer server, EmbeddedDatabase embedded,
+                                 Thread shutdownHook) implements AutoCloseable {
+
+        static RunningService started(ApplicationContext context, EmbeddedServer server, EmbeddedDatabase embedded) {
+            RunningService[] service = new RunningService[1];
+            Thread hook = new Thread(() -> service[0].close(), "sharing-shutdown");
+            service[0] = new RunningService(context, server, embedded, hook);
+            Runtime.getRuntime().addShutdownHook(hook);
+            return service[0];
+        }
 
         public int port() {
             return server.getPort();
         }
 
         @Override
-        public void close() {
+        public synchronized void close() {
+            if (Thread.currentThread() != shutdownHook) {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(shutdownHook);
+                } catch (IllegalStateException shuttingDown) {
+                    // The JVM is already running its hooks, this one among them: it finds the service closed.
+                }
+            }
             try {
                 if (server.isRunning()) {
                     server.stop();

@@ -29,6 +29,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setServerConfig("listen_addresses", "localhost")
                     .setServerConfig("max_connections", "200")
+                    // Its own JVM shutdown hook would stop PostgreSQL while the service still writes
+                    // its last rows (the audit log's shutdown flush): the service's hook stops it after
+                    // the context (SharingLauncher.RunningService).
+                    .setRegisterShutdownHook(false)
                     .start();
             return new EmbeddedDatabase(postgres);
         } catch (IOException e) {

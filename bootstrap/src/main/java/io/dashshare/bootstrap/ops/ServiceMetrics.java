@@ -4,6 +4,8 @@ import io.dashshare.domain.dashboard.DataSourceName;
 import io.dashshare.domain.execution.QueryFailedException;
 import io.dashshare.domain.execution.QueryLimits;
 import io.dashshare.domain.execution.QueryResult;
+import io.dashshare.domain.execution.QuerySlots;
+import io.dashshare.domain.execution.SlotHolder;
 import io.dashshare.domain.mail.MailKind;
 import io.dashshare.domain.mail.OutboxMail;
 import io.dashshare.domain.port.MailOutbox;
@@ -53,38 +55,40 @@ public final class ServiceMetrics {
         return new QueryExecutor() {
             @Override
             public QueryResult run(DataSourceName dataSource, BoundStatement statement, QueryLimits limits) {
-                long started = System.nanoTime();
-                String outcome = "ok";
-                try {
-                    return executor.run(dataSource, statement, limits);
-                } catch (QueryFailedException e) {
-                    outcome = e.reason().name().toLowerCase(java.util.Locale.ROOT);
-                    if (e.reason() == QueryFailedException.Reason.TOO_BUSY) {
-                        rejections("data-source-busy").increment();
-                    }
-                    throw e;
-                } finally {
-                    Timer.builder("sharing.query.duration")
-                            .description("Dashboard SQL by data source and outcome")
-                            .tag("data_source", dataSource.value())
-                            .tag("outcome", outcome)
-                            .publishPercentileHistogram()
-                            .register(registry)
-                            .record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
-                }
+                return timed(dataSource, () -> executor.run(dataSource, statement, limits));
             }
 
             /** Exports are counted by route (micronaut-micrometer); here only their refusals for load. */
             @Override
             public RowCursor stream(DataSourceName dataSource, BoundStatement statement, QueryLimits limits) {
-                try {
-                    return executor.stream(dataSource, statement, limits);
-                } catch (QueryFailedException e) {
-                    if (e.reason() == QueryFailedException.Reason.TOO_BUSY) {
-                        rejections("data-source-busy").increment();
+                return countingRefusals(() -> executor.stream(dataSource, statement, limits));
+            }
+
+            /** A refusal of an execution's slots (its dashboard's share full, or the source) counts as data-source-busy. */
+            @Override
+            public QuerySlots reserve(DataSourceName dataSource, SlotHolder holder, int wanted) {
+                QuerySlots slots = countingRefusals(() -> executor.reserve(dataSource, holder, wanted));
+                return new QuerySlots() {
+                    @Override
+                    public int granted() {
+                        return slots.granted();
                     }
-                    throw e;
-                }
+
+                    @Override
+                    public QueryResult run(BoundStatement statement, QueryLimits limits) {
+                        return timed(dataSource, () -> slots.run(statement, limits));
+                    }
+
+                    @Override
+                    public RowCursor stream(BoundStatement statement, QueryLimits limits) {
+                        return countingRefusals(() -> slots.stream(statement, limits));
+                    }
+
+                    @Override
+                    public void close() {
+                        slots.close();
+                    }
+                };
             }
 
             @Override
@@ -97,6 +101,36 @@ public final class ServiceMetrics {
                 return executor.statementsPerExecution(dataSource);
             }
         };
+    }
+
+    private QueryResult timed(DataSourceName dataSource, Supplier<QueryResult> query) {
+        long started = System.nanoTime();
+        String outcome = "ok";
+        try {
+            return countingRefusals(query);
+        } catch (QueryFailedException e) {
+            outcome = e.reason().name().toLowerCase(java.util.Locale.ROOT);
+            throw e;
+        } finally {
+            Timer.builder("sharing.query.duration")
+                    .description("Dashboard SQL by data source and outcome")
+                    .tag("data_source", dataSource.value())
+                    .tag("outcome", outcome)
+                    .publishPercentileHistogram()
+                    .register(registry)
+                    .record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private <T> T countingRefusals(Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (QueryFailedException e) {
+            if (e.reason() == QueryFailedException.Reason.TOO_BUSY) {
+                rejections("data-source-busy").increment();
+            }
+            throw e;
+        }
     }
 
     public ResultCache cache(ResultCache cache) {

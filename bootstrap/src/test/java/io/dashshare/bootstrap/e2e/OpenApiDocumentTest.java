@@ -74,6 +74,33 @@ class OpenApiDocumentTest {
         assertThat(missing).as("routes the OpenAPI document does not describe").isEmpty();
     }
 
+    /**
+     * Generated clients name their methods by operation id: each is set on its method, unique and never
+     * one the processor numbered ({@code create_2}); each error answer is the Error body (but the health
+     * endpoints', whose 503 is their own {@code {"status": "DOWN"}}).
+     */
+    @Test
+    void every_operation_has_a_stable_id_and_answers_errors_with_the_error_body() {
+        JsonNode paths = api.get("/openapi.json").json().path("paths");
+        Set<String> ids = new TreeSet<>();
+        Set<String> problems = new TreeSet<>();
+        paths.fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(operation -> {
+            String name = operation.getKey().toUpperCase() + " " + path.getKey();
+            String id = operation.getValue().path("operationId").asText("");
+            if (id.isEmpty() || id.matches(".*_\\d+$") || !ids.add(id)) {
+                problems.add(name + ": operationId '" + id + "'");
+            }
+            operation.getValue().path("responses").fields().forEachRemaining(response -> {
+                if (response.getKey().matches("[45]\\d\\d") && !path.getKey().startsWith("/health") && !response.getValue().path("content").path("application/json")
+                        .path("schema").path("$ref").asText().equals("#/components/schemas/Error")) {
+                    problems.add(name + ": " + response.getKey() + " is not the Error body");
+                }
+            });
+        }));
+        assertThat(problems).isEmpty();
+        assertThat(ids).contains("listDashboards", "createShare", "executePublicShare", "preflightEmbedExecute");
+    }
+
     /** Parameter names do not matter: {@code /shares/{id}} and {@code /shares/{shareId}} are one route. */
     private static String normalise(String template) {
         return template.replaceAll("\\{[^}]*}", "{}").replaceAll("/$", "");

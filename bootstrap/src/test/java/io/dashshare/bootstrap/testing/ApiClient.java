@@ -48,10 +48,11 @@ public final class ApiClient {
             List<String> problems = OpenApiDrift.problems(method, path, body, List.of(headers), response.statusCode(),
                     response.body(), response.headers());
             if (!problems.isEmpty() && OpenApiDrift.REPORT != null) {
-                OpenApiDrift.report(method + " " + redacted(path) + " -> " + response.statusCode() + ": " + problems);
+                OpenApiDrift.report(method + " " + redacted(path) + " -> " + response.statusCode() + ": "
+                        + redacted(problems.toString()));
             } else if (!problems.isEmpty()) {
                 throw new AssertionError("The OpenAPI document does not describe " + method + " " + redacted(path) + " -> "
-                        + response.statusCode() + ": " + problems);
+                        + response.statusCode() + ": " + redacted(problems.toString()));
             }
             return new Reply(response.statusCode(), response.body(), response.headers());
         } catch (IOException e) {

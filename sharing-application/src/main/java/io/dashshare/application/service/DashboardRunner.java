@@ -11,7 +11,9 @@ import io.dashshare.domain.execution.DashboardResult;
 import io.dashshare.domain.execution.QueryFailedException;
 import io.dashshare.domain.execution.QueryLimits;
 import io.dashshare.domain.execution.QueryResult;
+import io.dashshare.domain.execution.QuerySlots;
 import io.dashshare.domain.execution.RowCursor;
+import io.dashshare.domain.execution.SlotHolder;
 import io.dashshare.domain.execution.WidgetResult;
 import io.dashshare.domain.filter.AccessRules;
 import io.dashshare.domain.filter.EffectiveParameters;
@@ -28,6 +30,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -80,14 +83,20 @@ public final class DashboardRunner {
     /** The owner's preview: no policy, no cache, no quota; always fresh data. */
     public DashboardResult preview(Dashboard dashboard, Map<String, RawValue> parameters) {
         EffectiveParameters effective = parameters(dashboard, AccessRules.UNRESTRICTED, parameters).orElseThrow();
-        return run(dashboard, effective, null);
+        return run(dashboard, effective, null, SlotHolder.dashboard(dashboard.id()));
     }
 
     /** A viewer's execution: cached, and counted against {@code quota} when it reaches the data source. */
     public DashboardResult execute(Dashboard dashboard, AccessRules rules, Map<String, RawValue> parameters,
                                    ExecutionQuotas.Quota quota) {
+        return execute(dashboard, rules, parameters, quota, SlotHolder.dashboard(dashboard.id()));
+    }
+
+    /** Like the above, holding the data source's slots as {@code holder} (the dashboard and the share it came through). */
+    public DashboardResult execute(Dashboard dashboard, AccessRules rules, Map<String, RawValue> parameters,
+                                   ExecutionQuotas.Quota quota, SlotHolder holder) {
         EffectiveParameters effective = parameters(dashboard, rules, parameters).orElseThrow();
-        return run(dashboard, effective, quotas.meter(quota));
+        return run(dashboard, effective, quotas.meter(quota), holder);
     }
 
     /**
@@ -96,16 +105,22 @@ public final class DashboardRunner {
      */
     public RowCursor export(Dashboard dashboard, AccessRules rules, WidgetSlug widget,
                             Map<String, RawValue> parameters, ExecutionQuotas.Quota quota) {
+        return export(dashboard, rules, widget, parameters, quota, SlotHolder.dashboard(dashboard.id()));
+    }
+
+    /** Like the above, holding its slot as {@code holder}: an export runs under the same fair share as execute. */
+    public RowCursor export(Dashboard dashboard, AccessRules rules, WidgetSlug widget,
+                            Map<String, RawValue> parameters, ExecutionQuotas.Quota quota, SlotHolder holder) {
         Widget exported = widget(dashboard, widget);
         EffectiveParameters effective = parameters(dashboard, rules, parameters).orElseThrow();
-        return stream(dashboard, exported, effective, quotas.meter(quota));
+        return stream(dashboard, exported, effective, quotas.meter(quota), holder);
     }
 
     /** The owner's export: no policy, no quota, like the preview. */
     public RowCursor exportPreview(Dashboard dashboard, WidgetSlug widget, Map<String, RawValue> parameters) {
         Widget exported = widget(dashboard, widget);
         EffectiveParameters effective = parameters(dashboard, AccessRules.UNRESTRICTED, parameters).orElseThrow();
-        return stream(dashboard, exported, effective, null);
+        return stream(dashboard, exported, effective, null, SlotHolder.dashboard(dashboard.id()));
     }
 
     /** 403 {@code FORBIDDEN} ({@code downloads_disabled}) unless the share or embed token allows exports. */
@@ -120,15 +135,19 @@ public final class DashboardRunner {
         return dashboard.definition().widget(slug.value()).orElseThrow(() -> SharingException.notFound("Widget"));
     }
 
+    /**
+     * The export's slot is taken before its quota is spent, so a refusal for load costs the viewer
+     * no execution; closing the slots at once leaves the one the cursor holds until it is closed.
+     */
     private RowCursor stream(Dashboard dashboard, Widget widget, EffectiveParameters effective,
-                             ExecutionQuotas.Meter meter) {
+                             ExecutionQuotas.Meter meter, SlotHolder holder) {
         BoundStatement statement = bound(widget, effective);
         QueryLimits limits = new QueryLimits(settings.queries().maxExportRows(), settings.queries().timeout());
-        if (meter != null) {
-            meter.beforeQuery();
-        }
-        try {
-            return executor.stream(dashboard.definition().dataSource(), statement, limits);
+        try (QuerySlots slots = executor.reserve(dashboard.definition().dataSource(), holder, 1)) {
+            if (meter != null) {
+                meter.beforeQuery();
+            }
+            return slots.stream(statement, limits);
         } catch (QueryFailedException e) {
             failIfBusy("export of dashboard", dashboard, e);
             // The widget's error of execute, as the whole answer: an export is that one widget.
@@ -145,13 +164,20 @@ public final class DashboardRunner {
      * ({@link WidgetFanOut}), at most as many at once as the data source allows one execution, and
      * within the execution's deadline: a widget the deadline overtakes answers its own
      * {@code DB_QUERY_ERROR}, like a widget whose statement timed out.
+     *
+     * <p>The slots are taken once, before any widget runs, under the holder's fair share of the
+     * source (docs/operations.md, fair use of a data source): an execution that cannot have one is
+     * refused at once (429), and one that has them never waits for another turn between widgets,
+     * so no refusal comes after a widget ran. A dashboard already holding its share is refused
+     * even while the source has slots free: those are for the other dashboards.
      */
-    private DashboardResult run(Dashboard dashboard, EffectiveParameters effective, ExecutionQuotas.Meter meter) {
+    private DashboardResult run(Dashboard dashboard, EffectiveParameters effective, ExecutionQuotas.Meter meter,
+                                SlotHolder holder) {
         QueryLimits limits = new QueryLimits(settings.queries().maxRowsPerWidget(), settings.queries().timeout());
         List<Widget> widgets = dashboard.definition().widgets();
         WidgetResult[] results = new WidgetResult[widgets.size()];
         List<Integer> missing = new ArrayList<>(widgets.size());
-        List<Supplier<WidgetResult>> queries = new ArrayList<>(widgets.size());
+        List<Function<QuerySlots, WidgetResult>> queries = new ArrayList<>(widgets.size());
         for (int i = 0; i < widgets.size(); i++) {
             Widget widget = widgets.get(i);
             ResultCache.Key key = meter == null ? null : ResultKeys.widget(dashboard, widget, effective);
@@ -161,12 +187,20 @@ public final class DashboardRunner {
             } else {
                 BoundStatement statement = bound(widget, effective);
                 missing.add(i);
-                queries.add(() -> widget(dashboard, widget, statement, limits, meter, key));
+                queries.add(slots -> widget(dashboard, widget, statement, limits, meter, key, slots));
             }
         }
         if (!queries.isEmpty()) {
             DataSourceName source = dashboard.definition().dataSource();
-            List<Optional<WidgetResult>> ran = fanOut.run(queries, executor.statementsPerExecution(source));
+            int wanted = Math.min(queries.size(), Math.min(executor.statementsPerExecution(source), fanOut.maxLanes()));
+            List<Optional<WidgetResult>> ran;
+            try (QuerySlots slots = reserve(dashboard, source, holder, wanted)) {
+                List<Supplier<WidgetResult>> tasks = new ArrayList<>(queries.size());
+                for (Function<QuerySlots, WidgetResult> query : queries) {
+                    tasks.add(() -> query.apply(slots));
+                }
+                ran = fanOut.run(tasks, slots.granted());
+            }
             for (int j = 0; j < ran.size(); j++) {
                 int i = missing.get(j);
                 results[i] = ran.get(j).orElseGet(() -> late(dashboard, widgets.get(i)));
@@ -175,14 +209,27 @@ public final class DashboardRunner {
         return new DashboardResult(effective, Arrays.asList(results));
     }
 
+    /** The execution's slots, or the whole answer's 429 at once. */
+    private QuerySlots reserve(Dashboard dashboard, DataSourceName source, SlotHolder holder, int wanted) {
+        try {
+            return executor.reserve(source, holder, wanted);
+        } catch (QueryFailedException e) {
+            failIfBusy("dashboard", dashboard, e);
+            // Not a refusal for load (an unknown source): every widget fails on its own as before.
+            LOG.log(System.Logger.Level.WARNING, "dashboard {0} could not take a slot of its data source ({1}): {2}",
+                    dashboard.id(), e.reason(), e.getMessage());
+            return new FailedSlots(e);
+        }
+    }
+
     /** One widget's answer: its rows, or its own error; a source refusing for load is the whole answer's 429. */
     private WidgetResult widget(Dashboard dashboard, Widget widget, BoundStatement statement, QueryLimits limits,
-                                ExecutionQuotas.Meter meter, ResultCache.Key key) {
+                                ExecutionQuotas.Meter meter, ResultCache.Key key, QuerySlots slots) {
         Supplier<QueryResult> query = () -> {
             if (meter != null) {
                 meter.beforeQuery();
             }
-            return executor.run(dashboard.definition().dataSource(), statement, limits);
+            return slots.run(statement, limits);
         };
         try {
             return WidgetResult.ok(widget, key == null ? query.get() : cache.get(key, query));
@@ -213,5 +260,28 @@ public final class DashboardRunner {
         LOG.log(System.Logger.Level.WARNING, "widget {0} of dashboard {1} did not finish within the execution "
                 + "deadline of {2} ms", widget.slug(), dashboard.id(), fanOut.deadline().toMillis());
         return WidgetResult.failed(widget, ErrorCode.DB_QUERY_ERROR);
+    }
+
+    /** What an execution runs on when its source refused slots for a reason other than load: each widget fails alike. */
+    private record FailedSlots(QueryFailedException failure) implements QuerySlots {
+
+        @Override
+        public int granted() {
+            return 1;
+        }
+
+        @Override
+        public QueryResult run(BoundStatement statement, QueryLimits limits) {
+            throw failure;
+        }
+
+        @Override
+        public RowCursor stream(BoundStatement statement, QueryLimits limits) {
+            throw failure;
+        }
+
+        @Override
+        public void close() {
+        }
     }
 }

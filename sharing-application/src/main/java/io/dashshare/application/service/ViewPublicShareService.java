@@ -12,6 +12,7 @@ import io.dashshare.domain.dashboard.WidgetSlug;
 import io.dashshare.domain.error.ErrorCode;
 import io.dashshare.domain.error.SharingException;
 import io.dashshare.domain.execution.DashboardResult;
+import io.dashshare.domain.execution.SlotHolder;
 import io.dashshare.domain.filter.RawValue;
 import io.dashshare.domain.port.ViewerLookups;
 import io.dashshare.domain.port.ViewerLookups.SharedView;
@@ -53,7 +54,7 @@ public final class ViewPublicShareService implements ViewPublicShareUseCase {
         Audit.Draft draft = draft(AuditType.DASHBOARD_EXECUTED, access, client);
         DashboardResult result = draft.around(() -> {
             DashboardResult ran = runner.execute(access.dashboard(), access.share().accessRules(), parameters,
-                    quotas.share(access.share().id()));
+                    quotas.share(access.share().id()), SlotHolder.share(access.dashboard().id(), access.share().id()));
             draft.parameters(ran.parameters()).rowCount(Audit.rowCount(ran));
             return ran;
         });
@@ -70,7 +71,8 @@ public final class ViewPublicShareService implements ViewPublicShareUseCase {
             runner.effective(access.dashboard(), access.share().accessRules(), parameters).ifPresent(draft::parameters);
             return AuditedRows.audited(new WidgetExport(access.dashboard().slug(), widget, runner.export(
                     access.dashboard(), access.share().accessRules(), widget, parameters,
-                    quotas.share(access.share().id()))), draft);
+                    quotas.share(access.share().id()), SlotHolder.share(access.dashboard().id(), access.share().id()))),
+                    draft);
         } catch (RuntimeException e) {
             draft.failed(e);
             throw e;

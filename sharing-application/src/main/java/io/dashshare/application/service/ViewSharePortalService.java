@@ -20,6 +20,7 @@ import io.dashshare.domain.dashboard.DashboardSlug;
 import io.dashshare.domain.error.ErrorCode;
 import io.dashshare.domain.error.SharingException;
 import io.dashshare.domain.execution.DashboardResult;
+import io.dashshare.domain.execution.SlotHolder;
 import io.dashshare.domain.filter.RawValue;
 import io.dashshare.domain.port.CompanyRepository;
 import io.dashshare.domain.port.DashboardCatalog;
@@ -142,7 +143,7 @@ public final class ViewSharePortalService implements ViewSharePortalUseCase {
         return draft.around(() -> {
             Access access = access(viewer, dashboardSlug, contextId, draft);
             DashboardResult ran = runner.execute(access.dashboard(), access.share().accessRules(), parameters,
-                    quotas.share(access.share().id()));
+                    quotas.share(access.share().id()), SlotHolder.share(access.dashboard().id(), access.share().id()));
             draft.parameters(ran.parameters()).rowCount(Audit.rowCount(ran));
             return ran;
         });
@@ -159,7 +160,8 @@ public final class ViewSharePortalService implements ViewSharePortalUseCase {
             runner.effective(access.dashboard(), access.share().accessRules(), parameters).ifPresent(draft::parameters);
             return AuditedRows.audited(new WidgetExport(access.dashboard().slug(), widget, runner.export(
                     access.dashboard(), access.share().accessRules(), widget, parameters,
-                    quotas.share(access.share().id()))), draft);
+                    quotas.share(access.share().id()), SlotHolder.share(access.dashboard().id(), access.share().id()))),
+                    draft);
         } catch (RuntimeException e) {
             draft.failed(e);
             throw e;

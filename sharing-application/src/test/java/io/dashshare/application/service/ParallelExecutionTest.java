@@ -163,6 +163,60 @@ class ParallelExecutionTest {
         assertThat(h.executor().count()).isEqualTo(before);
     }
 
+    @Test
+    void a_dashboard_refused_its_slots_answers_429_before_any_widget_runs() {
+        start(SharingHarness.create());
+        String token = share();
+        h.executor().grantAtMost(0);
+
+        assertThatThrownBy(() -> h.publicShares().execute(token, Map.of())).isInstanceOf(RateLimitedException.class);
+
+        assertThat(h.executor().runs()).as("nothing reached the source").isEmpty();
+        h.executor().grantAtMost(Integer.MAX_VALUE);
+        assertThat(h.publicShares().execute(token, Map.of()).widgets()).hasSize(WIDGETS.size());
+    }
+
+    @Test
+    void an_execution_takes_its_slots_once_and_runs_no_more_widgets_at_once_than_it_was_granted() {
+        start(SharingHarness.create());
+        h.executor().grantAtMost(1);
+        java.util.concurrent.atomic.AtomicInteger running = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger most = new java.util.concurrent.atomic.AtomicInteger();
+        for (String widget : WIDGETS) {
+            h.executor().answer("as " + widget + " ", statement -> {
+                most.accumulateAndGet(running.incrementAndGet(), Math::max);
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                running.decrementAndGet();
+                return rows(widget);
+            });
+        }
+
+        DashboardResult result = h.publicShares().execute(share(), Map.of());
+
+        assertThat(result.widgets()).allSatisfy(w -> assertThat(w.result()).isPresent());
+        assertThat(h.executor().reservations()).as("one reservation for the execution, not one per widget")
+                .singleElement().satisfies(r -> {
+                    assertThat(r.wanted()).as("four misses, four per execution").isEqualTo(4);
+                    assertThat(r.granted()).isEqualTo(1);
+                });
+        assertThat(most.get()).isEqualTo(1);
+    }
+
+    @Test
+    void a_public_link_holds_slots_as_its_dashboard_and_its_share() {
+        start(SharingHarness.create());
+        h.publicShares().execute(share(), Map.of());
+
+        assertThat(h.executor().reservations()).singleElement().satisfies(r -> {
+            assertThat(r.holder().dashboard()).isEqualTo(dashboard.id());
+            assertThat(r.holder().shareId()).isPresent();
+        });
+    }
+
     private static void await(CyclicBarrier barrier) {
         try {
             barrier.await(PATIENCE_SECONDS, TimeUnit.SECONDS);

@@ -187,7 +187,7 @@ class WidgetFanOutTest {
     }
 
     @Test
-    void one_lane_or_one_task_runs_on_the_callers_thread_without_a_hand_over() {
+    void one_task_runs_on_the_callers_thread_without_a_hand_over() {
         List<Thread> ranOn = new CopyOnWriteArrayList<>();
         Supplier<String> task = () -> {
             ranOn.add(Thread.currentThread());
@@ -195,10 +195,28 @@ class WidgetFanOutTest {
         };
 
         fanOut(4).run(List.of(task), 4);
-        fanOut(4).run(List.of(task, task), 1);
         WidgetFanOut.sequential(Duration.ofSeconds(1)).run(List.of(task, task), 4);
 
-        assertThat(ranOn).hasSize(5).containsOnly(Thread.currentThread());
+        assertThat(ranOn).hasSize(3).containsOnly(Thread.currentThread());
+    }
+
+    @Test
+    void one_lane_of_several_tasks_runs_them_one_after_another_on_another_thread_within_the_deadline() {
+        List<Thread> ranOn = new CopyOnWriteArrayList<>();
+        CountDownLatch release = new CountDownLatch(1);
+        Supplier<String> slow = () -> {
+            ranOn.add(Thread.currentThread());
+            await(release);
+            return "late";
+        };
+        WidgetFanOut fanOut = new WidgetFanOut(pool, 4, Duration.ofMillis(300));
+
+        List<Optional<String>> outcomes = fanOut.run(List.of(slow, slow), 1);
+
+        assertThat(outcomes).as("the caller answers at the deadline, not after both tasks")
+                .containsExactly(Optional.empty(), Optional.empty());
+        assertThat(ranOn).singleElement().isNotEqualTo(Thread.currentThread());
+        release.countDown();
     }
 
     @Test

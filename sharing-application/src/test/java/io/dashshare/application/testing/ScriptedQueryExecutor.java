@@ -5,7 +5,9 @@ import io.dashshare.domain.execution.Column;
 import io.dashshare.domain.execution.QueryFailedException;
 import io.dashshare.domain.execution.QueryLimits;
 import io.dashshare.domain.execution.QueryResult;
+import io.dashshare.domain.execution.QuerySlots;
 import io.dashshare.domain.execution.RowCursor;
+import io.dashshare.domain.execution.SlotHolder;
 import io.dashshare.domain.port.QueryExecutor;
 import io.dashshare.domain.sql.BoundStatement;
 import io.dashshare.domain.sql.SqlParam;
@@ -40,6 +42,12 @@ public final class ScriptedQueryExecutor implements QueryExecutor {
     private final List<Script> scripts = new CopyOnWriteArrayList<>();
     private final Set<DataSourceName> dataSources = Set.of(new DataSourceName("demo"));
     private final AtomicInteger openCursors = new AtomicInteger();
+    private final List<Reservation> reservations = new CopyOnWriteArrayList<>();
+    private volatile int grant = Integer.MAX_VALUE;
+
+    /** One {@link #reserve} call: who asked for how many slots, and how many it got (0: refused). */
+    public record Reservation(SlotHolder holder, int wanted, int granted) {
+    }
 
     @Override
     public QueryResult run(DataSourceName dataSource, BoundStatement statement, QueryLimits limits) {
@@ -78,6 +86,29 @@ public final class ScriptedQueryExecutor implements QueryExecutor {
                 }
             }
         };
+    }
+
+    /**
+     * Slots as a fair share would grant them: at most {@link #grantAtMost} (none: refused for load,
+     * TOO_BUSY); the statements then run through {@link #run} and {@link #stream} as before.
+     */
+    @Override
+    public QuerySlots reserve(DataSourceName dataSource, SlotHolder holder, int wanted) {
+        int granted = Math.min(wanted, grant);
+        reservations.add(new Reservation(holder, wanted, granted));
+        if (granted < 1) {
+            throw new QueryFailedException(QueryFailedException.Reason.TOO_BUSY, "share full (scripted)", null);
+        }
+        return QueryExecutor.super.reserve(dataSource, holder, granted);
+    }
+
+    /** From now on a reservation gets at most {@code slots} slots; 0 refuses every one. */
+    public void grantAtMost(int slots) {
+        grant = slots;
+    }
+
+    public List<Reservation> reservations() {
+        return List.copyOf(reservations);
     }
 
     /** Cursors {@link #stream} handed out that nobody closed yet. */

@@ -1,9 +1,8 @@
 package io.dashshare.domain.audit;
 
-import java.net.Inet4Address;
-import java.net.Inet6Address;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -35,44 +34,119 @@ public enum ClientIpPolicy {
      * to {@code 2001:db8:abcd::}; an IPv4-mapped IPv6 address is treated as the IPv4 address.
      */
     public String apply(String ip) {
-        if (this == NONE) {
+        if (this == NONE || ip == null) {
             return null;
         }
-        Optional<InetAddress> parsed = literal(ip);
-        if (parsed.isEmpty()) {
+        String text = ip.trim();
+        if (text.startsWith("[") && text.endsWith("]")) {
+            text = text.substring(1, text.length() - 1);
+        }
+        if (text.isEmpty() || text.length() > MAX_LITERAL) {
             return null;
         }
-        byte[] bytes = parsed.get().getAddress();
+        byte[] bytes = text.contains(":") ? ipv6(text) : ipv4(text);
+        if (bytes == null) {
+            return null;
+        }
+        if (bytes.length == 16 && isMappedIpv4(bytes)) {
+            bytes = Arrays.copyOfRange(bytes, 12, 16);
+        }
         if (this == TRUNCATED) {
-            int keep = parsed.get() instanceof Inet4Address ? 3 : 6;
+            int keep = bytes.length == 4 ? 3 : 6;
             for (int i = keep; i < bytes.length; i++) {
                 bytes[i] = 0;
             }
         }
-        return parsed.get() instanceof Inet6Address ? ipv6Text(bytes) : ipv4Text(bytes);
+        return bytes.length == 16 ? ipv6Text(bytes) : ipv4Text(bytes);
     }
 
-    /**
-     * Only literals reach {@link InetAddress#getByName}, which then parses without a DNS lookup;
-     * hand-checked because the JDK has no parse-only API and the domain has no libraries.
+    /*
+     * Parsed by hand: the domain has no libraries, and the JDK's only parser (InetAddress) is also
+     * a resolver, which an address taken from a request must never reach.
      */
-    private static Optional<InetAddress> literal(String text) {
-        if (text == null) {
-            return Optional.empty();
+
+    /** A dotted quad of decimal parts 0-255, or null. */
+    private static byte[] ipv4(String text) {
+        String[] parts = text.split("\\.", -1);
+        if (parts.length != 4) {
+            return null;
         }
-        String candidate = text.trim();
-        if (candidate.startsWith("[") && candidate.endsWith("]")) {
-            candidate = candidate.substring(1, candidate.length() - 1);
+        byte[] bytes = new byte[4];
+        for (int i = 0; i < 4; i++) {
+            if (!parts[i].matches("\\d{1,3}")) {
+                return null;
+            }
+            int value = Integer.parseInt(parts[i]);
+            if (value > 255) {
+                return null;
+            }
+            bytes[i] = (byte) value;
         }
-        if (candidate.isEmpty() || candidate.length() > MAX_LITERAL || !candidate.matches("[0-9A-Fa-f:.]+")
-                || (!candidate.contains(":") && !candidate.matches("\\d{1,3}(\\.\\d{1,3}){3}"))) {
-            return Optional.empty();
+        return bytes;
+    }
+
+    /** RFC 4291 text: eight groups of 1-4 hex digits, one {@code ::} at most, a dotted-quad tail allowed; or null. */
+    private static byte[] ipv6(String text) {
+        int gap = text.indexOf("::");
+        if (gap >= 0 && text.indexOf("::", gap + 1) >= 0) {
+            return null;
         }
-        try {
-            return Optional.of(InetAddress.getByName(candidate));
-        } catch (UnknownHostException e) {
-            return Optional.empty();
+        List<Integer> head = groups(gap >= 0 ? text.substring(0, gap) : text, gap < 0);
+        List<Integer> tail = gap >= 0 ? groups(text.substring(gap + 2), true) : List.of();
+        if (head == null || tail == null) {
+            return null;
         }
+        int missing = 8 - head.size() - tail.size();
+        if ((gap < 0 && missing != 0) || (gap >= 0 && missing < 1)) {
+            return null;
+        }
+        byte[] bytes = new byte[16];
+        int at = 0;
+        for (int group : head) {
+            bytes[at++] = (byte) (group >> 8);
+            bytes[at++] = (byte) group;
+        }
+        at += gap >= 0 ? 2 * missing : 0;
+        for (int group : tail) {
+            bytes[at++] = (byte) (group >> 8);
+            bytes[at++] = (byte) group;
+        }
+        return bytes;
+    }
+
+    /** The 16-bit groups of one side of {@code ::}; a dotted quad may end the last side. Null if malformed. */
+    private static List<Integer> groups(String side, boolean last) {
+        List<Integer> groups = new ArrayList<>();
+        if (side.isEmpty()) {
+            return groups;
+        }
+        String[] parts = side.split(":", -1);
+        for (int i = 0; i < parts.length; i++) {
+            String part = parts[i];
+            if (last && i == parts.length - 1 && part.contains(".")) {
+                byte[] quad = ipv4(part);
+                if (quad == null) {
+                    return null;
+                }
+                groups.add(((quad[0] & 0xff) << 8) | (quad[1] & 0xff));
+                groups.add(((quad[2] & 0xff) << 8) | (quad[3] & 0xff));
+            } else if (part.matches("[0-9A-Fa-f]{1,4}")) {
+                groups.add(Integer.parseInt(part, 16));
+            } else {
+                return null;
+            }
+        }
+        return groups;
+    }
+
+    /** {@code ::ffff:a.b.c.d}: an IPv4 client seen through a dual-stack socket. */
+    private static boolean isMappedIpv4(byte[] bytes) {
+        for (int i = 0; i < 10; i++) {
+            if (bytes[i] != 0) {
+                return false;
+            }
+        }
+        return (bytes[10] & 0xff) == 0xff && (bytes[11] & 0xff) == 0xff;
     }
 
     private static String ipv4Text(byte[] bytes) {

@@ -4,7 +4,9 @@ import io.dashshare.domain.dashboard.DataSourceName;
 import io.dashshare.domain.execution.QueryFailedException;
 import io.dashshare.domain.execution.QueryLimits;
 import io.dashshare.domain.execution.QueryResult;
+import io.dashshare.domain.execution.QuerySlots;
 import io.dashshare.domain.execution.RowCursor;
+import io.dashshare.domain.execution.SlotHolder;
 import io.dashshare.domain.sql.BoundStatement;
 import java.util.Set;
 
@@ -35,5 +37,42 @@ public interface QueryExecutor {
      */
     default int statementsPerExecution(DataSourceName dataSource) {
         return 1;
+    }
+
+    /**
+     * Takes up to {@code wanted} slots of {@code dataSource} for {@code holder}: as many as its fair
+     * share ({@link io.dashshare.domain.execution.SlotShare}) leaves and the source has, at least one.
+     * Throws {@link QueryFailedException} {@code TOO_BUSY} when the holder's share is full (at once)
+     * or the source has no slot within its short queue wait; never after a statement ran. The
+     * caller closes the slots when its execution is over.
+     *
+     * <p>By default no share is kept: every statement through the slots takes its own turn as
+     * {@link #run} and {@link #stream} do, fit for executors with no pool to share (tests, embedders).
+     */
+    default QuerySlots reserve(DataSourceName dataSource, SlotHolder holder, int wanted) {
+        if (wanted < 1) {
+            throw new IllegalArgumentException("reserve at least one slot");
+        }
+        QueryExecutor executor = this;
+        return new QuerySlots() {
+            @Override
+            public int granted() {
+                return wanted;
+            }
+
+            @Override
+            public QueryResult run(BoundStatement statement, QueryLimits limits) {
+                return executor.run(dataSource, statement, limits);
+            }
+
+            @Override
+            public RowCursor stream(BoundStatement statement, QueryLimits limits) {
+                return executor.stream(dataSource, statement, limits);
+            }
+
+            @Override
+            public void close() {
+            }
+        };
     }
 }

@@ -34,15 +34,12 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
+import io.dashshare.adapter.http.openapi.Errors;
+import io.swagger.v3.oas.annotations.Operation;
 
 /** The audit log of the caller's company, admins only (docs/api.md, audit log). */
 @Tag(name = "audit")
 @SecurityRequirement(name = "owner")
-@ApiResponse(responseCode = "400", description = "INVALID_REQUEST (details.field: from, to, type, dashboard_id, share_id, context_id, actor, limit, cursor)", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
-@ApiResponse(responseCode = "401", description = "UNAUTHENTICATED (no bearer), TOKEN_INVALID", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
-@ApiResponse(responseCode = "403", description = "FORBIDDEN (role: admins only)", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
-@ApiResponse(responseCode = "429", description = "RATE_LIMITED", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
-@ApiResponse(responseCode = "503", description = "SERVICE_UNAVAILABLE", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
 @Controller(value = "/api/v1/audit", produces = MediaType.APPLICATION_JSON)
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -62,6 +59,9 @@ public class AuditController {
 
     /** A page of events, newest first; {@code next_cursor} continues it (null on the last page). */
     @Get("/events")
+    @Operation(operationId = "listAuditEvents")
+    @ApiResponse(responseCode = "400", description = "INVALID_REQUEST: a filter refused (`details.field`: from, to, type, dashboard_id, share_id, context_id, actor, limit, cursor)", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
+    @Errors.OwnerRole
     public AuditEventView.Page events(Authentication authentication,
                                       @Parameter(description = "RFC 3339, inclusive") @Nullable @QueryValue String from,
                                       @Parameter(description = "RFC 3339, exclusive") @Nullable @QueryValue String to,
@@ -87,6 +87,9 @@ public class AuditController {
     @Produces({Downloads.CSV, MediaType.APPLICATION_JSON})
     @ApiResponse(responseCode = "200", description = "The events as CSV (RFC 4180, a header row, CRLF)",
             content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
+    @Operation(operationId = "exportAuditEventsCsv")
+    @ApiResponse(responseCode = "400", description = "INVALID_REQUEST: a filter refused (`details.field`: from, to, type, dashboard_id, share_id, context_id, actor)", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
+    @Errors.OwnerRole
     public HttpResponse<InputStream> csv(HttpRequest<?> request, Authentication authentication,
                                          @Nullable @QueryValue String from, @Nullable @QueryValue String to,
                                          @Nullable @QueryValue String type,

@@ -1,6 +1,5 @@
 package io.dashshare.adapter.http.audit;
 
-import io.dashshare.adapter.http.openapi.ErrorBody;
 import io.dashshare.adapter.http.security.OwnerAccess;
 import io.dashshare.adapter.http.web.PathIds;
 import io.dashshare.application.port.in.ShareStatisticsUseCase;
@@ -14,20 +13,14 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.dashshare.adapter.http.openapi.Errors;
+import io.swagger.v3.oas.annotations.Operation;
 
 /** A share's statistics from the audit log, for editors and admins (docs/api.md, share statistics). */
 @Tag(name = "shares")
 @SecurityRequirement(name = "owner")
-@ApiResponse(responseCode = "401", description = "UNAUTHENTICATED (no bearer), TOKEN_INVALID", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
-@ApiResponse(responseCode = "403", description = "FORBIDDEN (role: editors and admins)", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
-@ApiResponse(responseCode = "404", description = "NOT_FOUND (no such share in this company)", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
-@ApiResponse(responseCode = "429", description = "RATE_LIMITED", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
-@ApiResponse(responseCode = "503", description = "SERVICE_UNAVAILABLE", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
 @Controller(value = "/api/v1/shares", produces = MediaType.APPLICATION_JSON)
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -42,6 +35,9 @@ public class ShareStatsController {
     }
 
     @Get("/{id}/stats")
+    @Operation(operationId = "getShareStats")
+    @Errors.OwnerRole
+    @Errors.NotFound
     public ShareStatsView stats(Authentication authentication, @PathVariable String id) {
         return ShareStatsView.from(statistics.shareStats(access.principal(authentication),
                 new ShareId(PathIds.id(id, "share"))));

@@ -14,7 +14,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @OpenAPIDefinition(
         info = @Info(title = "dashshare", version = "1",
                 description = "Dashboard sharing service: owner API, operator API, public links, portal, embeds. "
-                        + "Every failure answers the Error body; docs/api.md is the prose reference."),
+                        + "Every failure answers the Error body; docs/api.md is the prose reference. Each operation lists "
+                        + "the error statuses it answers itself; besides, any request may be refused at the edge, before "
+                        + "any route runs, with 400 INVALID_REQUEST (`details.reason` `malformed_http` or `malformed_uri`), "
+                        + "406 INVALID_REQUEST (an Accept without application/json), 414 or 431 PAYLOAD_TOO_LARGE "
+                        + "(request line over 16 KB, headers over 8 KB), and a bug answers 500 INTERNAL_ERROR."),
         tags = {
             @Tag(name = "auth", description = "Owner sign-in, invites, password, logout"),
             @Tag(name = "owners", description = "The team (admin)"),
@@ -30,7 +34,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
             @Tag(name = "share-auth", description = "One-time codes of the email portal"),
             @Tag(name = "share-portal", description = "The email portal (share access token)"),
             @Tag(name = "embed", description = "The iframe's API; the embed token is the path segment"),
-            @Tag(name = "ops", description = "Health, metrics and this document")
+            @Tag(name = "ops", description = "Health, metrics and this document"),
+            @Tag(name = "pages", description = "The HTML pages (public link, portal, embed, console): the same shell for every token")
         })
 @SecurityScheme(name = ApiDocument.OWNER, type = SecuritySchemeType.HTTP, scheme = "bearer",
         description = "An owner access token (POST /api/v1/auth/login, accept-invite) or an API key `dsk_...`")

@@ -16,6 +16,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import io.swagger.v3.oas.annotations.Operation;
 
 /**
  * The OpenAPI document micronaut-openapi wrote at compile time ({@code META-INF/swagger/openapi.yml}),
@@ -36,6 +37,7 @@ public class OpenApiController {
     @Get(uri = "/openapi.yml", produces = YAML)
     @ApiResponse(responseCode = "200", description = "This document as YAML",
             content = @Content(mediaType = YAML, schema = @Schema(type = "string")))
+    @Operation(operationId = "getOpenApiYaml")
     public HttpResponse<byte[]> yaml() {
         return HttpResponse.ok(yaml).contentType(YAML + ";charset=utf-8");
     }
@@ -43,11 +45,15 @@ public class OpenApiController {
     @Get(uri = "/openapi.json", produces = MediaType.APPLICATION_JSON)
     @ApiResponse(responseCode = "200", description = "This document as JSON",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = "object")))
+    @Operation(operationId = "getOpenApiJson")
     public HttpResponse<byte[]> json() {
         return HttpResponse.ok(json).contentType(MediaType.APPLICATION_JSON_TYPE);
     }
 
     @Get(uri = "/docs", produces = MediaType.TEXT_HTML)
+    @Operation(operationId = "getApiDocsPage")
+    @ApiResponse(responseCode = "200", description = "Swagger UI rendering this document",
+            content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = "string")))
     public HttpResponse<byte[]> docs() {
         return HttpResponse.ok(page)
                 .contentType(MediaType.TEXT_HTML + ";charset=utf-8")

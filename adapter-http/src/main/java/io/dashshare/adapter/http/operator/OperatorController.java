@@ -27,6 +27,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.dashshare.adapter.http.openapi.Errors;
+import io.swagger.v3.oas.annotations.Operation;
 
 /**
  * The operator API of a platform that provisions tenants (docs/api.md, operator). It exists only
@@ -36,13 +38,6 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 @Requires(property = OperatorController.TOKEN_PROPERTY, pattern = ".+")
 @Tag(name = "operator")
 @SecurityRequirement(name = "operator")
-@ApiResponse(responseCode = "400", description = "INVALID_REQUEST", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
-@ApiResponse(responseCode = "401", description = "UNAUTHENTICATED (no bearer), TOKEN_INVALID", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
-@ApiResponse(responseCode = "404", description = "NOT_FOUND (also every route while the operator API is off)", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
-@ApiResponse(responseCode = "409", description = "CONFLICT", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
-@ApiResponse(responseCode = "413", description = "PAYLOAD_TOO_LARGE", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
-@ApiResponse(responseCode = "415", description = "INVALID_REQUEST: body not application/json", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
-@ApiResponse(responseCode = "503", description = "SERVICE_UNAVAILABLE", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
 @Controller(value = "/api/v1/operator/companies", consumes = MediaType.APPLICATION_JSON,
         produces = MediaType.APPLICATION_JSON)
 @Secured(SecurityRule.IS_ANONYMOUS)
@@ -61,6 +56,13 @@ public class OperatorController {
 
     @Post
     @Status(HttpStatus.CREATED)
+    @Operation(operationId = "provisionCompany")
+    @Errors.Invalid
+    @Errors.Body
+    @Errors.OperatorUnauthenticated
+    @ApiResponse(responseCode = "404", description = "NOT_FOUND: the operator API is off (SHARING_OPERATOR_TOKEN is not set)", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
+    @ApiResponse(responseCode = "409", description = "CONFLICT: another company uses that slug (`details.field` `slug`)", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
+    @Errors.Unavailable
     public OperatorViews.ProvisionedView create(HttpRequest<?> request, @Body OperatorViews.Create body) {
         CompanySlug slug = CompanySlug.parseField("slug", body.slug());
         EmailAddress admin = EmailAddress.parseField("admin_email", body.adminEmail());
@@ -68,11 +70,21 @@ public class OperatorController {
     }
 
     @Get
+    @Operation(operationId = "listCompanies")
+    @Errors.OperatorUnauthenticated
+    @ApiResponse(responseCode = "404", description = "NOT_FOUND: the operator API is off (SHARING_OPERATOR_TOKEN is not set)", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
+    @Errors.Unavailable
     public OperatorViews.CompaniesPage list() {
         return new OperatorViews.CompaniesPage(tenants.list().stream().map(OperatorViews.CompanyView::from).toList());
     }
 
     @Patch("/{id}")
+    @Operation(operationId = "updateCompany")
+    @Errors.Invalid
+    @Errors.Body
+    @Errors.OperatorUnauthenticated
+    @ApiResponse(responseCode = "404", description = "NOT_FOUND: no such company, or the operator API is off", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
+    @Errors.Unavailable
     public OperatorViews.CompanyView update(HttpRequest<?> request, @PathVariable String id,
                                             @Body OperatorViews.Update body) {
         CompanyId company = new CompanyId(PathIds.id(id, "Company"));

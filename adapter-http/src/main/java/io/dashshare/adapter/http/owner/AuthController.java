@@ -34,16 +34,11 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.dashshare.adapter.http.openapi.ApiDocument;
+import io.dashshare.adapter.http.openapi.Errors;
+import io.swagger.v3.oas.annotations.Operation;
 
 /** An owner's own session: login, accepting an invite, who am I, password, logout (docs/api.md, auth). */
 @Tag(name = "auth")
-@ApiResponse(responseCode = "400", description = "INVALID_REQUEST (details.field, details.reason)", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
-@ApiResponse(responseCode = "401", description = "UNAUTHENTICATED, TOKEN_INVALID, CODE_INVALID", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
-@ApiResponse(responseCode = "403", description = "FORBIDDEN (api_key)", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
-@ApiResponse(responseCode = "413", description = "PAYLOAD_TOO_LARGE", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
-@ApiResponse(responseCode = "415", description = "INVALID_REQUEST: body not application/json", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
-@ApiResponse(responseCode = "429", description = "RATE_LIMITED (Retry-After)", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
-@ApiResponse(responseCode = "503", description = "SERVICE_UNAVAILABLE", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
 @Controller(value = "/api/v1/auth", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class AuthController {
@@ -84,6 +79,12 @@ public class AuthController {
 
     @Post("/login")
     @Secured(SecurityRule.IS_ANONYMOUS)
+    @Operation(operationId = "login")
+    @Errors.Invalid
+    @Errors.Body
+    @ApiResponse(responseCode = "401", description = "UNAUTHENTICATED: wrong email or password, an owner not active, a suspended company (all alike)", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
+    @Errors.RateLimited
+    @Errors.Unavailable
     public AccessToken login(HttpRequest<?> request, @Body TeamBodies.Login body) {
         EmailAddress email = EmailAddress.parseField("email", body.email());
         SignedInOwner owner = login.login(new OwnerLoginUseCase.LoginAttempt(email, body.password(),
@@ -94,6 +95,11 @@ public class AuthController {
 
     @Post("/accept-invite")
     @Secured(SecurityRule.IS_ANONYMOUS)
+    @Operation(operationId = "acceptInvite")
+    @Errors.Invalid
+    @Errors.Body
+    @ApiResponse(responseCode = "401", description = "TOKEN_INVALID: a used, expired, replaced or unknown invite token", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
+    @Errors.Unavailable
     public AccessToken acceptInvite(@Body TeamBodies.AcceptInvite body) {
         return AccessToken.from(tokens.issue(acceptInvite.accept(body.token(), body.password())));
     }
@@ -101,6 +107,8 @@ public class AuthController {
     @SecurityRequirement(name = ApiDocument.OWNER)
     @Get("/me")
     @Secured(SecurityRule.IS_AUTHENTICATED)
+    @Operation(operationId = "getMe")
+    @Errors.Owner
     public TeamViews.MeView me(Authentication authentication) {
         return TeamViews.MeView.from(self.me(access.principal(authentication)));
     }
@@ -109,6 +117,12 @@ public class AuthController {
     @Post("/password")
     @Secured(SecurityRule.IS_AUTHENTICATED)
     @Status(HttpStatus.NO_CONTENT)
+    @Operation(operationId = "changePassword")
+    @Errors.Invalid
+    @Errors.Body
+    @Errors.Owner
+    @ApiResponse(responseCode = "403", description = "FORBIDDEN: an API key has no person behind it (`details.reason` `api_key`)", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
+    @Errors.RateLimited
     public void changePassword(Authentication authentication, @Body TeamBodies.ChangePassword body) {
         OwnerPrincipal owner = access.principal(authentication);
         self.changePassword(owner, access.token(authentication).map(t -> t.jti()), body.currentPassword(),
@@ -119,6 +133,9 @@ public class AuthController {
     @Post(value = "/logout", consumes = {MediaType.APPLICATION_JSON, MediaType.ALL})
     @Secured(SecurityRule.IS_AUTHENTICATED)
     @Status(HttpStatus.NO_CONTENT)
+    @Operation(operationId = "logout")
+    @Errors.Owner
+    @ApiResponse(responseCode = "403", description = "FORBIDDEN: an API key has no person behind it (`details.reason` `api_key`)", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
     public void logout(Authentication authentication) {
         self.logout(access.principal(authentication), access.token(authentication));
     }

@@ -7,6 +7,7 @@ import io.dashshare.domain.common.EmailAddress;
 import io.dashshare.domain.common.EmailDomain;
 import io.dashshare.domain.error.InvalidValueException;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.micronaut.serde.config.naming.SnakeCaseStrategy;
 import java.time.Instant;
 import java.util.Optional;
@@ -24,7 +25,9 @@ final class ContextBodies {
 
     /** {@code PATCH /api/v1/share-contexts/{id}}: absent members stay; {@code "description": null} clears it. */
     @Serdeable(naming = SnakeCaseStrategy.class)
-    record Update(Optional<String> name, Change<String> description) implements JsonBody {
+    record Update(Optional<String> name,
+                  @Schema(implementation = String.class, nullable = true, requiredMode = Schema.RequiredMode.NOT_REQUIRED,
+                          description = "null clears the description; absent leaves it") Change<String> description) implements JsonBody {
 
         Optional<String> newDescription() {
             return description.map(text -> text).map(d -> d.orElse(""));
@@ -66,7 +69,8 @@ final class ContextBodies {
 
     /** {@code PATCH /api/v1/share-contexts/{id}/members/{member_id}}: {@code "expires_at": null} removes the expiry. */
     @Serdeable(naming = SnakeCaseStrategy.class)
-    record UpdateMember(Change<Instant> expiresAt) implements JsonBody {
+    record UpdateMember(@Schema(implementation = Instant.class, nullable = true, requiredMode = Schema.RequiredMode.NOT_REQUIRED,
+                                description = "null removes the expiry; absent leaves it") Change<Instant> expiresAt) implements JsonBody {
 
         Optional<Optional<Instant>> newExpiry() {
             return expiresAt.map(at -> at);

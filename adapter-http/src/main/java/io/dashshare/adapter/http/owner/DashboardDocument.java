@@ -22,6 +22,7 @@ import io.dashshare.domain.filter.FilterValue;
 import io.dashshare.domain.filter.RawValue;
 import io.dashshare.domain.sql.SqlTemplate;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.micronaut.serde.config.naming.SnakeCaseStrategy;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,9 +36,21 @@ import java.util.Optional;
  */
 @Serdeable(naming = SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.ALWAYS)
-public record DashboardDocument(@io.swagger.v3.oas.annotations.media.Schema(ref = "#/components/schemas/JsonValue") Object id, String slug, String name, Optional<String> description, String dataSource,
-                                Optional<List<FilterDoc>> filters, List<WidgetDoc> widgets, @io.swagger.v3.oas.annotations.media.Schema(ref = "#/components/schemas/JsonValue") Object version,
-                                @io.swagger.v3.oas.annotations.media.Schema(ref = "#/components/schemas/JsonValue") Object createdAt, @io.swagger.v3.oas.annotations.media.Schema(ref = "#/components/schemas/JsonValue") Object updatedAt, @io.swagger.v3.oas.annotations.media.Schema(ref = "#/components/schemas/JsonValue") Object embedTokensNotBefore) implements JsonBody {
+public record DashboardDocument(
+        @Schema(ref = "#/components/schemas/JsonValue", description = "read-only: the dashboard's id (ignored in a request)") Object id,
+        String slug,
+        String name,
+        // Optional in a request; a GET answers it always (null when there is none): @JsonInclude ALWAYS
+        // would otherwise make micronaut-openapi list it as required.
+        @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED, nullable = true) Optional<String> description,
+        String dataSource,
+        @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED, nullable = true) Optional<List<FilterDoc>> filters,
+        List<WidgetDoc> widgets,
+        @Schema(ref = "#/components/schemas/JsonValue", description = "read-only (ignored in a request)") Object version,
+        @Schema(ref = "#/components/schemas/JsonValue", description = "read-only (ignored in a request)") Object createdAt,
+        @Schema(ref = "#/components/schemas/JsonValue", description = "read-only (ignored in a request)") Object updatedAt,
+        @Schema(ref = "#/components/schemas/JsonValue", description = "read-only (ignored in a request)") Object embedTokensNotBefore)
+        implements JsonBody {
 
     @Serdeable(naming = SnakeCaseStrategy.class)
     @JsonInclude(JsonInclude.Include.NON_ABSENT)

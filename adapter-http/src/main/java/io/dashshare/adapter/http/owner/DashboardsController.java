@@ -37,19 +37,12 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.dashshare.adapter.http.openapi.Errors;
+import io.swagger.v3.oas.annotations.Operation;
 
 /** The owner's dashboards (docs/api.md, dashboards) and their preview, which runs without any policy. */
 @Tag(name = "dashboards")
 @SecurityRequirement(name = "owner")
-@ApiResponse(responseCode = "400", description = "INVALID_REQUEST, INVALID_PARAMETER, SHARE_FILTER_POLICY_VIOLATION, DB_QUERY_ERROR", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
-@ApiResponse(responseCode = "401", description = "UNAUTHENTICATED (no bearer), TOKEN_INVALID", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
-@ApiResponse(responseCode = "403", description = "FORBIDDEN (role, api_key)", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
-@ApiResponse(responseCode = "404", description = "NOT_FOUND", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
-@ApiResponse(responseCode = "409", description = "CONFLICT", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
-@ApiResponse(responseCode = "413", description = "PAYLOAD_TOO_LARGE", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
-@ApiResponse(responseCode = "415", description = "INVALID_REQUEST: body not application/json", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
-@ApiResponse(responseCode = "429", description = "RATE_LIMITED", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
-@ApiResponse(responseCode = "503", description = "SERVICE_UNAVAILABLE", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
 @Controller(value = "/api/v1/dashboards", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -69,6 +62,8 @@ public class DashboardsController {
     }
 
     @Get
+    @Operation(operationId = "listDashboards")
+    @Errors.Owner
     public DashboardSummaryView.Page list(Authentication authentication) {
         return new DashboardSummaryView.Page(dashboards.list(access.principal(authentication)).stream()
                 .map(DashboardSummaryView::from).toList());
@@ -76,16 +71,30 @@ public class DashboardsController {
 
     @Post
     @Status(HttpStatus.CREATED)
+    @Operation(operationId = "createDashboard")
+    @Errors.Invalid
+    @Errors.Body
+    @Errors.OwnerRole
+    @ApiResponse(responseCode = "409", description = "CONFLICT: the company already has a dashboard with that slug (`details.field` `slug`)", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
     public DashboardDocument create(Authentication authentication, @Body DashboardDocument body) {
         return DashboardDocument.from(dashboards.create(access.principal(authentication), body.toDefinition()));
     }
 
     @Get("/{id}")
+    @Operation(operationId = "getDashboard")
+    @Errors.Owner
+    @Errors.NotFound
     public DashboardDocument get(Authentication authentication, @PathVariable String id) {
         return DashboardDocument.from(dashboards.get(access.principal(authentication), dashboardId(id)));
     }
 
     @Put("/{id}")
+    @Operation(operationId = "replaceDashboard")
+    @Errors.Invalid
+    @Errors.Body
+    @Errors.OwnerRole
+    @Errors.NotFound
+    @ApiResponse(responseCode = "409", description = "CONFLICT: the company already has a dashboard with that slug (`details.field` `slug`)", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
     public DashboardDocument update(Authentication authentication, @PathVariable String id,
                                     @Body DashboardDocument body) {
         DashboardId dashboard = dashboardId(id);
@@ -95,11 +104,20 @@ public class DashboardsController {
 
     @Delete("/{id}")
     @Status(HttpStatus.NO_CONTENT)
+    @Operation(operationId = "deleteDashboard")
+    @Errors.OwnerRole
+    @Errors.NotFound
     public void delete(Authentication authentication, @PathVariable String id) {
         dashboards.delete(access.principal(authentication), dashboardId(id));
     }
 
     @Post("/{id}/execute")
+    @Operation(operationId = "executeDashboard")
+    @ApiResponse(responseCode = "400", description = "INVALID_REQUEST (body), INVALID_PARAMETER (a value that does not fit its filter, `details.reason`)", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
+    @Errors.Body
+    @Errors.Owner
+    @Errors.NotFound
+    @Errors.RateLimited
     public ExecutionView execute(HttpRequest<?> request, Authentication authentication, @PathVariable String id,
                                  @Body ExecuteBody body) {
         DashboardId dashboard = dashboardId(id);
@@ -110,6 +128,12 @@ public class DashboardsController {
     /** The owner's export: no policy, always allowed (docs/api.md, exports). */
     @Post("/{id}/widgets/{widgetSlug}/export")
     @Produces({Downloads.CSV, MediaType.APPLICATION_JSON})
+    @Operation(operationId = "exportDashboardWidget")
+    @ApiResponse(responseCode = "400", description = "INVALID_REQUEST (body), INVALID_PARAMETER (a value that does not fit its filter, `details.reason`)", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
+    @Errors.Body
+    @Errors.Owner
+    @ApiResponse(responseCode = "404", description = "NOT_FOUND: no such dashboard of the caller's company, or no widget of that slug on it", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
+    @Errors.RateLimited
     public HttpResponse<?> export(HttpRequest<?> request, Authentication authentication, @PathVariable String id,
                                   @PathVariable String widgetSlug, @Body ExportBody body) {
         DashboardId dashboard = dashboardId(id);
@@ -118,6 +142,11 @@ public class DashboardsController {
     }
 
     @Get("/{id}/filters/{filterSlug}/options")
+    @Operation(operationId = "getDashboardFilterOptions")
+    @Errors.InvalidOptions
+    @Errors.Owner
+    @ApiResponse(responseCode = "404", description = "NOT_FOUND: no such dashboard of the caller's company, or no select filter of that slug on it", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
+    @Errors.RateLimited
     public OptionsView options(Authentication authentication, @PathVariable String id,
                                @PathVariable String filterSlug, @Nullable @QueryValue String search) {
         return OptionsView.from(preview.options(access.principal(authentication), dashboardId(id), filterSlug,

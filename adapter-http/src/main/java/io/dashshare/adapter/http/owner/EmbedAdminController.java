@@ -27,19 +27,13 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.dashshare.adapter.http.openapi.Errors;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 
 /** Embed tokens, their revocation and the company's embed keys (docs/embedding.md). */
 @Tag(name = "embed-admin")
 @SecurityRequirement(name = "owner")
-@ApiResponse(responseCode = "400", description = "INVALID_REQUEST, INVALID_PARAMETER, SHARE_FILTER_POLICY_VIOLATION, DB_QUERY_ERROR", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
-@ApiResponse(responseCode = "401", description = "UNAUTHENTICATED (no bearer), TOKEN_INVALID", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
-@ApiResponse(responseCode = "403", description = "FORBIDDEN (role, api_key)", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
-@ApiResponse(responseCode = "404", description = "NOT_FOUND", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
-@ApiResponse(responseCode = "409", description = "CONFLICT", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
-@ApiResponse(responseCode = "413", description = "PAYLOAD_TOO_LARGE", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
-@ApiResponse(responseCode = "415", description = "INVALID_REQUEST: body not application/json", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
-@ApiResponse(responseCode = "429", description = "RATE_LIMITED", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
-@ApiResponse(responseCode = "503", description = "SERVICE_UNAVAILABLE", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
 @Controller(value = "/api/v1/embed", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -57,22 +51,34 @@ public class EmbedAdminController {
 
     @Post("/dashboards/{id}")
     @Status(HttpStatus.CREATED)
+    @Operation(operationId = "issueEmbedToken")
+    @ApiResponse(responseCode = "400", description = "INVALID_REQUEST: a member refused (`allowed_params`, `required_params`, `fixed_params`, `expires_in`; `details.field`), INVALID_PARAMETER (a fixed value that does not fit its filter)", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
+    @Errors.Body
+    @Errors.OwnerRole
+    @Errors.NotFound
     public EmbedViews.Issued issue(Authentication authentication, @PathVariable String id,
-                                   @Nullable @Body EmbedBodies.Mint body) {
+                                   @Nullable @Body @RequestBody(required = false, description = "optional: without it, a token with no parameter rules that lives the default time") EmbedBodies.Mint body) {
         DashboardId dashboard = DashboardsController.dashboardId(id);
         EmbedBodies.Mint mint = body == null ? EmbedBodies.Mint.NONE : body;
         return EmbedViews.Issued.from(issuer.issue(access.principal(authentication), dashboard, mint.toCommand()));
     }
 
     @Post("/dashboards/{id}/revoke-tokens")
+    @Operation(operationId = "revokeEmbedTokens")
+    @Errors.Invalid
+    @Errors.Body
+    @Errors.OwnerRole
+    @Errors.NotFound
     public EmbedViews.TokensRevoked revokeTokens(Authentication authentication, @PathVariable String id,
-                                                 @Nullable @Body EmbedBodies.Revoke body) {
+                                                 @Nullable @Body @RequestBody(required = false, description = "optional: without it, tokens issued before now are refused") EmbedBodies.Revoke body) {
         DashboardId dashboard = DashboardsController.dashboardId(id);
         return EmbedViews.TokensRevoked.from(keys.refuseTokensIssuedBefore(access.principal(authentication),
                 dashboard, body == null ? Optional.empty() : body.issuedBefore()));
     }
 
     @Get("/keys")
+    @Operation(operationId = "listEmbedKeys")
+    @Errors.Owner
     public EmbedViews.Keys listKeys(Authentication authentication) {
         return new EmbedViews.Keys(keys.list(access.principal(authentication)).stream()
                 .map(EmbedViews.Key::from).toList());
@@ -80,11 +86,16 @@ public class EmbedAdminController {
 
     @Post("/keys")
     @Status(HttpStatus.CREATED)
+    @Operation(operationId = "createEmbedKey")
+    @Errors.OwnerRole
     public EmbedViews.CreatedKey createKey(Authentication authentication) {
         return EmbedViews.CreatedKey.from(keys.create(access.principal(authentication)));
     }
 
     @Post("/keys/{kid}/retire")
+    @Operation(operationId = "retireEmbedKey")
+    @Errors.OwnerRole
+    @Errors.NotFound
     public EmbedViews.Key retireKey(Authentication authentication, @PathVariable String kid) {
         if (!EmbedKeyId.isValid(kid)) {
             throw SharingException.notFound("Embed key");

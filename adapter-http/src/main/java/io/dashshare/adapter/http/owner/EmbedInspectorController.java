@@ -3,7 +3,6 @@ package io.dashshare.adapter.http.owner;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.dashshare.adapter.http.json.JsonBody;
 import io.dashshare.adapter.http.openapi.ApiDocument;
-import io.dashshare.adapter.http.openapi.ErrorBody;
 import io.dashshare.adapter.http.security.OwnerAccess;
 import io.dashshare.application.port.in.InspectEmbedTokenUseCase;
 import io.dashshare.domain.error.InvalidValueException;
@@ -18,12 +17,12 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.serde.config.naming.SnakeCaseStrategy;
-import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Map;
+import io.dashshare.adapter.http.openapi.Errors;
+import io.swagger.v3.oas.annotations.Operation;
 
 /**
  * {@code POST /api/v1/embed/tokens/inspect} (editor): why a self-signed embed token is refused,
@@ -32,12 +31,6 @@ import java.util.Map;
  */
 @Tag(name = "embed-admin")
 @SecurityRequirement(name = ApiDocument.OWNER)
-@ApiResponse(responseCode = "400", description = "INVALID_REQUEST (`token` missing)", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
-@ApiResponse(responseCode = "401", description = "UNAUTHENTICATED (no bearer), TOKEN_INVALID (the caller's own token)", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
-@ApiResponse(responseCode = "403", description = "FORBIDDEN (role: viewer)", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
-@ApiResponse(responseCode = "413", description = "PAYLOAD_TOO_LARGE", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
-@ApiResponse(responseCode = "415", description = "INVALID_REQUEST: body not application/json", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
-@ApiResponse(responseCode = "503", description = "SERVICE_UNAVAILABLE", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
 @Controller(value = "/api/v1/embed/tokens", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -52,6 +45,10 @@ public class EmbedInspectorController {
     }
 
     @Post("/inspect")
+    @Operation(operationId = "inspectEmbedToken")
+    @Errors.Invalid
+    @Errors.Body
+    @Errors.OwnerRole
     public Inspection inspect(Authentication authentication, @Body Inspect body) {
         if (body.token() == null) {
             throw new InvalidValueException("token", "is required");

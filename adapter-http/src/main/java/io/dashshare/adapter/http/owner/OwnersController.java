@@ -26,19 +26,12 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.dashshare.adapter.http.openapi.Errors;
+import io.swagger.v3.oas.annotations.Operation;
 
 /** The company's team (docs/api.md, owners): admins only. */
 @Tag(name = "owners")
 @SecurityRequirement(name = "owner")
-@ApiResponse(responseCode = "400", description = "INVALID_REQUEST, INVALID_PARAMETER, SHARE_FILTER_POLICY_VIOLATION, DB_QUERY_ERROR", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
-@ApiResponse(responseCode = "401", description = "UNAUTHENTICATED (no bearer), TOKEN_INVALID", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
-@ApiResponse(responseCode = "403", description = "FORBIDDEN (role, api_key)", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
-@ApiResponse(responseCode = "404", description = "NOT_FOUND", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
-@ApiResponse(responseCode = "409", description = "CONFLICT", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
-@ApiResponse(responseCode = "413", description = "PAYLOAD_TOO_LARGE", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
-@ApiResponse(responseCode = "415", description = "INVALID_REQUEST: body not application/json", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
-@ApiResponse(responseCode = "429", description = "RATE_LIMITED", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
-@ApiResponse(responseCode = "503", description = "SERVICE_UNAVAILABLE", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
 @Controller(value = "/api/v1/owners", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -53,6 +46,8 @@ public class OwnersController {
     }
 
     @Get
+    @Operation(operationId = "listOwners")
+    @Errors.OwnerRole
     public TeamViews.OwnersPage list(Authentication authentication) {
         return new TeamViews.OwnersPage(owners.list(access.principal(authentication)).stream()
                 .map(TeamViews.OwnerView::from).toList());
@@ -60,6 +55,11 @@ public class OwnersController {
 
     @Post
     @Status(HttpStatus.CREATED)
+    @Operation(operationId = "inviteOwner")
+    @Errors.Invalid
+    @Errors.Body
+    @Errors.OwnerRole
+    @ApiResponse(responseCode = "409", description = "CONFLICT: the email is already an owner of this company (`details.field` `email`)", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
     public TeamViews.InvitedOwnerView invite(Authentication authentication, @Body TeamBodies.Invite body) {
         var owner = access.principal(authentication);
         EmailAddress email = EmailAddress.parseField("email", body.email());
@@ -67,6 +67,12 @@ public class OwnersController {
     }
 
     @Patch("/{id}")
+    @Operation(operationId = "updateOwner")
+    @Errors.Invalid
+    @Errors.Body
+    @Errors.OwnerRole
+    @Errors.NotFound
+    @ApiResponse(responseCode = "409", description = "CONFLICT: the last active admin cannot be demoted, disabled or removed (`details.reason` `last_admin`)", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
     public TeamViews.OwnerView update(Authentication authentication, @PathVariable String id,
                                       @Body TeamBodies.UpdateOwner body) {
         var owner = access.principal(authentication);
@@ -75,6 +81,10 @@ public class OwnersController {
 
     @Delete("/{id}")
     @Status(HttpStatus.NO_CONTENT)
+    @Operation(operationId = "removeOwner")
+    @Errors.OwnerRole
+    @Errors.NotFound
+    @ApiResponse(responseCode = "409", description = "CONFLICT: the last active admin cannot be demoted, disabled or removed (`details.reason` `last_admin`)", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
     public void remove(Authentication authentication, @PathVariable String id) {
         owners.remove(access.principal(authentication), ownerId(id));
     }

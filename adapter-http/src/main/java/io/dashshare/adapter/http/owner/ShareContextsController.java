@@ -32,19 +32,12 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.dashshare.adapter.http.openapi.Errors;
+import io.swagger.v3.oas.annotations.Operation;
 
 /** Share contexts and their members (docs/api.md, share contexts). */
 @Tag(name = "share-contexts")
 @SecurityRequirement(name = "owner")
-@ApiResponse(responseCode = "400", description = "INVALID_REQUEST, INVALID_PARAMETER, SHARE_FILTER_POLICY_VIOLATION, DB_QUERY_ERROR", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
-@ApiResponse(responseCode = "401", description = "UNAUTHENTICATED (no bearer), TOKEN_INVALID", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
-@ApiResponse(responseCode = "403", description = "FORBIDDEN (role, api_key)", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
-@ApiResponse(responseCode = "404", description = "NOT_FOUND", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
-@ApiResponse(responseCode = "409", description = "CONFLICT", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
-@ApiResponse(responseCode = "413", description = "PAYLOAD_TOO_LARGE", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
-@ApiResponse(responseCode = "415", description = "INVALID_REQUEST: body not application/json", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
-@ApiResponse(responseCode = "429", description = "RATE_LIMITED", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
-@ApiResponse(responseCode = "503", description = "SERVICE_UNAVAILABLE", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
 @Controller(value = "/api/v1/share-contexts", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -63,22 +56,36 @@ public class ShareContextsController {
 
     @Post
     @Status(HttpStatus.CREATED)
+    @Operation(operationId = "createShareContext")
+    @Errors.Invalid
+    @Errors.Body
+    @Errors.OwnerRole
     public ContextView create(Authentication authentication, @Body ContextBodies.Create body) {
         return ContextView.from(contexts.create(access.principal(authentication), body.name(), body.description()));
     }
 
     @Get
+    @Operation(operationId = "listShareContexts")
+    @Errors.Owner
     public ContextView.Page list(Authentication authentication) {
         return new ContextView.Page(contexts.list(access.principal(authentication)).stream()
                 .map(ContextView::from).toList());
     }
 
     @Get("/{id}")
+    @Operation(operationId = "getShareContext")
+    @Errors.Owner
+    @Errors.NotFound
     public ContextView get(Authentication authentication, @PathVariable String id) {
         return ContextView.from(contexts.get(access.principal(authentication), contextId(id)));
     }
 
     @Patch("/{id}")
+    @Operation(operationId = "updateShareContext")
+    @Errors.Invalid
+    @Errors.Body
+    @Errors.OwnerRole
+    @Errors.NotFound
     public ContextView update(Authentication authentication, @PathVariable String id,
                               @Body ContextBodies.Update body) {
         ShareContextId context = contextId(id);
@@ -88,12 +95,21 @@ public class ShareContextsController {
 
     @Delete("/{id}")
     @Status(HttpStatus.NO_CONTENT)
+    @Operation(operationId = "deleteShareContext")
+    @Errors.OwnerRole
+    @Errors.NotFound
     public void delete(Authentication authentication, @PathVariable String id) {
         contexts.delete(access.principal(authentication), contextId(id));
     }
 
     @Post("/{id}/members")
     @Status(HttpStatus.CREATED)
+    @Operation(operationId = "addShareContextMember")
+    @ApiResponse(responseCode = "400", description = "INVALID_REQUEST: a member refused (`details.field`; `details.reason` `public_email_domain` for a free-mail domain), an expiry not in the future, an address or domain already a member", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
+    @Errors.Body
+    @Errors.OwnerRole
+    @Errors.NotFound
+    @ApiResponse(responseCode = "409", description = "CONFLICT: the address or domain became a member meanwhile (`details.field`)", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
     public MemberView addMember(Authentication authentication, @PathVariable String id,
                                 @Body ContextBodies.AddMember body) {
         ShareContextId context = contextId(id);
@@ -102,6 +118,9 @@ public class ShareContextsController {
     }
 
     @Get("/{id}/members")
+    @Operation(operationId = "listShareContextMembers")
+    @Errors.Owner
+    @Errors.NotFound
     public MemberView.Page members(Authentication authentication, @PathVariable String id) {
         OwnerPrincipal owner = access.principal(authentication);
         ShareContextId context = contextId(id);
@@ -112,6 +131,11 @@ public class ShareContextsController {
 
     /** Only {@code expires_at} changes; who a member admits does not (remove it and add another). */
     @Patch("/{id}/members/{memberId}")
+    @Operation(operationId = "updateShareContextMember")
+    @Errors.Invalid
+    @Errors.Body
+    @Errors.OwnerRole
+    @Errors.NotFound
     public MemberView updateMember(Authentication authentication, @PathVariable String id,
                                    @PathVariable String memberId, @Body ContextBodies.UpdateMember body) {
         ShareContextId context = contextId(id);
@@ -122,6 +146,9 @@ public class ShareContextsController {
 
     @Delete("/{id}/members/{memberId}")
     @Status(HttpStatus.NO_CONTENT)
+    @Operation(operationId = "removeShareContextMember")
+    @Errors.OwnerRole
+    @Errors.NotFound
     public void removeMember(Authentication authentication, @PathVariable String id, @PathVariable String memberId) {
         contexts.removeMember(access.principal(authentication), contextId(id),
                 new MemberId(PathIds.id(memberId, "member")));

@@ -26,19 +26,12 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.dashshare.adapter.http.openapi.Errors;
+import io.swagger.v3.oas.annotations.Operation;
 
 /** Shares of a dashboard (docs/api.md, shares): the token is shown only on create and rotate. */
 @Tag(name = "shares")
 @SecurityRequirement(name = "owner")
-@ApiResponse(responseCode = "400", description = "INVALID_REQUEST, INVALID_PARAMETER, SHARE_FILTER_POLICY_VIOLATION, DB_QUERY_ERROR", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
-@ApiResponse(responseCode = "401", description = "UNAUTHENTICATED (no bearer), TOKEN_INVALID", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
-@ApiResponse(responseCode = "403", description = "FORBIDDEN (role, api_key)", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
-@ApiResponse(responseCode = "404", description = "NOT_FOUND", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
-@ApiResponse(responseCode = "409", description = "CONFLICT", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
-@ApiResponse(responseCode = "413", description = "PAYLOAD_TOO_LARGE", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
-@ApiResponse(responseCode = "415", description = "INVALID_REQUEST: body not application/json", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
-@ApiResponse(responseCode = "429", description = "RATE_LIMITED", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
-@ApiResponse(responseCode = "503", description = "SERVICE_UNAVAILABLE", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
 @Controller(value = "/api/v1", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -55,6 +48,11 @@ public class SharesController {
 
     @Post("/dashboards/{id}/shares")
     @Status(HttpStatus.CREATED)
+    @Operation(operationId = "createShare")
+    @ApiResponse(responseCode = "400", description = "INVALID_REQUEST: a member refused (`details.field`, e.g. `share_filter_policies[0].mode`), INVALID_PARAMETER (a policy value that does not fit its filter)", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
+    @Errors.Body
+    @Errors.OwnerRole
+    @ApiResponse(responseCode = "404", description = "NOT_FOUND: no such dashboard (or share context) of the caller's company", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
     public ShareView create(Authentication authentication, @PathVariable String id, @Body CreateShareBody body) {
         var dashboard = DashboardsController.dashboardId(id);
         return ShareView.created(shares.create(access.principal(authentication), dashboard, body.toCommand()),
@@ -62,17 +60,28 @@ public class SharesController {
     }
 
     @Get("/dashboards/{id}/shares")
+    @Operation(operationId = "listShares")
+    @Errors.Owner
+    @Errors.NotFound
     public ShareView.Page list(Authentication authentication, @PathVariable String id) {
         return new ShareView.Page(shares.list(access.principal(authentication), DashboardsController.dashboardId(id))
                 .stream().map(s -> ShareView.from(s, clock.instant())).toList());
     }
 
     @Get("/shares/{id}")
+    @Operation(operationId = "getShare")
+    @Errors.Owner
+    @Errors.NotFound
     public ShareView get(Authentication authentication, @PathVariable String id) {
         return ShareView.from(shares.get(access.principal(authentication), shareId(id)), clock.instant());
     }
 
     @Patch("/shares/{id}")
+    @Operation(operationId = "updateShare")
+    @ApiResponse(responseCode = "400", description = "INVALID_REQUEST: a member refused (`details.field`, e.g. `share_filter_policies[0].mode`), INVALID_PARAMETER (a policy value that does not fit its filter)", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
+    @Errors.Body
+    @Errors.OwnerRole
+    @Errors.NotFound
     public ShareView update(Authentication authentication, @PathVariable String id, @Body UpdateShareBody body) {
         ShareId share = shareId(id);
         return ShareView.from(shares.update(access.principal(authentication), share, body.toCommand()),
@@ -81,11 +90,17 @@ public class SharesController {
 
     /** Revokes (the share stays listed, with {@code status: revoked}). */
     @Delete("/shares/{id}")
+    @Operation(operationId = "revokeShare")
+    @Errors.OwnerRole
+    @Errors.NotFound
     public ShareView revoke(Authentication authentication, @PathVariable String id) {
         return ShareView.from(shares.revoke(access.principal(authentication), shareId(id)), clock.instant());
     }
 
     @Post("/shares/{id}/rotate-token")
+    @Operation(operationId = "rotateShareToken")
+    @Errors.OwnerRole
+    @Errors.NotFound
     public ShareView rotate(Authentication authentication, @PathVariable String id) {
         return ShareView.created(shares.rotateToken(access.principal(authentication), shareId(id)),
                 clock.instant());

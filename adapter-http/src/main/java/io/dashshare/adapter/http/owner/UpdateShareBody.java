@@ -4,6 +4,7 @@ import io.dashshare.adapter.http.json.Change;
 import io.dashshare.adapter.http.json.JsonBody;
 import io.dashshare.application.port.in.ShareChanges;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.micronaut.serde.config.naming.SnakeCaseStrategy;
 import java.time.Instant;
 import java.util.List;
@@ -15,7 +16,8 @@ import java.util.Optional;
  */
 @Serdeable(naming = SnakeCaseStrategy.class)
 public record UpdateShareBody(Optional<String> name, Optional<List<PolicyDoc>> shareFilterPolicies,
-                              Change<Instant> expiresAt, Optional<Boolean> downloads) implements JsonBody {
+                              @Schema(implementation = Instant.class, nullable = true, requiredMode = Schema.RequiredMode.NOT_REQUIRED,
+                                      description = "null removes the expiry; absent leaves it") Change<Instant> expiresAt, Optional<Boolean> downloads) implements JsonBody {
 
     ShareChanges toCommand() {
         return new ShareChanges(name, shareFilterPolicies.map(PolicyDoc::drafts), expiresAt.map(at -> at), downloads);

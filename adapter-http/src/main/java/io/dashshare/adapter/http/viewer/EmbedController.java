@@ -28,22 +28,12 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
-import io.dashshare.adapter.http.openapi.ErrorBody;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.dashshare.adapter.http.openapi.Errors;
+import io.swagger.v3.oas.annotations.Operation;
 
 /** Flow 3 of the integration guide: the iframe's API, authorised by the stateless embed token in the path. */
 @Tag(name = "embed")
-@ApiResponse(responseCode = "400", description = "INVALID_REQUEST, INVALID_PARAMETER, INVALID_CONTEXT_ID, SHARE_FILTER_POLICY_VIOLATION, DB_QUERY_ERROR", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
-@ApiResponse(responseCode = "401", description = "TOKEN_INVALID, AUTH_REQUIRED (public link of a context-bound share), UNAUTHENTICATED", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
-@ApiResponse(responseCode = "403", description = "FILTER_DISABLED_BY_POLICY, FORBIDDEN (downloads_disabled)", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
-@ApiResponse(responseCode = "404", description = "NOT_FOUND (unknown widget, filter, dashboard)", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
-@ApiResponse(responseCode = "413", description = "PAYLOAD_TOO_LARGE", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
-@ApiResponse(responseCode = "415", description = "INVALID_REQUEST: body not application/json", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
-@ApiResponse(responseCode = "429", description = "RATE_LIMITED (Retry-After)", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
-@ApiResponse(responseCode = "503", description = "SERVICE_UNAVAILABLE", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
 @Controller(value = "/api/embed/d/{token}", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
 @Secured(SecurityRule.IS_ANONYMOUS)
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -60,12 +50,21 @@ public class EmbedController {
     }
 
     @Get("/info")
+    @Operation(operationId = "getEmbedInfo")
+    @Errors.EmbedToken
+    @Errors.Unavailable
     public SharedDashboardView info(HttpRequest<?> request, @PathVariable String token) {
         AuditClient client = clients.of(request);
         return SharedDashboardView.from(embeds.info(open(request, token, AuditType.EMBED_VIEWED, client), client));
     }
 
     @Post("/execute")
+    @Operation(operationId = "executeEmbed")
+    @Errors.InvalidValues
+    @Errors.Body
+    @Errors.EmbedToken
+    @Errors.PolicyForbidden
+    @Errors.Viewer
     public ExecutionView execute(HttpRequest<?> request, @PathVariable String token, @Body ExecuteBody body) {
         AuditClient client = clients.of(request);
         EmbedAccess access = open(request, token, AuditType.DASHBOARD_EXECUTED, client);
@@ -74,6 +73,13 @@ public class EmbedController {
 
     @Post("/widgets/{widgetSlug}/export")
     @Produces({Downloads.CSV, MediaType.APPLICATION_JSON})
+    @Operation(operationId = "exportEmbedWidget")
+    @Errors.InvalidValues
+    @Errors.Body
+    @Errors.EmbedToken
+    @Errors.ExportForbidden
+    @Errors.UnknownWidget
+    @Errors.Viewer
     public HttpResponse<?> export(HttpRequest<?> request, @PathVariable String token, @PathVariable String widgetSlug,
                                   @Body ExportBody body) {
         AuditClient client = clients.of(request);
@@ -82,6 +88,12 @@ public class EmbedController {
     }
 
     @Get("/filters/{filterSlug}/options")
+    @Operation(operationId = "getEmbedFilterOptions")
+    @Errors.InvalidOptions
+    @Errors.EmbedToken
+    @Errors.PolicyForbidden
+    @Errors.UnknownFilter
+    @Errors.Viewer
     public OptionsView options(HttpRequest<?> request, @PathVariable String token, @PathVariable String filterSlug,
                                @Nullable @QueryValue String search) {
         AuditClient client = clients.of(request);

@@ -24,22 +24,12 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
-import io.dashshare.adapter.http.openapi.ErrorBody;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.dashshare.adapter.http.openapi.Errors;
+import io.swagger.v3.oas.annotations.Operation;
 
 /** Flow 1 of the integration guide: anyone holding the link's token. */
 @Tag(name = "public")
-@ApiResponse(responseCode = "400", description = "INVALID_REQUEST, INVALID_PARAMETER, INVALID_CONTEXT_ID, SHARE_FILTER_POLICY_VIOLATION, DB_QUERY_ERROR", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
-@ApiResponse(responseCode = "401", description = "TOKEN_INVALID, AUTH_REQUIRED (public link of a context-bound share), UNAUTHENTICATED", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
-@ApiResponse(responseCode = "403", description = "FILTER_DISABLED_BY_POLICY, FORBIDDEN (downloads_disabled)", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
-@ApiResponse(responseCode = "404", description = "NOT_FOUND (unknown widget, filter, dashboard)", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
-@ApiResponse(responseCode = "413", description = "PAYLOAD_TOO_LARGE", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
-@ApiResponse(responseCode = "415", description = "INVALID_REQUEST: body not application/json", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
-@ApiResponse(responseCode = "429", description = "RATE_LIMITED (Retry-After)", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
-@ApiResponse(responseCode = "503", description = "SERVICE_UNAVAILABLE", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
 @Controller(value = "/api/v1/public/shares/{token}", consumes = MediaType.APPLICATION_JSON,
         produces = MediaType.APPLICATION_JSON)
 @Secured(SecurityRule.IS_ANONYMOUS)
@@ -57,17 +47,33 @@ public class PublicShareController {
     }
 
     @Get("/resolve")
+    @Operation(operationId = "resolvePublicShare")
+    @Errors.PublicToken
+    @Errors.Unavailable
     public SharedDashboardView resolve(HttpRequest<?> request, @PathVariable String token) {
         return SharedDashboardView.from(shares.resolve(token, clients.of(request)));
     }
 
     @Post("/execute")
+    @Operation(operationId = "executePublicShare")
+    @Errors.InvalidValues
+    @Errors.Body
+    @Errors.PublicToken
+    @Errors.PolicyForbidden
+    @Errors.Viewer
     public ExecutionView execute(HttpRequest<?> request, @PathVariable String token, @Body ExecuteBody body) {
         return ExecutionView.from(shares.execute(token, body.values(), clients.of(request)), RequestIds.of(request));
     }
 
     @Post("/widgets/{widgetSlug}/export")
     @Produces({Downloads.CSV, MediaType.APPLICATION_JSON})
+    @Operation(operationId = "exportPublicShareWidget")
+    @Errors.InvalidValues
+    @Errors.Body
+    @Errors.PublicToken
+    @Errors.ExportForbidden
+    @Errors.UnknownWidget
+    @Errors.Viewer
     public HttpResponse<?> export(HttpRequest<?> request, @PathVariable String token, @PathVariable String widgetSlug,
                                   @Body ExportBody body) {
         return downloads.csv(request, shares.export(token, Downloads.widget(widgetSlug), body.values(),
@@ -75,6 +81,12 @@ public class PublicShareController {
     }
 
     @Get("/filters/{filterSlug}/options")
+    @Operation(operationId = "getPublicShareFilterOptions")
+    @Errors.InvalidOptions
+    @Errors.PublicToken
+    @Errors.PolicyForbidden
+    @Errors.UnknownFilter
+    @Errors.Viewer
     public OptionsView options(HttpRequest<?> request, @PathVariable String token, @PathVariable String filterSlug,
                                @Nullable @QueryValue String search) {
         return OptionsView.from(shares.options(token, filterSlug, search, clients.of(request)));

@@ -30,16 +30,12 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.dashshare.adapter.http.openapi.ApiDocument;
+import io.dashshare.adapter.http.openapi.Errors;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 
 /** Flow 2 of the integration guide, step 4: one-time code login of external people, refresh and logout. */
 @Tag(name = "share-auth")
-@ApiResponse(responseCode = "400", description = "INVALID_REQUEST (details.field, details.reason)", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
-@ApiResponse(responseCode = "401", description = "UNAUTHENTICATED, TOKEN_INVALID, CODE_INVALID", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
-@ApiResponse(responseCode = "403", description = "FORBIDDEN (api_key)", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
-@ApiResponse(responseCode = "413", description = "PAYLOAD_TOO_LARGE", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
-@ApiResponse(responseCode = "415", description = "INVALID_REQUEST: body not application/json", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
-@ApiResponse(responseCode = "429", description = "RATE_LIMITED (Retry-After)", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
-@ApiResponse(responseCode = "503", description = "SERVICE_UNAVAILABLE", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
 @Controller(value = "/api/v1/share-auth", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
 @Secured(SecurityRule.IS_ANONYMOUS)
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -68,6 +64,11 @@ public class ShareAuthController {
      */
     @Post("/request")
     @Status(HttpStatus.ACCEPTED)
+    @Operation(operationId = "requestPortalCode")
+    @Errors.Invalid
+    @Errors.Body
+    @Errors.RateLimited
+    @Errors.Unavailable
     public CodeRequestAccepted requestCode(HttpRequest<?> request, @Body CodeRequestBody body) {
         EmailAddress email = EmailAddress.parseField("email", body.email());
         requests.requestCode(CompanySlug.parseField("company_slug", body.companySlug()), email,
@@ -76,6 +77,12 @@ public class ShareAuthController {
     }
 
     @Post("/verify")
+    @Operation(operationId = "verifyPortalCode")
+    @Errors.Invalid
+    @Errors.Body
+    @ApiResponse(responseCode = "401", description = "CODE_INVALID: a wrong, expired or used code", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
+    @Errors.RateLimited
+    @Errors.Unavailable
     public PortalTokensView verify(HttpRequest<?> request, @Body VerifyCodeBody body) {
         EmailAddress email = EmailAddress.parseField("email", body.email());
         OneTimeCode code = OneTimeCode.parseField("code", body.code());
@@ -84,6 +91,11 @@ public class ShareAuthController {
     }
 
     @Post("/refresh")
+    @Operation(operationId = "refreshPortalTokens")
+    @Errors.Invalid
+    @Errors.Body
+    @ApiResponse(responseCode = "401", description = "TOKEN_INVALID: a used, expired or unknown refresh token, an ended session, a suspended company", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
+    @Errors.Unavailable
     public PortalTokensView refresh(@Body RefreshBody body) {
         return PortalTokensView.from(refreshes.refresh(body.refreshToken()));
     }
@@ -96,7 +108,11 @@ public class ShareAuthController {
     @SecurityRequirement(name = "")
     @Post("/logout")
     @Status(HttpStatus.NO_CONTENT)
-    public void logout(HttpRequest<?> request, @Nullable @Body LogoutBody body) {
+    @Operation(operationId = "logoutPortal")
+    @ApiResponse(responseCode = "400", description = "INVALID_REQUEST: neither a share access token nor `refresh_token`, or a member refused", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
+    @Errors.Body
+    @Errors.Unavailable
+    public void logout(HttpRequest<?> request, @Nullable @Body @RequestBody(required = false, description = "optional when the share access token is sent as Authorization: Bearer") LogoutBody body) {
         Optional<String> refresh = body == null ? Optional.empty() : body.refreshToken();
         boolean everywhere = body != null && body.signOutEverywhere();
         Optional<String> access = BearerTokens.of(request);

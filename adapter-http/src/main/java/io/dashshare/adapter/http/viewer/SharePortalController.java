@@ -38,6 +38,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.dashshare.adapter.http.openapi.Errors;
+import io.swagger.v3.oas.annotations.Operation;
 
 /**
  * Flow 2 of the integration guide, step 5. Anonymous for micronaut-security: the share-access
@@ -46,14 +48,6 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
  */
 @Tag(name = "share-portal")
 @SecurityRequirement(name = "shareAccess")
-@ApiResponse(responseCode = "400", description = "INVALID_REQUEST, INVALID_PARAMETER, INVALID_CONTEXT_ID, SHARE_FILTER_POLICY_VIOLATION, DB_QUERY_ERROR", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
-@ApiResponse(responseCode = "401", description = "TOKEN_INVALID, AUTH_REQUIRED (public link of a context-bound share), UNAUTHENTICATED", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
-@ApiResponse(responseCode = "403", description = "FILTER_DISABLED_BY_POLICY, FORBIDDEN (downloads_disabled)", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
-@ApiResponse(responseCode = "404", description = "NOT_FOUND (unknown widget, filter, dashboard)", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
-@ApiResponse(responseCode = "413", description = "PAYLOAD_TOO_LARGE", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
-@ApiResponse(responseCode = "415", description = "INVALID_REQUEST: body not application/json", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
-@ApiResponse(responseCode = "429", description = "RATE_LIMITED (Retry-After)", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
-@ApiResponse(responseCode = "503", description = "SERVICE_UNAVAILABLE", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
 @Controller(value = "/api/v1/share-portal/{companySlug}/dashboards", consumes = MediaType.APPLICATION_JSON,
         produces = MediaType.APPLICATION_JSON)
 @Secured(SecurityRule.IS_ANONYMOUS)
@@ -71,12 +65,20 @@ public class SharePortalController {
     }
 
     @Get
+    @Operation(operationId = "listPortalDashboards")
+    @Errors.ShareAccess
+    @Errors.Unavailable
     public PortalDashboardsView dashboards(HttpRequest<?> request, @PathVariable String companySlug) {
         PortalViewer viewer = viewer(request, companySlug);
         return PortalDashboardsView.from(viewer, portal.dashboards(viewer));
     }
 
     @Get("/{dashboardSlug}")
+    @Operation(operationId = "resolvePortalDashboard")
+    @ApiResponse(responseCode = "400", description = "INVALID_CONTEXT_ID: `context_id` missing or not one of the viewer's share contexts", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
+    @Errors.ShareAccess
+    @ApiResponse(responseCode = "404", description = "NOT_FOUND: no dashboard of that slug shared with the viewer", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
+    @Errors.Unavailable
     public SharedDashboardView resolve(HttpRequest<?> request, @PathVariable String companySlug,
                                        @PathVariable String dashboardSlug,
                                        @Nullable @QueryValue("context_id") String contextId) {
@@ -87,6 +89,13 @@ public class SharePortalController {
     }
 
     @Post("/{dashboardSlug}/execute")
+    @Operation(operationId = "executePortalDashboard")
+    @Errors.InvalidPortalValues
+    @Errors.Body
+    @Errors.ShareAccess
+    @Errors.PolicyForbidden
+    @ApiResponse(responseCode = "404", description = "NOT_FOUND: no dashboard of that slug shared with the viewer", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
+    @Errors.Viewer
     public ExecutionView execute(HttpRequest<?> request, @PathVariable String companySlug,
                                  @PathVariable String dashboardSlug, @Body PortalExecuteBody body) {
         PortalViewer viewer = viewer(request, companySlug);
@@ -97,6 +106,13 @@ public class SharePortalController {
 
     @Post("/{dashboardSlug}/widgets/{widgetSlug}/export")
     @Produces({Downloads.CSV, MediaType.APPLICATION_JSON})
+    @Operation(operationId = "exportPortalWidget")
+    @Errors.InvalidPortalValues
+    @Errors.Body
+    @Errors.ShareAccess
+    @Errors.ExportForbidden
+    @ApiResponse(responseCode = "404", description = "NOT_FOUND: no dashboard of that slug shared with the viewer, or no widget of that slug on it", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
+    @Errors.Viewer
     public HttpResponse<?> export(HttpRequest<?> request, @PathVariable String companySlug,
                                   @PathVariable String dashboardSlug, @PathVariable String widgetSlug,
                                   @Body PortalExportBody body) {
@@ -107,6 +123,12 @@ public class SharePortalController {
     }
 
     @Get("/{dashboardSlug}/filters/{filterSlug}/options")
+    @Operation(operationId = "getPortalFilterOptions")
+    @Errors.InvalidPortalOptions
+    @Errors.ShareAccess
+    @Errors.PolicyForbidden
+    @ApiResponse(responseCode = "404", description = "NOT_FOUND: no dashboard of that slug shared with the viewer, or no select filter of that slug on it", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
+    @Errors.Viewer
     public OptionsView options(HttpRequest<?> request, @PathVariable String companySlug,
                                @PathVariable String dashboardSlug, @PathVariable String filterSlug,
                                @Nullable @QueryValue("context_id") String contextId,

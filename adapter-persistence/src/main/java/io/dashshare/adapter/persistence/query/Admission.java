@@ -60,6 +60,11 @@ final class Admission {
         return acquired() ? Optional.of(permit()) : Optional.empty();
     }
 
+    /** A turn only if one is free now: never queued (the further slots of an execution that has its first). */
+    Optional<Permit> enterNow() {
+        return running.tryAcquire() ? Optional.of(permit()) : Optional.empty();
+    }
+
     private boolean acquired() {
         try {
             if (running.tryAcquire(0, TimeUnit.NANOSECONDS)) {

@@ -12,7 +12,8 @@ import javax.sql.DataSource;
 /**
  * One dashboard data source as the executor uses it: a HikariCP pool of read-only connections,
  * the {@link DatabaseGate} in front of it, the {@link Admission} that bounds its queries in
- * flight, the narrower lane of exports within it, and its settings.
+ * flight, the {@link FairShares} of those turns per dashboard and share, the narrower lane of
+ * exports within it, and its settings.
  */
 final class DataSourcePool implements AutoCloseable {
 
@@ -26,6 +27,7 @@ final class DataSourcePool implements AutoCloseable {
     private final DatabaseGate gate;
     private final Admission admission;
     private final Admission exports;
+    private final FairShares shares;
     private final DataSourceSettings settings;
 
     DataSourcePool(DataSourceName name, DataSourceSettings settings) {
@@ -34,6 +36,7 @@ final class DataSourcePool implements AutoCloseable {
         this.gate = DatabaseGate.onPool(pool, name.value(), PROBE_INTERVAL, PROBE_TIMEOUT);
         this.admission = Admission.of(settings);
         this.exports = Admission.exportsOf(settings);
+        this.shares = new FairShares(settings.admission().dashboardShare(), settings.concurrencyCap());
     }
 
     private static HikariConfig hikari(DataSourceName name, DataSourceSettings settings) {
@@ -80,6 +83,11 @@ final class DataSourcePool implements AutoCloseable {
 
     Admission admission() {
         return admission;
+    }
+
+    /** How many of {@link #admission()}'s turns each dashboard and share holds. */
+    FairShares shares() {
+        return shares;
     }
 
     /** Held by a streaming export beside its turn of {@link #admission()}, for as long as its client reads. */

@@ -1,5 +1,6 @@
 package io.dashshare.adapter.persistence.query;
 
+import io.dashshare.domain.execution.SlotShare;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -14,18 +15,30 @@ public record DataSourceSettings(String url, String user, String password, int p
     /**
      * How many of this instance's queries may run on the source at once ({@code maxConcurrent},
      * 0 meaning the pool size), how many more may wait for a turn, and for how long, before a
-     * query is refused as too busy (429). The bound is local to each instance on purpose: it
-     * protects this instance's pool and threads; the database sees at most instances x cap.
+     * query is refused as too busy (429), and the percentage of those slots one dashboard or share
+     * may hold at once ({@link SlotShare}). The bounds are local to each instance on purpose: they
+     * protect this instance's pool and threads; the database sees at most instances x cap, and one
+     * dashboard at most instances x its share.
      */
-    public record Admission(int maxConcurrent, int maxQueued, Duration maxWait) {
+    public record Admission(int maxConcurrent, int maxQueued, Duration maxWait, SlotShare dashboardShare) {
 
-        public static final Admission DEFAULT = new Admission(0, 50, Duration.ofSeconds(1));
+        /**
+         * Half a second of queue wait at most, so that a request the source has no slot for answers
+         * 429 well within a second (docs/operations.md, fair use of a data source); half the slots
+         * at most for one dashboard or share.
+         */
+        public static final Admission DEFAULT = new Admission(0, 50, Duration.ofMillis(500), SlotShare.DEFAULT);
 
         public Admission {
             Objects.requireNonNull(maxWait, "maxWait");
+            dashboardShare = dashboardShare == null ? SlotShare.DEFAULT : dashboardShare;
             if (maxConcurrent < 0 || maxQueued < 0 || maxWait.isNegative()) {
                 throw new IllegalArgumentException("query admission bounds must not be negative");
             }
+        }
+
+        public Admission(int maxConcurrent, int maxQueued, Duration maxWait) {
+            this(maxConcurrent, maxQueued, maxWait, SlotShare.DEFAULT);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.dashshare.adapter.persistence.query;
 
 import io.dashshare.domain.dashboard.DataSourceName;
+import io.dashshare.domain.execution.SlotShare;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +14,8 @@ import java.util.TreeMap;
  * reads them from configuration. {@link #fromEnvironment} reads the documented variables
  * {@code SHARING_DATA_SOURCES_<NAME>_URL}, {@code _USER}, {@code _PASSWORD}, and optionally
  * {@code _POOL_SIZE}, {@code _STATEMENT_TIMEOUT_MS}, {@code _MAX_ROWS}, {@code _CONNECTION_TIMEOUT_MS},
- * {@code _MAX_CONCURRENT_QUERIES}, {@code _MAX_QUEUED_QUERIES}, {@code _QUEUE_TIMEOUT_MS}.
+ * {@code _MAX_CONCURRENT_QUERIES}, {@code _MAX_QUEUED_QUERIES}, {@code _QUEUE_TIMEOUT_MS},
+ * {@code _DASHBOARD_SHARE_PERCENT}.
  *
  * <p>Read here rather than with Micronaut's {@code @EachProperty}: a source's name may hold an
  * underscore ({@code sales_db}), and the framework's mapping of variable names to properties cannot
@@ -25,7 +27,7 @@ public record DataSourcesConfig(Map<DataSourceName, DataSourceSettings> sources)
 
     public static final String PREFIX = "SHARING_DATA_SOURCES_";
     // Longest first, so that NAME_POOL_SIZE is never read as a source "NAME_POOL" with key "SIZE".
-    private static final List<String> KEYS = List.of("_MAX_CONCURRENT_QUERIES", "_CONNECTION_TIMEOUT_MS",
+    private static final List<String> KEYS = List.of("_DASHBOARD_SHARE_PERCENT", "_MAX_CONCURRENT_QUERIES", "_CONNECTION_TIMEOUT_MS",
             "_STATEMENT_TIMEOUT_MS", "_MAX_QUEUED_QUERIES", "_QUEUE_TIMEOUT_MS", "_POOL_SIZE", "_MAX_ROWS", "_PASSWORD",
             "_USER", "_URL");
 
@@ -82,7 +84,16 @@ public record DataSourcesConfig(Map<DataSourceName, DataSourceSettings> sources)
         return new DataSourceSettings.Admission(
                 intOr(values, "_MAX_CONCURRENT_QUERIES", defaults.maxConcurrent(), variable),
                 intOr(values, "_MAX_QUEUED_QUERIES", defaults.maxQueued(), variable),
-                millisOr(values, "_QUEUE_TIMEOUT_MS", defaults.maxWait(), variable));
+                millisOr(values, "_QUEUE_TIMEOUT_MS", defaults.maxWait(), variable),
+                share(values, variable));
+    }
+
+    private static SlotShare share(Map<String, String> values, String variable) {
+        int percent = intOr(values, "_DASHBOARD_SHARE_PERCENT", SlotShare.DEFAULT.percent(), variable);
+        if (percent < 1 || percent > 100) {
+            throw new IllegalArgumentException(variable + "_DASHBOARD_SHARE_PERCENT must be from 1 to 100");
+        }
+        return new SlotShare(percent);
     }
 
     private static int intOr(Map<String, String> values, String key, int fallback, String variable) {

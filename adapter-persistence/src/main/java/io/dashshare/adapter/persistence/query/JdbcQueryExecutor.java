@@ -3,7 +3,9 @@ package io.dashshare.adapter.persistence.query;
 import io.dashshare.domain.dashboard.DataSourceName;
 import io.dashshare.domain.execution.QueryLimits;
 import io.dashshare.domain.execution.QueryResult;
+import io.dashshare.domain.execution.QuerySlots;
 import io.dashshare.domain.execution.RowCursor;
+import io.dashshare.domain.execution.SlotHolder;
 import io.dashshare.domain.port.QueryExecutor;
 import io.dashshare.domain.sql.BoundStatement;
 import java.sql.Connection;
@@ -21,7 +23,10 @@ import javax.sql.DataSource;
  * {@code statement_timeout} and a row cap, and every value is a typed bind parameter
  * ({@link ParameterBinder}). None of this replaces a read-only role ({@link ReadOnlyRoleCheck}
  * warns when the role could write). A query holds a turn of its source's {@link Admission} from
- * before it asks for a connection until the connection is back in the pool.
+ * before it asks for a connection until the connection is back in the pool: its own, or one of
+ * the turns its execution reserved under its dashboard's fair share ({@link #reserve},
+ * {@link ReservedSlots}). The fair share is counted here, beside the turns it divides, with the
+ * domain's rule ({@code SlotShare}); the core only says who holds the slots ({@code SlotHolder}).
  */
 public final class JdbcQueryExecutor implements QueryExecutor, AutoCloseable {
 
@@ -54,11 +59,30 @@ public final class JdbcQueryExecutor implements QueryExecutor, AutoCloseable {
     @Override
     public QueryResult run(DataSourceName name, BoundStatement statement, QueryLimits limits) {
         DataSourcePool source = pools.find(name).orElseThrow(() -> QueryFailures.unknownSource(name));
+        return run(name, source, source.admission().enter()
+                .orElseThrow(() -> QueryFailures.refusedAdmission(name, source.admission())), statement, limits);
+    }
+
+    /**
+     * Takes the slots of one execution under the source's fair share ({@link ReservedSlots}):
+     * statements through them hold those turns instead of taking their own.
+     */
+    @Override
+    public QuerySlots reserve(DataSourceName name, SlotHolder holder, int wanted) {
+        if (wanted < 1) {
+            throw new IllegalArgumentException("reserve at least one slot");
+        }
+        DataSourcePool source = pools.find(name).orElseThrow(() -> QueryFailures.unknownSource(name));
+        return ReservedSlots.take(name, source, holder, wanted);
+    }
+
+    /** One statement on a turn the caller took; the turn is given back when the connection is. */
+    static QueryResult run(DataSourceName name, DataSourcePool source, Admission.Permit turn, BoundStatement statement,
+                           QueryLimits limits) {
         int cap = Math.min(limits.maxRows(), source.settings().maxRows());
         Duration timeout = shorter(limits.timeout(), source.settings().statementTimeout());
         long started = System.nanoTime();
-        try (Admission.Permit turn = source.admission().enter()
-                .orElseThrow(() -> QueryFailures.refusedAdmission(name, source.admission()))) {
+        try (turn) {
             // Closing an uncommitted connection makes HikariCP roll it back before reuse.
             try (Connection connection = source.connect()) {
                 QueryResult result = query(connection, statement, cap, timeout, started);
@@ -80,6 +104,13 @@ public final class JdbcQueryExecutor implements QueryExecutor, AutoCloseable {
     public RowCursor stream(DataSourceName name, BoundStatement statement, QueryLimits limits) {
         DataSourcePool source = pools.find(name).orElseThrow(() -> QueryFailures.unknownSource(name));
         return JdbcRowCursor.open(name, source, statement, limits.maxRows(),
+                shorter(limits.timeout(), source.settings().statementTimeout()));
+    }
+
+    /** A cursor on a turn the caller took; the cursor holds it until it is closed. */
+    static RowCursor stream(DataSourceName name, DataSourcePool source, Admission.Permit turn,
+                            BoundStatement statement, QueryLimits limits) {
+        return JdbcRowCursor.open(name, source, turn, statement, limits.maxRows(),
                 shorter(limits.timeout(), source.settings().statementTimeout()));
     }
 

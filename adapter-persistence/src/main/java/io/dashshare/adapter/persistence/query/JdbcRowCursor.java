@@ -56,11 +56,35 @@ final class JdbcRowCursor implements RowCursor {
     /** Runs the statement up to its first fetch; on any failure everything taken so far is given back. */
     static JdbcRowCursor open(DataSourceName name, DataSourcePool source, BoundStatement statement, int cap,
                               Duration timeout) {
+        Admission.Permit lane = source.exports().enter()
+                .orElseThrow(() -> QueryFailures.refusedAdmission(name, source.exports()));
+        Admission.Permit turn;
+        try {
+            turn = source.admission().enter().orElseThrow(() -> QueryFailures.refusedAdmission(name, source.admission()));
+        } catch (RuntimeException e) {
+            lane.close();
+            throw e;
+        }
+        return open(name, source, lane, turn, statement, cap, timeout);
+    }
+
+    /** On a turn the caller took (an export's reserved slot, {@link ReservedSlots}): only the export lane is taken here. */
+    static JdbcRowCursor open(DataSourceName name, DataSourcePool source, Admission.Permit turn,
+                              BoundStatement statement, int cap, Duration timeout) {
+        Optional<Admission.Permit> lane = source.exports().enter();
+        if (lane.isEmpty()) {
+            turn.close();
+            throw QueryFailures.refusedAdmission(name, source.exports());
+        }
+        return open(name, source, lane.get(), turn, statement, cap, timeout);
+    }
+
+    private static JdbcRowCursor open(DataSourceName name, DataSourcePool source, Admission.Permit lane,
+                                      Admission.Permit turn, BoundStatement statement, int cap, Duration timeout) {
         Deque<AutoCloseable> held = new ArrayDeque<>();
         try {
-            held.push(source.exports().enter().orElseThrow(() -> QueryFailures.refusedAdmission(name, source.exports())));
-            held.push(source.admission().enter()
-                    .orElseThrow(() -> QueryFailures.refusedAdmission(name, source.admission())));
+            held.push(lane);
+            held.push(turn);
             Connection connection = source.connect();
             held.push(connection);
             // Closing an uncommitted connection makes HikariCP roll it back before reuse; rolling

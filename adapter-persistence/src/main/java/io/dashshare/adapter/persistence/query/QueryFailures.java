@@ -45,4 +45,9 @@ final class QueryFailures {
     static QueryFailedException refusedAdmission(DataSourceName name, Admission admission) {
         return new QueryFailedException(Reason.TOO_BUSY, "data source '" + name + "': " + admission.describe(), null);
     }
+
+    /** A dashboard or share already holding its fair share of the source: refused at once, never queued. */
+    static QueryFailedException refusedShare(DataSourceName name, String held) {
+        return new QueryFailedException(Reason.TOO_BUSY, "data source '" + name + "': share full, " + held, null);
+    }
 }

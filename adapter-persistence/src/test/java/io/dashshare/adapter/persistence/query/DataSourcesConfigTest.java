@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dashshare.domain.dashboard.DataSourceName;
+import io.dashshare.domain.execution.SlotShare;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -20,6 +21,7 @@ class DataSourcesConfigTest {
                 "SHARING_DATA_SOURCES_SALES_DB_POOL_SIZE", "3",
                 "SHARING_DATA_SOURCES_SALES_DB_STATEMENT_TIMEOUT_MS", "2500",
                 "SHARING_DATA_SOURCES_SALES_DB_MAX_ROWS", "500",
+                "SHARING_DATA_SOURCES_SALES_DB_DASHBOARD_SHARE_PERCENT", "30",
                 "PATH", "/usr/bin"));
 
         DataSourceSettings demo = config.sources().get(new DataSourceName("demo"));
@@ -28,10 +30,13 @@ class DataSourcesConfigTest {
         assertThat(demo.password()).isEqualTo("secret");
         assertThat(demo.statementTimeout()).isEqualTo(Duration.ofSeconds(15));
         assertThat(demo.maxRows()).isEqualTo(10_000);
+        assertThat(demo.admission().dashboardShare()).isEqualTo(new SlotShare(50));
+        assertThat(demo.admission().maxWait()).as("a refusal within a second").isEqualTo(Duration.ofMillis(500));
         DataSourceSettings sales = config.sources().get(new DataSourceName("sales_db"));
         assertThat(sales.poolSize()).isEqualTo(3);
         assertThat(sales.statementTimeout()).isEqualTo(Duration.ofMillis(2500));
         assertThat(sales.maxRows()).isEqualTo(500);
+        assertThat(sales.admission().dashboardShare()).isEqualTo(new SlotShare(30));
         assertThat(config.sources()).hasSize(2);
     }
 
@@ -41,6 +46,12 @@ class DataSourcesConfigTest {
                 .hasMessageContaining("SHARING_DATA_SOURCES_X_URL");
         assertThatThrownBy(() -> DataSourcesConfig.fromEnvironment(Map.of("SHARING_DATA_SOURCES_X_URL", "jdbc:x",
                 "SHARING_DATA_SOURCES_X_MAX_ROWS", "many"))).hasMessageContaining("SHARING_DATA_SOURCES_X_MAX_ROWS");
+        assertThatThrownBy(() -> DataSourcesConfig.fromEnvironment(Map.of("SHARING_DATA_SOURCES_X_URL", "jdbc:x",
+                "SHARING_DATA_SOURCES_X_DASHBOARD_SHARE_PERCENT", "0")))
+                .hasMessageContaining("SHARING_DATA_SOURCES_X_DASHBOARD_SHARE_PERCENT");
+        assertThatThrownBy(() -> DataSourcesConfig.fromEnvironment(Map.of("SHARING_DATA_SOURCES_X_URL", "jdbc:x",
+                "SHARING_DATA_SOURCES_X_DASHBOARD_SHARE_PERCENT", "101")))
+                .hasMessageContaining("SHARING_DATA_SOURCES_X_DASHBOARD_SHARE_PERCENT");
     }
 
     @Test
