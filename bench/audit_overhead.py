@@ -19,7 +19,7 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from bench import (ADMIN, BENCH, ROOT, Service, cpu_seconds, embedded_pg, free_port, http,  # noqa: E402
-                   machine, run_wrk)
+                   machine, postgres_cpu_seconds, run_wrk)
 
 
 def count_events(pg_port):
@@ -59,7 +59,10 @@ def main():
               "SHARING_LIMITS_EXECUTIONS_PER_SHARE_PER_MINUTE": "0",
               "SHARING_LIMITS_EXECUTIONS_PER_EMBED_DASHBOARD_PER_MINUTE": "0",
               "SHARING_DATA_SOURCES_DEMO_POOL_SIZE": str(args.connections),
-              "SHARING_DATA_SOURCES_DEMO_MAX_QUEUED_QUERIES": "256"}
+              "SHARING_DATA_SOURCES_DEMO_MAX_QUEUED_QUERIES": "256",
+              # one flooded share on purpose: the whole pool, as bench.py does (bench/README.md)
+              "SHARING_DATA_SOURCES_DEMO_DASHBOARD_SHARE_PERCENT": "100",
+              "SHARING_DATA_SOURCES_DEMO_QUEUE_TIMEOUT_MS": "10000"}
     services = []
     try:
         on = Service("audit-on", dict(common, PORT=str(free_port()), SHARING_DATA_DIR=on_dir),
@@ -99,14 +102,15 @@ def main():
             first, second = (targets[:2], targets[2:]) if r % 2 == 0 else (targets[2:], targets[:2])
             order = [t for pair in zip(first, second) for t in pair]
             for target, name, service, url, script in order:
-                before = cpu_seconds(service.proc.pid)
+                before, pg_before = cpu_seconds(service.proc.pid), postgres_cpu_seconds(postmaster)
                 res = run_wrk(url, args.seconds, args.connections, args.threads, script)
                 res["cpu_us"] = 1e6 * (cpu_seconds(service.proc.pid) - before) / max(1, res["requests"])
+                res["pg_us"] = 1e6 * (postgres_cpu_seconds(postmaster) - pg_before) / max(1, res["requests"])
                 results[(target, name)].append(res)
                 if name == "on":
                     served_on += res["requests"]
-                print("round %d %-18s audit %-3s %9.1f rps  p50 %6.2f ms  p99 %6.2f ms  non-2xx %d  CPU/req %.0f us  (load %.1f)"
-                      % (r + 1, target, name, res["rps"], res["p50"], res["p99"], res["non2xx"], res["cpu_us"],
+                print("round %d %-18s audit %-3s %9.1f rps  p50 %6.2f ms  p99 %6.2f ms  non-2xx %d  CPU/req %.0f us, postgres %.0f us  (load %.1f)"
+                      % (r + 1, target, name, res["rps"], res["p50"], res["p99"], res["non2xx"], res["cpu_us"], res["pg_us"],
                          os.getloadavg()[0]), flush=True)
         time.sleep(5)
         events_after = count_events(pg_port)
@@ -122,14 +126,15 @@ def main():
                  "sharing.audit_events before: %s, after: %s; its sharing_audit_dropped_total: %s. An event the "
                  "writer could not keep up with is counted there, and costs less than one written, so the "
                  "ratios below hold for the events kept." % (served_on, events_before, events_after, drops or "none"), "",
-                 "| target | audit | median rps | rps per round | p50 ms | p99 ms | CPU/req us |", "|---|---|---|---|---|---|---|"]
+                 "| target | audit | median rps | rps per round | p50 ms | p99 ms | service CPU/req us | PostgreSQL CPU/req us | non-2xx |", "|---|---|---|---|---|---|---|---|---|"]
         for target in ("resolve", "execute (cached)"):
             for name in ("on", "off"):
                 runs = results[(target, name)]
-                lines.append("| %s | %s | %.1f | %s | %.2f | %.2f | %.0f |" % (
+                lines.append("| %s | %s | %.1f | %s | %.2f | %.2f | %.0f | %.0f | %d |" % (
                     target, name, statistics.median(x["rps"] for x in runs), ", ".join("%.0f" % x["rps"] for x in runs),
                     statistics.median(x["p50"] for x in runs), statistics.median(x["p99"] for x in runs),
-                    statistics.median(x["cpu_us"] for x in runs)))
+                    statistics.median(x["cpu_us"] for x in runs), statistics.median(x["pg_us"] for x in runs),
+                    sum(x["non2xx"] for x in runs)))
         lines += ["", "| target | on / off (median rps) | median of per-round on/off | CPU/req on / off |", "|---|---|---|---|"]
         for target in ("resolve", "execute (cached)"):
             on_runs, off_runs = results[(target, "on")], results[(target, "off")]
