@@ -18,8 +18,8 @@ import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from bench import (ADMIN, BENCH, ROOT, Service, cpu_seconds, embedded_pg, free_port, http,  # noqa: E402
-                   machine, postgres_cpu_seconds, run_wrk)
+from bench import (ADMIN, BENCH, ROOT, Service, cpu_seconds, embedded_pg, flood_env, free_port,  # noqa: E402
+                   http, machine, postgres_cpu_seconds, run_wrk)
 
 
 def count_events(pg_port):
@@ -54,15 +54,7 @@ def main():
     on_dir, off_dir = os.path.join(work, "on"), os.path.join(work, "off")
     os.makedirs(on_dir)
     os.makedirs(off_dir)
-    common = {"SHARING_SECRET": secrets.token_urlsafe(48), "SHARING_ADMIN_EMAIL": ADMIN[0],
-              "SHARING_ADMIN_PASSWORD": ADMIN[1],
-              "SHARING_LIMITS_EXECUTIONS_PER_SHARE_PER_MINUTE": "0",
-              "SHARING_LIMITS_EXECUTIONS_PER_EMBED_DASHBOARD_PER_MINUTE": "0",
-              "SHARING_DATA_SOURCES_DEMO_POOL_SIZE": str(args.connections),
-              "SHARING_DATA_SOURCES_DEMO_MAX_QUEUED_QUERIES": "256",
-              # one flooded share on purpose: the whole pool, as bench.py does (bench/README.md)
-              "SHARING_DATA_SOURCES_DEMO_DASHBOARD_SHARE_PERCENT": "100",
-              "SHARING_DATA_SOURCES_DEMO_QUEUE_TIMEOUT_MS": "10000"}
+    common = flood_env(secrets.token_urlsafe(48), args.connections)
     services = []
     try:
         on = Service("audit-on", dict(common, PORT=str(free_port()), SHARING_DATA_DIR=on_dir),

@@ -33,6 +33,23 @@ ADMIN = ("admin@acme.test", "bench-admin-password-1")
 MEMBER = "bench-viewer@partner.test"
 
 
+def flood_env(secret, connections):
+    """The settings of a service the bench floods on one share (bench/README.md, bench-only settings).
+
+    Execution quotas off. The demo source gets as many connections as pgbench has clients ("the
+    same concurrency" at the database; the product default is 5), room for every request to wait
+    its turn instead of being told 429, and the whole pool for one dashboard (the product keeps
+    half for others, docs/operations.md, fair use of a data source).
+    """
+    return {"SHARING_SECRET": secret, "SHARING_ADMIN_EMAIL": ADMIN[0], "SHARING_ADMIN_PASSWORD": ADMIN[1],
+            "SHARING_LIMITS_EXECUTIONS_PER_SHARE_PER_MINUTE": "0",
+            "SHARING_LIMITS_EXECUTIONS_PER_EMBED_DASHBOARD_PER_MINUTE": "0",
+            "SHARING_DATA_SOURCES_DEMO_POOL_SIZE": str(connections),
+            "SHARING_DATA_SOURCES_DEMO_MAX_QUEUED_QUERIES": "256",
+            "SHARING_DATA_SOURCES_DEMO_QUEUE_TIMEOUT_MS": "10000",
+            "SHARING_DATA_SOURCES_DEMO_DASHBOARD_SHARE_PERCENT": "100"}
+
+
 def free_port():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -329,18 +346,7 @@ def main():
     on_dir, off_dir = os.path.join(work, "on"), os.path.join(work, "off")
     os.makedirs(on_dir)
     os.makedirs(off_dir)
-    # The bench floods one share: execution quotas off. The demo source gets as many connections
-    # as pgbench has clients ("the same concurrency" at the database; the product default is 5),
-    # and room for every request to wait its turn instead of being told 429.
-    common = {"SHARING_SECRET": secret, "SHARING_ADMIN_EMAIL": ADMIN[0], "SHARING_ADMIN_PASSWORD": ADMIN[1],
-              "SHARING_LIMITS_EXECUTIONS_PER_SHARE_PER_MINUTE": "0",
-              "SHARING_LIMITS_EXECUTIONS_PER_EMBED_DASHBOARD_PER_MINUTE": "0",
-              "SHARING_DATA_SOURCES_DEMO_POOL_SIZE": str(args.connections),
-              "SHARING_DATA_SOURCES_DEMO_MAX_QUEUED_QUERIES": "256",
-              "SHARING_DATA_SOURCES_DEMO_QUEUE_TIMEOUT_MS": "10000",
-              # One dashboard may take the whole pool here: the bench floods one share on purpose
-              # (the product keeps half for others, docs/operations.md, fair use of a data source).
-              "SHARING_DATA_SOURCES_DEMO_DASHBOARD_SHARE_PERCENT": "100"}
+    common = flood_env(secret, args.connections)
     services = []
     try:
         print("starting the service (embedded PostgreSQL, result cache on) ...", flush=True)
