@@ -29,6 +29,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -73,13 +74,6 @@ public final class DashboardRunner {
         return FilterResolver.resolve(dashboard.definition().filters(), rules, viewerValues);
     }
 
-    /** The effective parameters of a request, or empty when the rules refuse it (an export's audit event). */
-    public Optional<EffectiveParameters> effective(Dashboard dashboard, AccessRules rules,
-                                                   Map<String, RawValue> viewerValues) {
-        return parameters(dashboard, rules, viewerValues) instanceof Resolution.Allowed<EffectiveParameters> allowed
-                ? Optional.of(allowed.value()) : Optional.empty();
-    }
-
     /** The owner's preview: no policy, no cache, no quota; always fresh data. */
     public DashboardResult preview(Dashboard dashboard, Map<String, RawValue> parameters) {
         EffectiveParameters effective = parameters(dashboard, AccessRules.UNRESTRICTED, parameters).orElseThrow();
@@ -100,27 +94,35 @@ public final class DashboardRunner {
     }
 
     /**
-     * A viewer's export of one widget: exactly the effective parameters execute would use under
-     * {@code rules} (and its refusals), one execution of {@code quota}, and a cursor over the rows.
+     * A viewer's export of one widget: the widget's SQL under the effective parameters of
+     * {@code rules} (and its refusals), one execution of {@code quota}, holding its slot as
+     * {@code holder} (an export runs under the same fair share as execute), and a cursor over the
+     * rows. The parameters are resolved once: {@code resolved} gets them when the rules allow them
+     * (the export's audit event), before an unknown widget is refused.
      */
-    public RowCursor export(Dashboard dashboard, AccessRules rules, WidgetSlug widget,
-                            Map<String, RawValue> parameters, ExecutionQuotas.Quota quota) {
-        return export(dashboard, rules, widget, parameters, quota, SlotHolder.dashboard(dashboard.id()));
+    public RowCursor export(Dashboard dashboard, AccessRules rules, WidgetSlug widget, Map<String, RawValue> parameters,
+                            ExecutionQuotas.Quota quota, SlotHolder holder, Consumer<EffectiveParameters> resolved) {
+        Resolution<EffectiveParameters> resolution = told(parameters(dashboard, rules, parameters), resolved);
+        Widget exported = widget(dashboard, widget);
+        return stream(dashboard, exported, resolution.orElseThrow(), quotas.meter(quota), holder);
     }
 
-    /** Like the above, holding its slot as {@code holder}: an export runs under the same fair share as execute. */
-    public RowCursor export(Dashboard dashboard, AccessRules rules, WidgetSlug widget,
-                            Map<String, RawValue> parameters, ExecutionQuotas.Quota quota, SlotHolder holder) {
+    /** The owner's export: no policy, no quota, like the preview; {@code resolved} as above. */
+    public RowCursor exportPreview(Dashboard dashboard, WidgetSlug widget, Map<String, RawValue> parameters,
+                                   Consumer<EffectiveParameters> resolved) {
+        Resolution<EffectiveParameters> resolution =
+                told(parameters(dashboard, AccessRules.UNRESTRICTED, parameters), resolved);
         Widget exported = widget(dashboard, widget);
-        EffectiveParameters effective = parameters(dashboard, rules, parameters).orElseThrow();
-        return stream(dashboard, exported, effective, quotas.meter(quota), holder);
+        return stream(dashboard, exported, resolution.orElseThrow(), null, SlotHolder.dashboard(dashboard.id()));
     }
 
-    /** The owner's export: no policy, no quota, like the preview. */
-    public RowCursor exportPreview(Dashboard dashboard, WidgetSlug widget, Map<String, RawValue> parameters) {
-        Widget exported = widget(dashboard, widget);
-        EffectiveParameters effective = parameters(dashboard, AccessRules.UNRESTRICTED, parameters).orElseThrow();
-        return stream(dashboard, exported, effective, null, SlotHolder.dashboard(dashboard.id()));
+    /** Hands the parameters to {@code resolved} when the rules allow them; an unknown widget is still refused first. */
+    private static Resolution<EffectiveParameters> told(Resolution<EffectiveParameters> resolution,
+                                                        Consumer<EffectiveParameters> resolved) {
+        if (resolution instanceof Resolution.Allowed<EffectiveParameters> allowed) {
+            resolved.accept(allowed.value());
+        }
+        return resolution;
     }
 
     /** 403 {@code FORBIDDEN} ({@code downloads_disabled}) unless the share or embed token allows exports. */

@@ -1,7 +1,6 @@
 package io.dashshare.application.service;
 
 import io.dashshare.domain.audit.AuditType;
-import io.dashshare.domain.filter.AccessRules;
 import io.dashshare.domain.tenant.Permission;
 import io.dashshare.application.port.in.OptionsAnswer;
 import io.dashshare.application.port.in.OwnerPrincipal;
@@ -45,9 +44,8 @@ public final class PreviewDashboardService implements PreviewDashboardUseCase {
         Audit.Draft draft = audit.owner(AuditType.WIDGET_EXPORTED, owner).dashboard(dashboard.id())
                 .detail("widget_slug", widget.value());
         try {
-            runner.effective(dashboard, AccessRules.UNRESTRICTED, parameters).ifPresent(draft::parameters);
             return AuditedRows.audited(new WidgetExport(dashboard.slug(), widget,
-                    runner.exportPreview(dashboard, widget, parameters)), draft);
+                    runner.exportPreview(dashboard, widget, parameters, draft::parameters)), draft);
         } catch (RuntimeException e) {
             draft.failed(e);
             throw e;

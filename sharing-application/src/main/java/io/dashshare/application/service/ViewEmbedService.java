@@ -12,6 +12,7 @@ import io.dashshare.domain.audit.AuditType;
 import io.dashshare.domain.dashboard.WidgetSlug;
 import io.dashshare.domain.error.TokenRefusedException;
 import io.dashshare.domain.execution.DashboardResult;
+import io.dashshare.domain.execution.SlotHolder;
 import io.dashshare.domain.filter.AccessRules;
 import io.dashshare.domain.filter.RawValue;
 import java.util.Map;
@@ -62,10 +63,9 @@ public final class ViewEmbedService implements ViewEmbedUseCase {
         Audit.Draft draft = draft(AuditType.WIDGET_EXPORTED, access, client).detail("widget_slug", widget.value());
         try {
             DashboardRunner.requireDownloads(access.claims().downloads());
-            runner.effective(access.dashboard(), rules(access), parameters).ifPresent(draft::parameters);
             return AuditedRows.audited(new WidgetExport(access.dashboard().slug(), widget, runner.export(
-                    access.dashboard(), rules(access), widget, parameters, quotas.embed(access.dashboard().id()))),
-                    draft);
+                    access.dashboard(), rules(access), widget, parameters, quotas.embed(access.dashboard().id()),
+                    SlotHolder.dashboard(access.dashboard().id()), draft::parameters)), draft);
         } catch (RuntimeException e) {
             draft.failed(e);
             throw e;

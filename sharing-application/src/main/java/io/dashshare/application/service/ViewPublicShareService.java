@@ -68,11 +68,10 @@ public final class ViewPublicShareService implements ViewPublicShareUseCase {
         Audit.Draft draft = draft(AuditType.WIDGET_EXPORTED, access, client).detail("widget_slug", widget.value());
         try {
             DashboardRunner.requireDownloads(access.share().downloads());
-            runner.effective(access.dashboard(), access.share().accessRules(), parameters).ifPresent(draft::parameters);
             return AuditedRows.audited(new WidgetExport(access.dashboard().slug(), widget, runner.export(
                     access.dashboard(), access.share().accessRules(), widget, parameters,
-                    quotas.share(access.share().id()), SlotHolder.share(access.dashboard().id(), access.share().id()))),
-                    draft);
+                    quotas.share(access.share().id()), SlotHolder.share(access.dashboard().id(), access.share().id()),
+                    draft::parameters)), draft);
         } catch (RuntimeException e) {
             draft.failed(e);
             throw e;

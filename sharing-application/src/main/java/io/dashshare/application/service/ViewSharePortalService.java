@@ -157,11 +157,10 @@ public final class ViewSharePortalService implements ViewSharePortalUseCase {
         try {
             Access access = access(viewer, dashboardSlug, contextId, draft);
             DashboardRunner.requireDownloads(access.share().downloads());
-            runner.effective(access.dashboard(), access.share().accessRules(), parameters).ifPresent(draft::parameters);
             return AuditedRows.audited(new WidgetExport(access.dashboard().slug(), widget, runner.export(
                     access.dashboard(), access.share().accessRules(), widget, parameters,
-                    quotas.share(access.share().id()), SlotHolder.share(access.dashboard().id(), access.share().id()))),
-                    draft);
+                    quotas.share(access.share().id()), SlotHolder.share(access.dashboard().id(), access.share().id()),
+                    draft::parameters)), draft);
         } catch (RuntimeException e) {
             draft.failed(e);
             throw e;
