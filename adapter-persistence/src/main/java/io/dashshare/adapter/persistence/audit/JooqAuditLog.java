@@ -83,9 +83,10 @@ public final class JooqAuditLog implements AuditLog, AutoCloseable {
     private final DSLContext db;
     private final Settings settings;
     private final Drops drops;
-    private final BlockingQueue<AuditEvent> queue;
+    /** Events already as their columns' text ({@link #columns}), oldest first. */
+    private final BlockingQueue<String[]> queue;
     /** A batch that failed and waits for the next flush, with the attempts it has had. */
-    private List<AuditEvent> retry = List.of();
+    private List<String[]> retry = List.of();
     private int retryAttempts;
     private final Burst queueFull;
     private final Burst writeFailed;
@@ -100,14 +101,33 @@ public final class JooqAuditLog implements AuditLog, AutoCloseable {
         this.writeFailed = new Burst(WRITE_FAILED, settings.warnEvery());
     }
 
+    /**
+     * The event is turned into its columns' text here, on the caller's thread: under a flood the
+     * one writer thread gets a small share of the CPU beside the request threads, and when it also
+     * did each event's encoding (its JSON above all) it fell behind and the queue overflowed
+     * (bench/README.md, audit overhead). Done here, the work grows with the requests that cause it.
+     */
     @Override
     public void record(AuditEvent event) {
         if (event == null) {
             return;
         }
-        if (closed || !queue.offer(event)) {
+        if (closed) {
             drops.dropped(QUEUE_FULL, 1);
-            queueFull.add(1, closed ? "the writer has shut down" : "the queue is full");
+            queueFull.add(1, "the writer has shut down");
+            return;
+        }
+        String[] row;
+        try {
+            row = columns(event);
+        } catch (RuntimeException e) {
+            drops.dropped(WRITE_FAILED, 1);
+            writeFailed.add(1, "an event could not be encoded: " + e.getMessage());
+            return;
+        }
+        if (!queue.offer(row)) {
+            drops.dropped(QUEUE_FULL, 1);
+            queueFull.add(1, "the queue is full");
         }
     }
 
@@ -150,7 +170,7 @@ public final class JooqAuditLog implements AuditLog, AutoCloseable {
     private int drain(int atLeast) {
         int written = 0;
         while (queue.size() >= atLeast) {
-            List<AuditEvent> batch = new ArrayList<>(Math.min(settings.batchSize(), queue.size()));
+            List<String[]> batch = new ArrayList<>(Math.min(settings.batchSize(), queue.size()));
             queue.drainTo(batch, settings.batchSize());
             retryAttempts = 0;
             if (!write(batch)) {
@@ -197,16 +217,12 @@ public final class JooqAuditLog implements AuditLog, AutoCloseable {
      * render them into SQL text.
      * False if it failed (the batch is then kept for a retry, or dropped when out of attempts).
      */
-    private boolean write(List<AuditEvent> batch) {
+    private boolean write(List<String[]> batch) {
         try {
-            List<String[]> rows = new ArrayList<>(batch.size());
-            for (AuditEvent event : batch) {
-                rows.add(columns(event));
-            }
             if (retryAttempts == 0) {
-                copy(rows);
+                copy(batch);
             } else {
-                insertMissing(rows);
+                insertMissing(batch);
             }
             return true;
         } catch (RuntimeException e) {
