@@ -207,12 +207,18 @@ def embedded_pg(data_dir):
     return int(lines[0]), int(lines[3])
 
 
-def latest_code(log_path):
-    with open(log_path) as f:
-        codes = re.findall(r"\b(\d{4}-\d{4})\b", f.read())
-    if not codes:
-        raise SystemExit("no one-time code in " + log_path)
-    return codes[-1]
+def latest_code(log_path, timeout=30):
+    """The last one-time code the console mailer printed; the outbox sends it in the background,
+    which on a loaded machine takes longer than a second."""
+    deadline = time.time() + timeout
+    while True:
+        with open(log_path) as f:
+            codes = re.findall(r"\b(\d{4}-\d{4})\b", f.read())
+        if codes:
+            return codes[-1]
+        if time.time() > deadline:
+            raise SystemExit("no one-time code in " + log_path)
+        time.sleep(0.5)
 
 
 # (e): the widget an export streams, and the same query for PostgreSQL's own CSV writer.
