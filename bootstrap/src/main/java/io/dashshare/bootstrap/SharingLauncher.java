@@ -1,6 +1,8 @@
 package io.dashshare.bootstrap;
 
 import io.dashshare.adapter.persistence.SharingDatabase;
+import io.dashshare.adapter.persistence.housekeeping.AuditPartitions;
+import io.dashshare.adapter.persistence.housekeeping.Housekeeping;
 import io.dashshare.adapter.persistence.query.DataSourcesConfig;
 import io.dashshare.application.port.in.BootstrapCompanyUseCase;
 import io.dashshare.bootstrap.config.EmbeddedDatabase;
@@ -17,7 +19,10 @@ import io.dashshare.domain.error.InvalidValueException;
 import io.dashshare.domain.tenant.CompanySlug;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
 import java.io.PrintStream;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -84,6 +89,11 @@ public final class SharingLauncher {
                                                      DataSourcesConfig dataSources, Map<String, Object> properties) {
         try (StartupLock lock = StartupLock.acquire(database)) {
             SharingDatabase.migrate(database.url(), database.user(), database.password());
+            // This month's audit partition and the next ones before the first event: housekeeping's first
+            // round comes a minute later, and events written before it into the default partition had to
+            // be moved under a lock that held up the audit writer (docs/api.md, audit log partitions).
+            new AuditPartitions(DSL.using(lock.session(), SQLDialect.POSTGRES), Housekeeping.AUDIT_RETENTION)
+                    .ensure(Instant.now());
             if (config.demo()) {
                 DemoDataset.seed(lock.session(), keys.demoReaderPassword());
             }

@@ -76,6 +76,14 @@ class FirstStartTest {
                         .isEqualTo(1);
                 assertThat(count(s, "select count(*) from sharing.flyway_schema_history where success")).isPositive();
                 assertThat(count(s, "select count(*) from demo.orders")).isEqualTo(120_000);
+                // Made at start, not by housekeeping's first round a minute later: no event waits in the default partition.
+                java.time.YearMonth month = java.time.YearMonth.now(java.time.ZoneOffset.UTC);
+                for (int ahead = 0; ahead <= 3; ahead++) {
+                    java.time.YearMonth m = month.plusMonths(ahead);
+                    assertThat(count(s, String.format("select count(*) from pg_class where relnamespace ="
+                            + " 'sharing'::regnamespace and relname = 'audit_events_%04d_%02d'", m.getYear(),
+                            m.getMonthValue()))).as("partition of " + m).isEqualTo(1);
+                }
             }
         } finally {
             starter.shutdownNow();

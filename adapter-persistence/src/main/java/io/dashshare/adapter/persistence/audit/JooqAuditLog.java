@@ -5,6 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dashshare.domain.audit.AuditActor;
 import io.dashshare.domain.audit.AuditEvent;
 import io.dashshare.domain.port.AuditLog;
+import de.siegmar.fastcsv.writer.CsvWriter;
+import de.siegmar.fastcsv.writer.LineDelimiter;
+import de.siegmar.fastcsv.writer.QuoteStrategies;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,14 +21,16 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jooq.DSLContext;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The audit log's writer (docs/api.md, audit log): {@link #record} only offers the event to a
  * bounded in-memory queue, so a viewer never waits for it; {@link #flush}, run about every second
- * by the service and once more on shutdown, drains the queue in batches of one insert statement
- * each. Every instance writes its own events (ids are random UUIDs), so N instances need no
+ * by the service and once more on shutdown, drains the queue in batches of one statement
+ * each (a COPY; a retry is an insert that skips what is there). Every instance writes its own events (ids are random UUIDs), so N instances need no
  * coordination.
  *
  * <p>An event is never silently lost: a full queue drops the new event, and a batch that still
@@ -32,18 +41,20 @@ import org.slf4j.LoggerFactory;
 public final class JooqAuditLog implements AuditLog, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(JooqAuditLog.class);
-    /** The columns of V8__audit_events.sql in order; every one travels as text but row_count. */
-    private static final String INSERT = "insert into \"sharing\".\"audit_events\" (id, at, company_id, type,"
-            + " flow, actor_type, actor_id, actor_email, actor_name, dashboard_id, share_id, context_id, parameters,"
-            + " details, outcome, row_count, client_ip, user_agent, request_id)"
+    private static final String COLUMN_LIST = "id, at, company_id, type, flow, actor_type, actor_id, actor_email,"
+            + " actor_name, dashboard_id, share_id, context_id, parameters, details, outcome, row_count, client_ip,"
+            + " user_agent, request_id";
+    /** The columns of V8__audit_events.sql, in the order of {@link #columns}. */
+    private static final int COLUMNS = 19;
+    private static final String COPY = "copy \"sharing\".\"audit_events\" (" + COLUMN_LIST + ") from stdin (format csv)";
+    private static final String INSERT = "insert into \"sharing\".\"audit_events\" (" + COLUMN_LIST + ")"
             + " select * from unnest(cast(cast(? as text[]) as uuid[]), cast(cast(? as text[]) as timestamptz[]),"
             + " cast(cast(? as text[]) as uuid[]), cast(? as text[]), cast(? as text[]), cast(? as text[]),"
             + " cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(cast(? as text[]) as uuid[]),"
             + " cast(cast(? as text[]) as uuid[]), cast(cast(? as text[]) as uuid[]),"
             + " cast(cast(? as text[]) as jsonb[]), cast(cast(? as text[]) as jsonb[]), cast(? as text[]),"
-            + " cast(? as int4[]), cast(? as text[]), cast(? as text[]), cast(? as text[]))"
+            + " cast(cast(? as text[]) as int4[]), cast(? as text[]), cast(? as text[]), cast(? as text[]))"
             + " on conflict do nothing";
-    private static final int TEXT_COLUMNS = 18;
     private static final ObjectMapper JSON = new ObjectMapper();
     public static final String QUEUE_FULL = "queue_full";
     public static final String WRITE_FAILED = "write_failed";
@@ -72,9 +83,10 @@ public final class JooqAuditLog implements AuditLog, AutoCloseable {
     private final DSLContext db;
     private final Settings settings;
     private final Drops drops;
-    private final BlockingQueue<AuditEvent> queue;
+    /** Events already as their columns' text ({@link #columns}), oldest first. */
+    private final BlockingQueue<String[]> queue;
     /** A batch that failed and waits for the next flush, with the attempts it has had. */
-    private List<AuditEvent> retry = List.of();
+    private List<String[]> retry = List.of();
     private int retryAttempts;
     private final Burst queueFull;
     private final Burst writeFailed;
@@ -89,14 +101,33 @@ public final class JooqAuditLog implements AuditLog, AutoCloseable {
         this.writeFailed = new Burst(WRITE_FAILED, settings.warnEvery());
     }
 
+    /**
+     * The event is turned into its columns' text here, on the caller's thread: under a flood the
+     * one writer thread gets a small share of the CPU beside the request threads, and when it also
+     * did each event's encoding (its JSON above all) it fell behind and the queue overflowed
+     * (bench/README.md, audit overhead). Done here, the work grows with the requests that cause it.
+     */
     @Override
     public void record(AuditEvent event) {
         if (event == null) {
             return;
         }
-        if (closed || !queue.offer(event)) {
+        if (closed) {
             drops.dropped(QUEUE_FULL, 1);
-            queueFull.add(1, closed ? "the writer has shut down" : "the queue is full");
+            queueFull.add(1, "the writer has shut down");
+            return;
+        }
+        String[] row;
+        try {
+            row = columns(event);
+        } catch (RuntimeException e) {
+            drops.dropped(WRITE_FAILED, 1);
+            writeFailed.add(1, "an event could not be encoded: " + e.getMessage());
+            return;
+        }
+        if (!queue.offer(row)) {
+            drops.dropped(QUEUE_FULL, 1);
+            queueFull.add(1, "the queue is full");
         }
     }
 
@@ -121,8 +152,25 @@ public final class JooqAuditLog implements AuditLog, AutoCloseable {
             written += retry.size();
             retry = List.of();
         }
-        while (!queue.isEmpty()) {
-            List<AuditEvent> batch = new ArrayList<>(Math.min(settings.batchSize(), queue.size()));
+        return written + drain(1);
+    }
+
+    /**
+     * Writes the whole batches queued now and leaves a partial one for {@link #flush}. Run often
+     * under load, it keeps an event's time in memory to about one batch's worth of traffic: events
+     * held for a whole flush interval outlived the young generation and were copied and promoted
+     * by the garbage collector, which showed as long pauses in the viewers' p99 (bench/README.md,
+     * audit overhead). A batch waiting for its retry is left to {@link #flush}'s pace.
+     */
+    public synchronized int flushFullBatches() {
+        return retry.isEmpty() ? drain(settings.batchSize()) : 0;
+    }
+
+    /** Batches while at least {@code atLeast} events are queued; stops at a failed one, kept for a retry. */
+    private int drain(int atLeast) {
+        int written = 0;
+        while (queue.size() >= atLeast) {
+            List<String[]> batch = new ArrayList<>(Math.min(settings.batchSize(), queue.size()));
             queue.drainTo(batch, settings.batchSize());
             retryAttempts = 0;
             if (!write(batch)) {
@@ -159,51 +207,23 @@ public final class JooqAuditLog implements AuditLog, AutoCloseable {
     }
 
     /**
-     * One statement per batch: the batch as 19 arrays, one per column, unnested by PostgreSQL into
-     * rows. The statement's text is the same for every batch and it binds 19 values whatever the
-     * batch's size; jOOQ's multi-row {@code insert ... values} of 500 rows built and rendered 9,500
-     * bind values, which was 45% of the service's CPU under a flood of viewer requests (bench/README.md,
-     * audit overhead).
+     * One statement per batch. A batch's first attempt is a {@code COPY ... FROM STDIN (FORMAT csv)}:
+     * PostgreSQL parses each value once, straight into its column, which took its CPU per event from
+     * about 19 us (the arrays of the insert below: each value parsed as text, then cast) to about 13 us,
+     * most of what an event cost a viewer on a machine the database shares (bench/README.md, audit
+     * overhead). A retried batch may have reached the table before its connection failed, so a retry
+     * is the constant {@code insert ... select * from unnest(...) on conflict do nothing}, whose ids
+     * say what is there already; COPY has no such clause. Both bind or stream the values, never
+     * render them into SQL text.
      * False if it failed (the batch is then kept for a retry, or dropped when out of attempts).
      */
-    private boolean write(List<AuditEvent> batch) {
+    private boolean write(List<String[]> batch) {
         try {
-            int n = batch.size();
-            String[][] text = new String[TEXT_COLUMNS][n];
-            Integer[] rowCounts = new Integer[n];
-            for (int i = 0; i < n; i++) {
-                AuditEvent event = batch.get(i);
-                Actor actor = Actor.of(event.actor());
-                text[0][i] = event.id().toString();
-                text[1][i] = event.at().toString();
-                text[2][i] = event.companyId().value().toString();
-                text[3][i] = event.type().wire();
-                text[4][i] = event.flow().wire();
-                text[5][i] = event.actor().type();
-                text[6][i] = actor.id();
-                text[7][i] = actor.email();
-                text[8][i] = actor.name();
-                text[9][i] = event.dashboardId() == null ? null : event.dashboardId().value().toString();
-                text[10][i] = event.shareId() == null ? null : event.shareId().value().toString();
-                text[11][i] = event.contextId() == null ? null : event.contextId().value().toString();
-                text[12][i] = json(event.parameters());
-                text[13][i] = json(event.details());
-                text[14][i] = event.outcome();
-                text[15][i] = event.client().ip();
-                text[16][i] = event.client().userAgent();
-                text[17][i] = event.client().requestId();
-                rowCounts[i] = event.rowCount();
+            if (retryAttempts == 0) {
+                copy(batch);
+            } else {
+                insertMissing(batch);
             }
-            Object[] binds = new Object[19];
-            for (int c = 0; c < 15; c++) {
-                binds[c] = text[c];
-            }
-            binds[15] = rowCounts;
-            for (int c = 15; c < TEXT_COLUMNS; c++) {
-                binds[c + 1] = text[c];
-            }
-            // A retried batch may have reached the table before its connection failed: its ids say so.
-            db.query(INSERT, binds).execute();
             return true;
         } catch (RuntimeException e) {
             // jOOQ's DataAccessException, or the database gate's SERVICE_UNAVAILABLE during an outage.
@@ -219,6 +239,71 @@ public final class JooqAuditLog implements AuditLog, AutoCloseable {
             }
             return false;
         }
+    }
+
+    /** One event as the text of the table's 19 columns, in the order of {@link #COLUMNS}; null for SQL null. */
+    private static String[] columns(AuditEvent event) {
+        Actor actor = Actor.of(event.actor());
+        return new String[] {
+            event.id().toString(),
+            event.at().toString(),
+            event.companyId().value().toString(),
+            event.type().wire(),
+            event.flow().wire(),
+            event.actor().type(),
+            actor.id(),
+            actor.email(),
+            actor.name(),
+            event.dashboardId() == null ? null : event.dashboardId().value().toString(),
+            event.shareId() == null ? null : event.shareId().value().toString(),
+            event.contextId() == null ? null : event.contextId().value().toString(),
+            json(event.parameters()),
+            json(event.details()),
+            event.outcome(),
+            event.rowCount() == null ? null : event.rowCount().toString(),
+            event.client().ip(),
+            event.client().userAgent(),
+            event.client().requestId(),
+        };
+    }
+
+    /**
+     * The batch as CSV on one COPY. In PostgreSQL's CSV format an unquoted empty field is null and a
+     * quoted one the empty string, which is FastCSV's {@link QuoteStrategies#EMPTY}: a null column
+     * is written empty, an empty string as {@code ""}; quotes, commas and line breaks are quoted.
+     */
+    private void copy(List<String[]> rows) {
+        StringWriter csv = new StringWriter(rows.size() * 256);
+        try (CsvWriter writer = CsvWriter.builder().quoteStrategy(QuoteStrategies.EMPTY)
+                .lineDelimiter(LineDelimiter.LF).build(csv)) {
+            for (String[] row : rows) {
+                writer.writeRecord(row);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        db.connection(connection -> {
+            CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
+            try {
+                copy.copyIn(COPY, new StringReader(csv.toString()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    /** The retry: the batch as 19 arrays, one per column, and only the events not in the table yet. */
+    private void insertMissing(List<String[]> rows) {
+        int n = rows.size();
+        Object[] binds = new Object[COLUMNS];
+        for (int c = 0; c < COLUMNS; c++) {
+            String[] column = new String[n];
+            for (int i = 0; i < n; i++) {
+                column[i] = rows.get(i)[c];
+            }
+            binds[c] = column;
+        }
+        db.query(INSERT, binds).execute();
     }
 
     private static String json(Map<String, Object> values) {
