@@ -40,6 +40,7 @@ import io.dashshare.domain.port.Sealer;
 import io.dashshare.domain.port.ShareContextRepository;
 import io.dashshare.domain.port.ShareRepository;
 import io.dashshare.domain.port.ShareSessionRepository;
+import io.dashshare.domain.port.ViewerLookups;
 import io.dashshare.domain.port.TokenSigner;
 import io.dashshare.domain.port.UnitOfWork;
 import io.micronaut.context.annotation.Factory;
@@ -127,11 +128,11 @@ public class PortalFactory {
     }
 
     @Singleton
-    ViewSharePortalUseCase viewSharePortal(ShareAccessTokens accessTokens, ShareSessionRepository sessions,
-                                           CompanyRepository companies, ShareContextRepository contexts,
-                                           ShareRepository shares, DashboardCatalog catalog, DashboardRunner runner,
-                                           FilterOptionsRunner options, ExecutionQuotas quotas, Clock clock, Audit audit) {
-        return new ViewSharePortalService(accessTokens, sessions, companies, contexts, shares, catalog, runner, options,
-                quotas, clock, audit);
+    ViewSharePortalUseCase viewSharePortal(ShareAccessTokens accessTokens, ViewerLookups lookups,
+                                           ShareSessionRepository sessions, DashboardCatalog catalog,
+                                           DashboardRunner runner, FilterOptionsRunner options, ExecutionQuotas quotas,
+                                           Clock clock, Audit audit) {
+        return new ViewSharePortalService(accessTokens, lookups, sessions, catalog, runner, options, quotas, clock,
+                audit);
     }
 }

@@ -24,7 +24,7 @@ public final class InMemoryPersistence {
     private final InMemoryRateLimiter rateLimiter = new InMemoryRateLimiter();
     private final InMemoryUnitOfWork unitOfWork = new InMemoryUnitOfWork(store);
     private final InMemoryViewerLookups viewerLookups =
-            new InMemoryViewerLookups(shares, companies, dashboards, embedKeys);
+            new InMemoryViewerLookups(shares, companies, dashboards, embedKeys, sessions, contexts);
     private final InMemoryAuditLog audit = new InMemoryAuditLog(contexts);
 
     public InMemoryCompanyRepository companies() {

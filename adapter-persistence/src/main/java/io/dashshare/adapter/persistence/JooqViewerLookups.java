@@ -5,13 +5,24 @@ import static io.dashshare.adapter.persistence.jooq.Tables.COMPANY_GENERATIONS;
 import static io.dashshare.adapter.persistence.jooq.Tables.DASHBOARDS;
 import static io.dashshare.adapter.persistence.jooq.Tables.EMBED_KEYS;
 import static io.dashshare.adapter.persistence.jooq.Tables.SHARES;
+import static io.dashshare.adapter.persistence.jooq.Tables.SHARE_CONTEXTS;
+import static io.dashshare.adapter.persistence.jooq.Tables.SHARE_CONTEXT_MEMBERS;
+import static io.dashshare.adapter.persistence.jooq.Tables.SHARE_SESSIONS;
 
+import io.dashshare.domain.common.EmailAddress;
+import io.dashshare.domain.context.ShareContext;
 import io.dashshare.domain.dashboard.Dashboard;
 import io.dashshare.domain.dashboard.DashboardId;
+import io.dashshare.domain.dashboard.DashboardSlug;
 import io.dashshare.domain.embed.EmbedKeyId;
 import io.dashshare.domain.port.ViewerLookups;
+import io.dashshare.domain.portal.SessionId;
+import io.dashshare.domain.portal.ShareSession;
 import io.dashshare.domain.secret.TokenHash;
+import io.dashshare.domain.share.Share;
+import io.dashshare.domain.tenant.Company;
 import io.dashshare.domain.tenant.CompanyId;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +45,12 @@ import org.jooq.impl.DSL;
  * reads the rows again, counter included in the same statement, so what is kept is exactly what
  * was current at that counter. Nothing is ever answered from memory without that check, so a
  * change committed by any instance is seen by the next call here.
+ *
+ * <p>A portal request reads its session, the session's company's generation and the contexts
+ * that admit the viewer now in one statement, every time (session and membership are not
+ * counted by the generation, and must hold on every request, docs/api.md, share portal); the
+ * company, the contexts' shares and the dashboard of a slug come from memory when kept at that
+ * very generation, so an unchanged company costs that one statement and nothing else.
  */
 public final class JooqViewerLookups implements ViewerLookups {
 
@@ -44,9 +61,17 @@ public final class JooqViewerLookups implements ViewerLookups {
     private final PreparedRead embedKey;
     private final PreparedRead dashboard;
     private final PreparedRead generation;
+    private final PreparedRead portalSession;
+    private final PreparedRead companyById;
+    private final PreparedRead contextShares;
+    private final PreparedRead dashboardBySlug;
     private final Map<String, Kept<SharedView>> shares = new ConcurrentHashMap<>();
     private final Map<String, Kept<KeyOfCompany>> keys = new ConcurrentHashMap<>();
     private final Map<UUID, Kept<Dashboard>> dashboards = new ConcurrentHashMap<>();
+    private final Map<UUID, Kept<Company>> companies = new ConcurrentHashMap<>();
+    /** By the exact list of a viewer's contexts (in their order), so a kept list keeps the database's order. */
+    private final Map<List<UUID>, Kept<List<Share>>> sharesOfContexts = new ConcurrentHashMap<>();
+    private final Map<SlugOf, Kept<Dashboard>> dashboardsBySlug = new ConcurrentHashMap<>();
 
     public JooqViewerLookups(DSLContext db) {
         this.shareByTokenHash = new PreparedRead(db, withGeneration(db, SHARES.fields(),
@@ -69,6 +94,36 @@ public final class JooqViewerLookups implements ViewerLookups {
                         DASHBOARDS.ID.eq(DSL.param("id", UUID.class))));
         this.generation = new PreparedRead(db, db.select(COMPANY_GENERATIONS.GENERATION).from(COMPANY_GENERATIONS)
                 .where(COMPANY_GENERATIONS.COMPANY_ID.eq(DSL.param("company_id", UUID.class))));
+        // Bind values in the order rendered: email, domain, now, session id.
+        this.portalSession = new PreparedRead(db, withGeneration(db, SHARE_SESSIONS.fields(), SHARE_CONTEXTS.fields())
+                .from(SHARE_SESSIONS)
+                .leftJoin(COMPANY_GENERATIONS).on(COMPANY_GENERATIONS.COMPANY_ID.eq(SHARE_SESSIONS.COMPANY_ID))
+                .leftJoin(SHARE_CONTEXTS).on(SHARE_CONTEXTS.COMPANY_ID.eq(SHARE_SESSIONS.COMPANY_ID),
+                        DSL.exists(DSL.selectOne().from(SHARE_CONTEXT_MEMBERS).where(
+                                SHARE_CONTEXT_MEMBERS.CONTEXT_ID.eq(SHARE_CONTEXTS.ID),
+                                SHARE_CONTEXT_MEMBERS.EMAIL.eq(DSL.param("email", String.class))
+                                        .or(SHARE_CONTEXT_MEMBERS.DOMAIN.eq(DSL.param("domain", String.class))),
+                                SHARE_CONTEXT_MEMBERS.EXPIRES_AT.isNull().or(SHARE_CONTEXT_MEMBERS.EXPIRES_AT
+                                        .gt(DSL.param("now", SHARE_CONTEXT_MEMBERS.EXPIRES_AT))))))
+                .where(SHARE_SESSIONS.ID.eq(DSL.param("id", UUID.class)))
+                .orderBy(SHARE_CONTEXTS.CREATED_AT, SHARE_CONTEXTS.ID));
+        this.companyById = new PreparedRead(db, withGeneration(db, COMPANIES.fields())
+                .from(COMPANIES)
+                .leftJoin(COMPANY_GENERATIONS).on(COMPANY_GENERATIONS.COMPANY_ID.eq(COMPANIES.ID))
+                .where(COMPANIES.ID.eq(DSL.param("id", UUID.class))));
+        // From the counter, so that contexts without shares still read it (and are kept as empty).
+        // Bind values: the contexts (uuid[]), then the company.
+        this.contextShares = new PreparedRead(db, withGeneration(db, SHARES.fields())
+                .from(COMPANY_GENERATIONS)
+                .leftJoin(SHARES).on(SHARES.COMPANY_ID.eq(COMPANY_GENERATIONS.COMPANY_ID),
+                        SHARES.CONTEXT_ID.eq(DSL.any(DSL.param("contexts", UUID[].class))))
+                .where(COMPANY_GENERATIONS.COMPANY_ID.eq(DSL.param("company_id", UUID.class)))
+                .orderBy(SHARES.CREATED_AT, SHARES.ID));
+        this.dashboardBySlug = new PreparedRead(db, withGeneration(db, DASHBOARDS.fields())
+                .from(DASHBOARDS)
+                .leftJoin(COMPANY_GENERATIONS).on(COMPANY_GENERATIONS.COMPANY_ID.eq(DASHBOARDS.COMPANY_ID))
+                .where(DASHBOARDS.COMPANY_ID.eq(DSL.param("company_id", UUID.class)),
+                        DASHBOARDS.SLUG.eq(DSL.param("slug", String.class))));
     }
 
     /** A select of the company's generation followed by {@code groups} of columns. */
@@ -112,6 +167,62 @@ public final class JooqViewerLookups implements ViewerLookups {
                 row -> RecordMappers.dashboard(row.into(DASHBOARDS)), new long[1]);
     }
 
+    @Override
+    public Optional<PortalSession> portalSession(SessionId id, EmailAddress email, Instant now) {
+        List<Record> rows = portalSession.fetch(email.value(), email.domain().value(), Times.column(now), id.value());
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        ShareSession session = RecordMappers.session(rows.get(0).into(SHARE_SESSIONS));
+        long current = generationOf(rows.get(0));
+        List<ShareContext> memberOf = rows.stream().filter(row -> row.get(SHARE_CONTEXTS.ID) != null)
+                .map(row -> RecordMappers.context(row.into(SHARE_CONTEXTS))).toList();
+        CompanyId companyId = session.companyId();
+        List<UUID> contextIds = memberOf.stream().map(c -> c.id().value()).toList();
+        return company(companyId, current).map(found -> new PortalSession(session, found, memberOf,
+                () -> sharesOf(companyId, contextIds, current),
+                slug -> dashboard(companyId, slug, current)));
+    }
+
+    /** The company as of {@code current} if kept at it, otherwise read again (and then newer). */
+    private Optional<Company> company(CompanyId id, long current) {
+        Kept<Company> kept = companies.get(id.value());
+        if (kept != null && kept.generation() == current) {
+            return Optional.of(kept.value());
+        }
+        return read(companies, id.value(), () -> companyById.fetchFirst(id.value()),
+                row -> RecordMappers.company(row.into(COMPANIES)), new long[1]);
+    }
+
+    private List<Share> sharesOf(CompanyId company, List<UUID> contexts, long current) {
+        if (contexts.isEmpty()) {
+            return List.of();
+        }
+        Kept<List<Share>> kept = sharesOfContexts.get(contexts);
+        if (kept != null && kept.generation() == current) {
+            return kept.value();
+        }
+        List<Record> rows = contextShares.fetch(contexts.toArray(UUID[]::new), company.value());
+        List<Share> found = rows.stream().filter(row -> row.get(SHARES.ID) != null)
+                .map(row -> RecordMappers.share(row.into(SHARES))).toList();
+        if (rows.isEmpty()) {
+            sharesOfContexts.remove(contexts);
+        } else {
+            keep(sharesOfContexts, contexts, found, rows.get(0).get(COMPANY_GENERATIONS.GENERATION));
+        }
+        return found;
+    }
+
+    private Optional<Dashboard> dashboard(CompanyId company, DashboardSlug slug, long current) {
+        SlugOf key = new SlugOf(company.value(), slug.value());
+        Kept<Dashboard> kept = dashboardsBySlug.get(key);
+        if (kept != null && kept.generation() == current) {
+            return Optional.of(kept.value());
+        }
+        return read(dashboardsBySlug, key, () -> dashboardBySlug.fetchFirst(company.value(), slug.value()),
+                row -> RecordMappers.dashboard(row.into(DASHBOARDS)), new long[1]);
+    }
+
     /**
      * The answer kept for {@code key} if its company's generation has not moved since it was read;
      * otherwise the rows read again ({@code read}), kept with the generation read alongside them.
@@ -139,17 +250,27 @@ public final class JooqViewerLookups implements ViewerLookups {
         }
         V value = map.apply(row.get());
         Long generation = row.get().get(COMPANY_GENERATIONS.GENERATION);
+        keep(store, key, value, generation);
+        generationRead[0] = generationOf(row.get());
+        return Optional.of(value);
+    }
+
+    /** Keeps {@code value} read at {@code generation}, unless there is none (nothing could tell when it went stale). */
+    private static <K, V> void keep(Map<K, Kept<V>> store, K key, V value, Long generation) {
         if (generation == null) {
             store.remove(key);
-            generationRead[0] = -1;
-        } else {
-            if (store.size() >= MAX_KEPT) {
-                store.clear();
-            }
-            store.put(key, new Kept<>(value, generation));
-            generationRead[0] = generation;
+            return;
         }
-        return Optional.of(value);
+        if (store.size() >= MAX_KEPT) {
+            store.clear();
+        }
+        store.put(key, new Kept<>(value, generation));
+    }
+
+    /** The generation a row was read with; {@code -1} (matching nothing kept) when its company has none. */
+    private static long generationOf(Record row) {
+        Long generation = row.get(COMPANY_GENERATIONS.GENERATION);
+        return generation == null ? -1 : generation;
     }
 
     /** The company's generation now; {@code -1} (matching nothing kept) when it has none. */
@@ -159,5 +280,8 @@ public final class JooqViewerLookups implements ViewerLookups {
     }
 
     private record Kept<V>(V value, long generation) {
+    }
+
+    private record SlugOf(UUID company, String slug) {
     }
 }

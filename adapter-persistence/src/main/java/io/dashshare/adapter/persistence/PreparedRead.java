@@ -3,7 +3,9 @@ package io.dashshare.adapter.persistence;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
@@ -34,6 +36,14 @@ final class PreparedRead {
 
     /** The first row for these bind values (given in the order of the select's placeholders), if any. */
     Optional<Record> fetchFirst(Object... values) {
+        return fetch(values).stream().findFirst();
+    }
+
+    /**
+     * Every row for these bind values, in the select's order. A {@code UUID[]} value binds as a
+     * PostgreSQL {@code uuid[]} (for {@code = any(?)}).
+     */
+    List<Record> fetch(Object... values) {
         if (values.length != parameters) {
             throw new IllegalArgumentException("expected " + parameters + " bind values, got " + values.length);
         }
@@ -41,10 +51,14 @@ final class PreparedRead {
             return db.connectionResult(connection -> {
                 try (PreparedStatement statement = connection.prepareStatement(sql)) {
                     for (int i = 0; i < values.length; i++) {
-                        statement.setObject(i + 1, values[i]);
+                        if (values[i] instanceof UUID[] ids) {
+                            statement.setArray(i + 1, connection.createArrayOf("uuid", ids));
+                        } else {
+                            statement.setObject(i + 1, values[i]);
+                        }
                     }
                     try (ResultSet rows = statement.executeQuery()) {
-                        return db.fetch(rows, fields).stream().findFirst();
+                        return db.fetch(rows, fields);
                     }
                 } catch (SQLException e) {
                     throw new DataAccessException("SQL [" + sql + "]; " + e.getMessage(), e);

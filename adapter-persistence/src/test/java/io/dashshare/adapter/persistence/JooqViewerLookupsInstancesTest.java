@@ -2,11 +2,18 @@ package io.dashshare.adapter.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dashshare.domain.common.EmailAddress;
+import io.dashshare.domain.context.Member;
+import io.dashshare.domain.context.ShareContext;
 import io.dashshare.domain.dashboard.Dashboard;
 import io.dashshare.domain.embed.EmbedKey;
+import io.dashshare.domain.port.ViewerLookups.PortalSession;
+import io.dashshare.domain.portal.SessionId;
+import io.dashshare.domain.portal.ShareSession;
 import io.dashshare.domain.share.Share;
 import io.dashshare.domain.tenant.Company;
 import io.dashshare.domain.testing.CompanyBuilder;
+import io.dashshare.domain.testing.ContextBuilder;
 import io.dashshare.domain.testing.DashboardBuilder;
 import io.dashshare.domain.testing.EmbedKeyBuilder;
 import io.dashshare.domain.testing.ShareBuilder;
@@ -15,6 +22,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -129,6 +137,95 @@ class JooqViewerLookupsInstancesTest {
 
         assertThat(secondStatements).singleElement().satisfies(statement -> assertThat(statement)
                 .contains("company_generations").doesNotContain("shares").doesNotContain("dashboards"));
+    }
+
+    /** A viewer of {@code company}: a live session, a context with them as a member and a share of a dashboard in it. */
+    private record Viewer(ShareSession session, EmailAddress email, ShareContext context, Member member,
+                          Dashboard dashboard, Share share) {
+    }
+
+    private Viewer viewer(Company company) {
+        EmailAddress email = CompanyBuilder.randomEmail("viewer");
+        ShareSession session = ShareSession.open(new SessionId(UUID.randomUUID()), company.id(), email, T0,
+                Duration.ofDays(30));
+        first.sessions().create(session);
+        ShareContext context = ContextBuilder.aContext().inCompany(company.id()).build();
+        first.contexts().save(context);
+        Member member = ContextBuilder.aMember(context.id(), email, T0);
+        first.contexts().addMember(member);
+        Dashboard dashboard = dashboard(company);
+        Share share = ShareBuilder.aShareOf(dashboard).boundTo(context.id()).build();
+        first.shares().save(share);
+        return new Viewer(session, email, context, member, dashboard, share);
+    }
+
+    /** What a portal request of {@code viewer} on the second instance reads: session, contexts, shares, dashboard. */
+    private PortalSession portalRequest(Viewer viewer) {
+        PortalSession read = second.viewerLookups().portalSession(viewer.session().id(), viewer.email(),
+                T0.plusSeconds(60)).orElseThrow();
+        read.shares().get();
+        read.dashboard(viewer.dashboard().slug());
+        return read;
+    }
+
+    @Test
+    void a_member_removed_on_one_instance_is_no_member_on_another_that_had_read_the_portal() {
+        Viewer viewer = viewer(company());
+        assertThat(portalRequest(viewer).contexts()).extracting(ShareContext::id).containsExactly(viewer.context().id());
+
+        first.contexts().removeMember(viewer.context().id(), viewer.member().id());
+
+        assertThat(portalRequest(viewer).contexts()).isEmpty();
+    }
+
+    @Test
+    void a_session_revoked_and_a_share_revoked_on_one_instance_are_seen_by_another_at_once() {
+        Viewer viewer = viewer(company());
+        assertThat(portalRequest(viewer).session().revokedAt()).isEmpty();
+        assertThat(portalRequest(viewer).shares().get()).singleElement()
+                .satisfies(share -> assertThat(share.revokedAt()).isEmpty());
+
+        first.shares().save(viewer.share().revoke(T0.plusSeconds(1)));
+        assertThat(portalRequest(viewer).shares().get()).singleElement()
+                .satisfies(share -> assertThat(share.revokedAt()).contains(T0.plusSeconds(1)));
+
+        first.sessions().revoke(viewer.session().id(), T0.plusSeconds(2));
+        assertThat(portalRequest(viewer).session().revokedAt()).contains(T0.plusSeconds(2));
+    }
+
+    @Test
+    void a_membership_expired_or_a_context_deleted_by_an_operators_sql_is_seen_at_once() throws SQLException {
+        Company company = company();
+        Viewer viewer = viewer(company);
+        portalRequest(viewer);
+
+        sql("update sharing.share_context_members set expires_at = now() - interval '1 second' where id = '"
+                + viewer.member().id().value() + "'");
+        assertThat(second.viewerLookups().portalSession(viewer.session().id(), viewer.email(), Instant.now())
+                .orElseThrow().contexts()).isEmpty();
+
+        sql("update sharing.share_context_members set expires_at = null where id = '"
+                + viewer.member().id().value() + "'");
+        assertThat(portalRequest(viewer).contexts()).hasSize(1);
+        sql("delete from sharing.share_contexts where id = '" + viewer.context().id().value() + "'");
+        PortalSession after = portalRequest(viewer);
+        assertThat(after.contexts()).isEmpty();
+        assertThat(after.shares().get()).isEmpty();
+    }
+
+    @Test
+    void an_unchanged_portal_request_costs_one_statement_of_session_and_membership() {
+        Viewer viewer = viewer(company());
+        portalRequest(viewer);
+        secondStatements.clear();
+
+        PortalSession read = portalRequest(viewer);
+
+        assertThat(read.shares().get()).hasSize(1);
+        assertThat(read.dashboard(viewer.dashboard().slug())).isPresent();
+        assertThat(secondStatements).singleElement().satisfies(statement -> assertThat(statement)
+                .contains("\"share_sessions\"").contains("\"share_context_members\"")
+                .doesNotContain("\"shares\"").doesNotContain("\"dashboards\"").doesNotContain("\"companies\""));
     }
 
     private static void sql(String statement) throws SQLException {

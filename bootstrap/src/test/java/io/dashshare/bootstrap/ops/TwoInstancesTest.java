@@ -133,6 +133,38 @@ class TwoInstancesTest {
                 + "\"}").status()).isEqualTo(401);
     }
 
+    @Test
+    void a_member_removed_and_a_session_revoked_on_one_instance_are_refused_by_the_others_dashboard_read_at_once() {
+        String email = "removed-member@partner.test";
+        String removed = opsA.contextWithMember("Removed member", email);
+        String kept = opsA.contextWithMember("Kept member", email);
+        a.post("/api/v1/share-auth/request", "{\"company_slug\":\"acme\",\"email\":\"" + email + "\"}");
+        String access = b.post("/api/v1/share-auth/verify", "{\"company_slug\":\"acme\",\"email\":\"" + email
+                + "\",\"code\":\"" + first.latestCodeFor(email) + "\"}").json().get("access_token").asText();
+        String read = "/api/v1/share-portal/acme/dashboards/sales-overview?context_id=";
+        // Read twice on B through each context, so that B holds whatever it keeps of them.
+        for (int i = 0; i < 2; i++) {
+            assertThat(b.get(read + removed, "Authorization", bearer(access)).status()).isEqualTo(200);
+            assertThat(b.get(read + kept, "Authorization", bearer(access)).status()).isEqualTo(200);
+        }
+        String member = OpsApi.ok(a.get("/api/v1/share-contexts/" + removed + "/members", "Authorization",
+                bearer(opsA.owner)), 200).get("members").get(0).get("id").asText();
+
+        assertThat(a.send("DELETE", "/api/v1/share-contexts/" + removed + "/members/" + member, null,
+                "Authorization", bearer(opsA.owner)).status()).isEqualTo(204);
+
+        Reply throughRemoved = b.get(read + removed, "Authorization", bearer(access));
+        assertThat(throughRemoved.status()).as(throughRemoved.toString()).isEqualTo(400);
+        assertThat(throughRemoved.errorCode()).isEqualTo("INVALID_CONTEXT_ID");
+        assertThat(b.get(read + kept, "Authorization", bearer(access)).status()).isEqualTo(200);
+
+        JsonNode sessions = OpsApi.ok(a.get("/api/v1/share-contexts/" + kept + "/sessions", "Authorization",
+                bearer(opsA.owner)), 200).get("sessions");
+        assertThat(a.send("DELETE", "/api/v1/share-contexts/" + kept + "/sessions/" + sessions.get(0).get("id")
+                .asText(), null, "Authorization", bearer(opsA.owner)).status()).isEqualTo(204);
+        assertRefused(b.get(read + kept, "Authorization", bearer(access)));
+    }
+
     private static double sent(ApiClient node) {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile(
                 "^sharing_mail_outbox_total\\{kind=\"one_time_code\",outcome=\"sent\"} ([0-9.E+-]+)$",

@@ -22,11 +22,10 @@ import io.dashshare.domain.error.SharingException;
 import io.dashshare.domain.execution.DashboardResult;
 import io.dashshare.domain.execution.SlotHolder;
 import io.dashshare.domain.filter.RawValue;
-import io.dashshare.domain.port.CompanyRepository;
 import io.dashshare.domain.port.DashboardCatalog;
-import io.dashshare.domain.port.ShareContextRepository;
-import io.dashshare.domain.port.ShareRepository;
 import io.dashshare.domain.port.ShareSessionRepository;
+import io.dashshare.domain.port.ViewerLookups;
+import io.dashshare.domain.port.ViewerLookups.PortalSession;
 import io.dashshare.domain.portal.ShareSession;
 import io.dashshare.domain.share.Share;
 import io.dashshare.domain.tenant.Company;
@@ -43,15 +42,15 @@ import java.util.Optional;
  * The share portal. Membership and the session are read on every request, so removing a member,
  * a member's expiry, deleting a context, logging out or an owner revoking the session takes effect
  * at once, on every instance, even for tokens already issued. The session's last-seen time is
- * written at most once a minute ({@link ShareSession#SEEN_GRAIN}).
+ * written at most once a minute ({@link ShareSession#SEEN_GRAIN}). Session, company and
+ * membership come in one read ({@link ViewerLookups#portalSession}), which also answers the
+ * shares and the dashboard a request goes on to need.
  */
 public final class ViewSharePortalService implements ViewSharePortalUseCase {
 
     private final ShareAccessTokens accessTokens;
+    private final ViewerLookups lookups;
     private final ShareSessionRepository sessions;
-    private final CompanyRepository companies;
-    private final ShareContextRepository contexts;
-    private final ShareRepository shares;
     private final DashboardCatalog catalog;
     private final DashboardRunner runner;
     private final FilterOptionsRunner options;
@@ -59,15 +58,12 @@ public final class ViewSharePortalService implements ViewSharePortalUseCase {
     private final Clock clock;
     private final Audit audit;
 
-    public ViewSharePortalService(ShareAccessTokens accessTokens, ShareSessionRepository sessions,
-                                  CompanyRepository companies, ShareContextRepository contexts,
-                                  ShareRepository shares, DashboardCatalog catalog, DashboardRunner runner,
+    public ViewSharePortalService(ShareAccessTokens accessTokens, ViewerLookups lookups,
+                                  ShareSessionRepository sessions, DashboardCatalog catalog, DashboardRunner runner,
                                   FilterOptionsRunner options, ExecutionQuotas quotas, Clock clock, Audit audit) {
         this.accessTokens = accessTokens;
+        this.lookups = lookups;
         this.sessions = sessions;
-        this.companies = companies;
-        this.contexts = contexts;
-        this.shares = shares;
         this.catalog = catalog;
         this.runner = runner;
         this.options = options;
@@ -86,16 +82,19 @@ public final class ViewSharePortalService implements ViewSharePortalUseCase {
             throw SharingException.tokenInvalid();
         }
         Instant now = clock.instant();
-        Optional<ShareSession> live = sessions.find(claims.sessionId())
+        Optional<PortalSession> read = lookups.portalSession(claims.sessionId(), claims.email(), now);
+        Optional<ShareSession> live = read.map(PortalSession::session)
                 .filter(s -> s.isActive(now) && s.companyId().equals(claims.companyId())
                         && s.email().equals(claims.email()));
-        Company company = companies.findById(claims.companyId())
-                .filter(c -> c.slug().value().equals(companySlug) && c.isActive())
-                .orElseThrow(SharingException::tokenInvalid);
         if (live.isEmpty()) {
             throw SharingException.tokenInvalid();
         }
-        List<ShareContext> memberOf = contexts.contextsOf(company.id(), claims.email(), now);
+        PortalSession access = read.get();
+        Company company = access.company();
+        if (!company.slug().value().equals(companySlug) || !company.isActive()) {
+            throw SharingException.tokenInvalid();
+        }
+        List<ShareContext> memberOf = access.contexts();
         if (memberOf.isEmpty()) {
             // Removed from every context, or every membership expired: the session ends now, not when the token does.
             sessions.revoke(claims.sessionId(), now);
@@ -104,7 +103,7 @@ public final class ViewSharePortalService implements ViewSharePortalUseCase {
         if (live.get().seenLongAgo(now)) {
             sessions.markSeen(claims.sessionId(), now);
         }
-        return new PortalViewer(company, claims.email(), memberOf, client);
+        return new PortalViewer(company, claims.email(), memberOf, client, access.shares(), access.dashboards());
     }
 
     @Override
@@ -205,7 +204,7 @@ public final class ViewSharePortalService implements ViewSharePortalUseCase {
                 .orElseThrow(() -> invalidContext("You are not a member of this share context."));
         List<Share> live = liveShares(viewer);
         // One read by slug, kept only if some live share of the viewer's shows it.
-        Dashboard dashboard = catalog.findBySlug(viewer.company().id(), dashboardSlug)
+        Dashboard dashboard = viewer.dashboards().apply(dashboardSlug)
                 .filter(d -> live.stream().anyMatch(s -> s.dashboardId().equals(d.id())))
                 .orElseThrow(() -> SharingException.notFound("Dashboard"));
         Share share = live.stream()
@@ -220,8 +219,7 @@ public final class ViewSharePortalService implements ViewSharePortalUseCase {
             return List.of();
         }
         Instant now = clock.instant();
-        return shares.listByContexts(viewer.company().id(), viewer.contexts().stream().map(ShareContext::id).toList())
-                .stream().filter(s -> s.isLive(now) && s.contextId().isPresent()).toList();
+        return viewer.shares().get().stream().filter(s -> s.isLive(now) && s.contextId().isPresent()).toList();
     }
 
     private static SharingException invalidContext(String message) {

@@ -180,8 +180,8 @@ public final class SharingHarness {
         this.refresh = new RefreshPortalSessionService(store.companies(), store.contexts(), store.sessions(),
                 portalSessions, store.unitOfWork(), clock);
         this.logout = new PortalLogoutService(store.sessions(), accessTokens, clock, audit);
-        this.portal = new ViewSharePortalService(accessTokens, store.sessions(), store.companies(), store.contexts(),
-                store.shares(), store.dashboards(), runner, options, quotas, clock, audit);
+        this.portal = new ViewSharePortalService(accessTokens, store.viewerLookups(), store.sessions(),
+                store.dashboards(), runner, options, quotas, clock, audit);
         this.publicShares = new ViewPublicShareService(store.viewerLookups(), runner, options, quotas, clock, audit);
         this.issueEmbed = new IssueEmbedTokenService(store.dashboards(), store.companies(), keyRing, embedTokens,
                 random, clock, settings, audit);

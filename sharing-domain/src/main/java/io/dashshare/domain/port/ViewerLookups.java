@@ -1,14 +1,23 @@
 package io.dashshare.domain.port;
 
+import io.dashshare.domain.common.EmailAddress;
+import io.dashshare.domain.context.ShareContext;
 import io.dashshare.domain.dashboard.Dashboard;
 import io.dashshare.domain.dashboard.DashboardId;
+import io.dashshare.domain.dashboard.DashboardSlug;
 import io.dashshare.domain.embed.EmbedKey;
 import io.dashshare.domain.embed.EmbedKeyId;
+import io.dashshare.domain.portal.SessionId;
+import io.dashshare.domain.portal.ShareSession;
 import io.dashshare.domain.secret.TokenHash;
 import io.dashshare.domain.share.Share;
 import io.dashshare.domain.tenant.Company;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The reads every viewer request starts with, each answered in one read of the store (one round
@@ -29,6 +38,15 @@ public interface ViewerLookups {
      */
     Optional<KeyOfCompany> embedKey(EmbedKeyId id);
 
+    /**
+     * The portal session {@code id}, whatever its state, with its company and, read in the same
+     * statement as the session, the contexts of that company that admit {@code email} at
+     * {@code now} (as {@link ShareContextRepository#contextsOf} answers them). Session and
+     * membership are never answered from memory: a logout, a revocation, a member removed or
+     * expired and a context deleted show on the very next call, whichever instance made them.
+     */
+    Optional<PortalSession> portalSession(SessionId id, EmailAddress email, Instant now);
+
     record SharedView(Share share, Company company, Dashboard dashboard) {
     }
 
@@ -38,6 +56,28 @@ public interface ViewerLookups {
         /** The key's company's dashboard {@code id}, read as of the key (or later, never earlier). */
         public Optional<Dashboard> dashboard(DashboardId id) {
             return dashboards.apply(id);
+        }
+    }
+
+    /**
+     * {@code shares} answers the shares bound to one of {@code contexts}, in any state, oldest
+     * first (as {@link ShareRepository#listByContexts}); {@code dashboards} the session's
+     * company's dashboard of a slug (as {@link DashboardCatalog#findBySlug}). Both as of the
+     * session's read or later, never earlier.
+     */
+    record PortalSession(ShareSession session, Company company, List<ShareContext> contexts,
+                         Supplier<List<Share>> shares, Function<DashboardSlug, Optional<Dashboard>> dashboards) {
+
+        public PortalSession {
+            Objects.requireNonNull(session);
+            Objects.requireNonNull(company);
+            contexts = List.copyOf(contexts);
+            Objects.requireNonNull(shares);
+            Objects.requireNonNull(dashboards);
+        }
+
+        public Optional<Dashboard> dashboard(DashboardSlug slug) {
+            return dashboards.apply(slug);
         }
     }
 }

@@ -2,12 +2,17 @@ package io.dashshare.domain.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dashshare.domain.common.EmailAddress;
+import io.dashshare.domain.context.Member;
 import io.dashshare.domain.context.ShareContext;
 import io.dashshare.domain.dashboard.Dashboard;
 import io.dashshare.domain.embed.EmbedKey;
 import io.dashshare.domain.embed.EmbedKeyId;
 import io.dashshare.domain.port.ViewerLookups.KeyOfCompany;
+import io.dashshare.domain.port.ViewerLookups.PortalSession;
 import io.dashshare.domain.port.ViewerLookups.SharedView;
+import io.dashshare.domain.portal.SessionId;
+import io.dashshare.domain.portal.ShareSession;
 import io.dashshare.domain.secret.SecretToken;
 import io.dashshare.domain.share.Share;
 import io.dashshare.domain.tenant.Company;
@@ -16,6 +21,9 @@ import io.dashshare.domain.testing.ContextBuilder;
 import io.dashshare.domain.testing.EmbedKeyBuilder;
 import io.dashshare.domain.testing.PolicyBuilder;
 import io.dashshare.domain.testing.ShareBuilder;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -214,5 +222,159 @@ public abstract class ViewerLookupsContract extends PortContract {
                 .isEqualTo(framed.embedOrigins());
         assertThat(ports.viewerLookups().shareByTokenHash(builder.token().hash()).orElseThrow().company()
                 .embedOrigins()).isEqualTo(framed.embedOrigins());
+    }
+
+    // The portal's read: session and membership as they are now, the rest as the repositories answer it.
+
+    private ShareSession savedSession(Company company, EmailAddress email) {
+        ShareSession session = ShareSession.open(new SessionId(UUID.randomUUID()), company.id(), email, T0,
+                Duration.ofDays(30));
+        ports.sessions().create(session);
+        return session;
+    }
+
+    private ShareContext savedContext(Company company, java.time.Instant createdAt) {
+        ShareContext context = ContextBuilder.aContext().inCompany(company.id()).createdAt(createdAt).build();
+        ports.contexts().save(context);
+        return context;
+    }
+
+    private PortalSession portal(ShareSession session, EmailAddress email) {
+        return ports.viewerLookups().portalSession(session.id(), email, T0.plusSeconds(60)).orElseThrow();
+    }
+
+    @Test
+    void a_portal_session_comes_with_its_company_the_viewers_contexts_their_shares_and_dashboards() {
+        Company company = savedCompanyWithOrigin();
+        EmailAddress email = CompanyBuilder.randomEmail("viewer");
+        ShareSession session = savedSession(company, email);
+        ShareContext byAddress = savedContext(company, T0.plusSeconds(2));
+        ShareContext byDomain = savedContext(company, T0.plusSeconds(1));
+        ShareContext notTheirs = savedContext(company, T0);
+        ports.contexts().addMember(ContextBuilder.aMember(byAddress.id(), email, T0));
+        ports.contexts().addMember(ContextBuilder.aDomainMember(byDomain.id(), email.domain(), T0));
+        ports.contexts().addMember(ContextBuilder.aMember(notTheirs.id(), CompanyBuilder.randomEmail("other"), T0));
+        Dashboard dashboard = savedDashboard(company.id());
+        Share first = ShareBuilder.aShareOf(dashboard).boundTo(byAddress.id()).createdAt(T0).build();
+        Share revoked = ShareBuilder.aShareOf(dashboard).boundTo(byDomain.id()).createdAt(T0.plusSeconds(1)).build()
+                .revoke(T0.plusSeconds(5));
+        ports.shares().save(revoked);
+        ports.shares().save(first);
+        ports.shares().save(ShareBuilder.aShareOf(dashboard).boundTo(notTheirs.id()).build());
+        ports.shares().save(ShareBuilder.aShareOf(dashboard).build());
+
+        PortalSession read = portal(session, email);
+
+        assertThat(read.session()).isEqualTo(session);
+        assertThat(read.company()).usingRecursiveComparison()
+                .isEqualTo(ports.companies().findById(company.id()).orElseThrow());
+        assertThat(read.contexts()).isEqualTo(ports.contexts().contextsOf(company.id(), email, T0.plusSeconds(60)))
+                .extracting(ShareContext::id).containsExactly(byDomain.id(), byAddress.id());
+        assertThat(read.shares().get()).usingRecursiveComparison().isEqualTo(List.of(first, revoked));
+        assertThat(read.dashboard(dashboard.slug()).orElseThrow()).usingRecursiveComparison().isEqualTo(dashboard);
+        assertThat(read.dashboard(new io.dashshare.domain.dashboard.DashboardSlug("no-such-dashboard"))).isEmpty();
+    }
+
+    @Test
+    void an_unknown_session_finds_nothing_and_a_revoked_one_is_found_as_it_is() {
+        Company company = savedCompany();
+        EmailAddress email = CompanyBuilder.randomEmail("viewer");
+        ShareSession session = savedSession(company, email);
+        ports.sessions().revoke(session.id(), T0.plusSeconds(3));
+
+        assertThat(ports.viewerLookups().portalSession(new SessionId(UUID.randomUUID()), email, T0)).isEmpty();
+        assertThat(portal(session, email).session().revokedAt()).contains(T0.plusSeconds(3));
+    }
+
+    @Test
+    void a_viewer_without_contexts_gets_none_and_no_shares() {
+        Company company = savedCompany();
+        EmailAddress email = CompanyBuilder.randomEmail("viewer");
+        ShareSession session = savedSession(company, email);
+        ShareContext context = savedContext(company, T0);
+        ports.shares().save(ShareBuilder.aShareOf(savedDashboard(company.id())).boundTo(context.id()).build());
+
+        PortalSession read = portal(session, email);
+
+        assertThat(read.contexts()).isEmpty();
+        assertThat(read.shares().get()).isEmpty();
+    }
+
+    @Test
+    void another_companys_contexts_dashboards_and_shares_are_never_the_sessions() {
+        Company company = savedCompany();
+        Company other = savedCompany();
+        EmailAddress email = CompanyBuilder.randomEmail("viewer");
+        ShareSession session = savedSession(company, email);
+        ShareContext elsewhere = savedContext(other, T0);
+        ports.contexts().addMember(ContextBuilder.aMember(elsewhere.id(), email, T0));
+        Dashboard theirs = savedDashboard(other.id());
+        ports.shares().save(ShareBuilder.aShareOf(theirs).boundTo(elsewhere.id()).build());
+
+        PortalSession read = portal(session, email);
+
+        assertThat(read.contexts()).isEmpty();
+        assertThat(read.dashboard(theirs.slug())).isEmpty();
+    }
+
+    @Test
+    void membership_removed_expired_or_deleted_after_a_read_is_read_as_it_is_now() {
+        Company company = savedCompany();
+        EmailAddress email = CompanyBuilder.randomEmail("viewer");
+        ShareSession session = savedSession(company, email);
+        ShareContext removed = savedContext(company, T0);
+        ShareContext expiring = savedContext(company, T0.plusSeconds(1));
+        ShareContext deleted = savedContext(company, T0.plusSeconds(2));
+        Member removedMember = ContextBuilder.aMember(removed.id(), email, T0);
+        ports.contexts().addMember(removedMember);
+        ports.contexts().addMember(ContextBuilder.expiring(ContextBuilder.aMember(expiring.id(), email, T0),
+                T0.plusSeconds(120)));
+        ports.contexts().addMember(ContextBuilder.aMember(deleted.id(), email, T0));
+        Dashboard dashboard = savedDashboard(company.id());
+        ports.shares().save(ShareBuilder.aShareOf(dashboard).boundTo(deleted.id()).build());
+        assertThat(portal(session, email).contexts()).hasSize(3);
+        assertThat(portal(session, email).shares().get()).hasSize(1);
+
+        ports.contexts().removeMember(removed.id(), removedMember.id());
+        assertThat(portal(session, email).contexts()).extracting(ShareContext::id)
+                .containsExactly(expiring.id(), deleted.id());
+        ports.contexts().delete(company.id(), deleted.id());
+        PortalSession after = portal(session, email);
+        assertThat(after.contexts()).extracting(ShareContext::id).containsExactly(expiring.id());
+        assertThat(after.shares().get()).isEmpty();
+        assertThat(ports.viewerLookups().portalSession(session.id(), email, T0.plusSeconds(120)).orElseThrow()
+                .contexts()).isEmpty();
+    }
+
+    @Test
+    void a_session_revoked_a_share_revoked_or_a_dashboard_edited_after_a_read_is_read_as_it_is_now() {
+        Company company = savedCompany();
+        EmailAddress email = CompanyBuilder.randomEmail("viewer");
+        ShareSession session = savedSession(company, email);
+        ShareContext context = savedContext(company, T0);
+        ports.contexts().addMember(ContextBuilder.aMember(context.id(), email, T0));
+        Dashboard dashboard = savedDashboard(company.id());
+        Share share = ShareBuilder.aShareOf(dashboard).boundTo(context.id()).build();
+        ports.shares().save(share);
+        PortalSession before = portal(session, email);
+        before.shares().get();
+        before.dashboard(dashboard.slug()).orElseThrow();
+        before.company();
+
+        ports.shares().save(share.revoke(T0.plusSeconds(7)));
+        Dashboard cutOff = dashboard.refuseEmbedTokensIssuedBefore(T0.plusSeconds(8), T0.plusSeconds(8));
+        ports.dashboards().save(cutOff);
+        ports.companies().save(company.withEmbedOrigins(List.of(new io.dashshare.domain.tenant.EmbedOrigin(
+                "https://framer.example"))));
+        PortalSession after = portal(session, email);
+        assertThat(after.shares().get()).singleElement()
+                .satisfies(s -> assertThat(s.revokedAt()).contains(T0.plusSeconds(7)));
+        assertThat(after.dashboard(dashboard.slug()).orElseThrow().version()).isEqualTo(cutOff.version());
+        assertThat(after.company().embedOrigins()).hasSize(1);
+
+        ports.sessions().revoke(session.id(), T0.plusSeconds(9));
+        assertThat(portal(session, email).session().revokedAt()).contains(T0.plusSeconds(9));
+        ports.dashboards().delete(company.id(), dashboard.id());
+        assertThat(portal(session, email).dashboard(dashboard.slug())).isEmpty();
     }
 }
