@@ -57,7 +57,18 @@ final class Admission {
 
     /** A turn now, or after waiting at most {@code maxWait}; empty when the queue is full or the wait ran out. */
     Optional<Permit> enter() {
-        return acquired() ? Optional.of(permit()) : Optional.empty();
+        return acquired(maxWaitNanos) ? Optional.of(permit()) : Optional.empty();
+    }
+
+    /** As {@link #enter()}, waiting at most until {@code deadline} ({@link System#nanoTime()}) and never past {@code maxWait}. */
+    Optional<Permit> enterBy(long deadline) {
+        long left = Math.max(0, Math.min(maxWaitNanos, deadline - System.nanoTime()));
+        return acquired(left) ? Optional.of(permit()) : Optional.empty();
+    }
+
+    /** The deadline of a wait that starts now. */
+    long deadlineFromNow() {
+        return System.nanoTime() + maxWaitNanos;
     }
 
     /** A turn only if one is free now: never queued (the further slots of an execution that has its first). */
@@ -65,7 +76,7 @@ final class Admission {
         return running.tryAcquire() ? Optional.of(permit()) : Optional.empty();
     }
 
-    private boolean acquired() {
+    private boolean acquired(long waitNanos) {
         try {
             if (running.tryAcquire(0, TimeUnit.NANOSECONDS)) {
                 return true;
@@ -75,7 +86,7 @@ final class Admission {
                 return false;
             }
             try {
-                return running.tryAcquire(maxWaitNanos, TimeUnit.NANOSECONDS);
+                return running.tryAcquire(waitNanos, TimeUnit.NANOSECONDS);
             } finally {
                 waiting.decrementAndGet();
             }

@@ -29,6 +29,30 @@ final class FairShares {
 
     /** Counts up to {@code wanted} slots for every key and answers how many; zero when one key's share is full. */
     synchronized int claim(List<String> keys, int wanted) {
+        return grant(keys, wanted);
+    }
+
+    /**
+     * As {@link #claim(List, int)}, but a holder whose share is full waits until {@code deadline}
+     * ({@link System#nanoTime()}) for one of its own executions to give slots back: a second viewer
+     * of a dashboard whose share one execution holds (two slots at the product's defaults, fewer
+     * than one execution's widgets) waits its turn instead of being refused while the source may
+     * have room. Zero when the deadline passed first.
+     */
+    synchronized int claim(List<String> keys, int wanted, long deadline) throws InterruptedException {
+        int granted = grant(keys, wanted);
+        while (granted == 0) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return 0;
+            }
+            java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(this, left);
+            granted = grant(keys, wanted);
+        }
+        return granted;
+    }
+
+    private int grant(List<String> keys, int wanted) {
         int most = 0;
         for (String key : keys) {
             most = Math.max(most, held.getOrDefault(key, 0));
@@ -49,6 +73,7 @@ final class FairShares {
         for (String key : keys) {
             held.computeIfPresent(key, (k, n) -> n > count ? n - count : null);
         }
+        notifyAll();
     }
 
     synchronized int held(String key) {

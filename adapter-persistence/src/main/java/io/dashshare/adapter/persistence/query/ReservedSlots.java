@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The turns one execution (or export) took of a source, all at its start: first its holder's share
- * ({@link FairShares}, refused at once when full), then the first turn of the source's
+ * ({@link FairShares}, waiting for it within the queue wait when full), then the first turn of the source's
  * {@link Admission} (within its short queue wait), then as many more as are free right now, never
  * waiting for them. A statement then borrows one of these turns and gives it back when it ends,
  * so a later widget of the execution never waits for, nor is refused, a turn after an earlier one
@@ -47,13 +47,21 @@ final class ReservedSlots implements QuerySlots {
     static ReservedSlots take(DataSourceName name, DataSourcePool source, SlotHolder holder, int wanted) {
         List<String> keys = holder.keys();
         FairShares shares = source.shares();
-        int claimed = shares.claim(keys, wanted);
+        // One queue wait for both: the share's turn, then the source's first turn.
+        long deadline = source.admission().deadlineFromNow();
+        int claimed;
+        try {
+            claimed = shares.claim(keys, wanted, deadline);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            claimed = 0;
+        }
         if (claimed == 0) {
             throw QueryFailures.refusedShare(name, shares.describe(keys));
         }
         List<Admission.Permit> turns = new ArrayList<>(claimed);
         try {
-            turns.add(source.admission().enter()
+            turns.add(source.admission().enterBy(deadline)
                     .orElseThrow(() -> QueryFailures.refusedAdmission(name, source.admission())));
             while (turns.size() < claimed) {
                 Optional<Admission.Permit> more = source.admission().enterNow();
@@ -112,10 +120,14 @@ final class ReservedSlots implements QuerySlots {
             return;
         }
         closed = true;
+        // All at once, so that an execution waiting for this dashboard's share wakes to all of them.
+        int count = 0;
         Admission.Permit turn;
         while ((turn = free.poll()) != null) {
-            release(turn);
+            turn.close();
+            count++;
         }
+        source.shares().release(keys, count);
     }
 
     private void release(Admission.Permit turn) {

@@ -43,7 +43,7 @@ class FairShareSlotsTest {
                 .withPoolSize(4);
         executor = new JdbcQueryExecutor(new DataSourcesConfig(Map.of(
                 source("share"), reader, source("full"), reader, source("several"), reader, source("late"), reader,
-                source("export"), reader, source("run"), reader,
+                source("export"), reader, source("run"), reader, source("turn"), reader,
                 source("third"), new DataSourceSettings(reader.url(), reader.user(), reader.password(), 10,
                         reader.statementTimeout(), reader.maxRows(), reader.connectionTimeout(),
                         new DataSourceSettings.Admission(0, 50, Duration.ofMillis(500), new SlotShare(30))))));
@@ -75,12 +75,15 @@ class FairShareSlotsTest {
     }
 
     @Test
-    void a_dashboard_holding_its_share_is_refused_at_once_while_another_dashboard_takes_the_rest() {
+    void a_dashboard_holding_its_share_is_refused_after_its_queue_wait_while_another_dashboard_takes_the_rest() {
         SlotHolder slow = dashboard();
         try (QuerySlots first = executor.reserve(source("share"), slow, 3)) {
             assertThat(first.granted()).as("half of 4").isEqualTo(2);
 
-            assertRefusedWithin(Duration.ofMillis(100), () -> executor.reserve(source("share"), slow, 1));
+            long started = System.nanoTime();
+            assertRefusedWithin(Duration.ofMillis(900), () -> executor.reserve(source("share"), slow, 1));
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).as("it waited its turn first")
+                    .isGreaterThanOrEqualTo(Duration.ofMillis(400));
             try (QuerySlots other = executor.reserve(source("share"), dashboard(), 2)) {
                 assertThat(other.granted()).isEqualTo(2);
             }
@@ -88,6 +91,23 @@ class FairShareSlotsTest {
         try (QuerySlots again = executor.reserve(source("share"), slow, 2)) {
             assertThat(again.granted()).as("closed slots go back").isEqualTo(2);
         }
+    }
+
+    @Test
+    void a_second_execution_of_a_dashboard_holding_its_share_is_served_when_the_first_ends_within_the_wait()
+            throws Exception {
+        SlotHolder dashboard = dashboard();
+        QuerySlots first = executor.reserve(source("turn"), dashboard, 4);
+        assertThat(first.granted()).isEqualTo(2);
+        java.util.concurrent.CompletableFuture<Integer> second = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try (QuerySlots slots = executor.reserve(source("turn"), dashboard, 4)) {
+                return slots.granted();
+            }
+        });
+        Thread.sleep(150);
+        assertThat(second).as("waiting for its dashboard's share").isNotDone();
+        first.close();
+        assertThat(second.get(2, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(2);
     }
 
     @Test
@@ -108,7 +128,7 @@ class FairShareSlotsTest {
                 SlotHolder.share(new DashboardId(UUID.randomUUID()), share), 2)) {
             assertThat(first.granted()).isEqualTo(2);
 
-            assertRefusedWithin(Duration.ofMillis(100), () -> executor.reserve(source("several"),
+            assertRefusedWithin(Duration.ofMillis(900), () -> executor.reserve(source("several"),
                     SlotHolder.share(new DashboardId(UUID.randomUUID()), share), 1));
         }
     }
@@ -141,7 +161,7 @@ class FairShareSlotsTest {
         assertThat(cursor.next()).isPresent();
         try (QuerySlots second = executor.reserve(source("export"), holder, 2)) {
             assertThat(second.granted()).isEqualTo(1);
-            assertRefusedWithin(Duration.ofMillis(100), () -> executor.reserve(source("export"), holder, 1));
+            assertRefusedWithin(Duration.ofMillis(900), () -> executor.reserve(source("export"), holder, 1));
         }
         cursor.close();
         try (QuerySlots after = executor.reserve(source("export"), holder, 2)) {
