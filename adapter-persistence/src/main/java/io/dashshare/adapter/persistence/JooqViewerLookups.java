@@ -186,12 +186,8 @@ public final class JooqViewerLookups implements ViewerLookups {
 
     /** The company as of {@code current} if kept at it, otherwise read again (and then newer). */
     private Optional<Company> company(CompanyId id, long current) {
-        Kept<Company> kept = companies.get(id.value());
-        if (kept != null && kept.generation() == current) {
-            return Optional.of(kept.value());
-        }
-        return read(companies, id.value(), () -> companyById.fetchFirst(id.value()),
-                row -> RecordMappers.company(row.into(COMPANIES)), new long[1]);
+        return keptAt(companies, id.value(), current, () -> companyById.fetchFirst(id.value()),
+                row -> RecordMappers.company(row.into(COMPANIES)));
     }
 
     private List<Share> sharesOf(CompanyId company, List<UUID> contexts, long current) {
@@ -214,13 +210,9 @@ public final class JooqViewerLookups implements ViewerLookups {
     }
 
     private Optional<Dashboard> dashboard(CompanyId company, DashboardSlug slug, long current) {
-        SlugOf key = new SlugOf(company.value(), slug.value());
-        Kept<Dashboard> kept = dashboardsBySlug.get(key);
-        if (kept != null && kept.generation() == current) {
-            return Optional.of(kept.value());
-        }
-        return read(dashboardsBySlug, key, () -> dashboardBySlug.fetchFirst(company.value(), slug.value()),
-                row -> RecordMappers.dashboard(row.into(DASHBOARDS)), new long[1]);
+        return keptAt(dashboardsBySlug, new SlugOf(company.value(), slug.value()), current,
+                () -> dashboardBySlug.fetchFirst(company.value(), slug.value()),
+                row -> RecordMappers.dashboard(row.into(DASHBOARDS)));
     }
 
     /**
@@ -239,6 +231,16 @@ public final class JooqViewerLookups implements ViewerLookups {
             }
         }
         return read(store, key, read, map, generationRead);
+    }
+
+    /** As {@link #kept}, with the company's generation {@code current} already read by the caller. */
+    private <K, V> Optional<V> keptAt(Map<K, Kept<V>> store, K key, long current, Supplier<Optional<Record>> read,
+                                      Function<Record, V> map) {
+        Kept<V> kept = store.get(key);
+        if (kept != null && kept.generation() == current) {
+            return Optional.of(kept.value());
+        }
+        return read(store, key, read, map, new long[1]);
     }
 
     private <K, V> Optional<V> read(Map<K, Kept<V>> store, K key, Supplier<Optional<Record>> read,

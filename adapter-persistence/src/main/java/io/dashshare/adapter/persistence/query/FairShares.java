@@ -27,17 +27,13 @@ final class FairShares {
         this.slots = slots;
     }
 
-    /** Counts up to {@code wanted} slots for every key and answers how many; zero when one key's share is full. */
-    synchronized int claim(List<String> keys, int wanted) {
-        return grant(keys, wanted);
-    }
-
     /**
-     * As {@link #claim(List, int)}, but a holder whose share is full waits until {@code deadline}
+     * Counts up to {@code wanted} slots for every key and answers how many. A holder whose share
+     * is full waits until {@code deadline}
      * ({@link System#nanoTime()}) for one of its own executions to give slots back: a second viewer
      * of a dashboard whose share one execution holds (two slots at the product's defaults, fewer
      * than one execution's widgets) waits its turn instead of being refused while the source may
-     * have room. Zero when the deadline passed first.
+     * have room. Zero when the deadline passed first, one key's share still full.
      */
     synchronized int claim(List<String> keys, int wanted, long deadline) throws InterruptedException {
         int granted = grant(keys, wanted);
