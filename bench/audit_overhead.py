@@ -18,7 +18,7 @@ import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from bench import (ADMIN, BENCH, ROOT, Service, cpu_seconds, embedded_pg, flood_env, free_port,  # noqa: E402
+from bench import (ADMIN, BENCH, ROOT, Service, cpu_seconds, embedded_pg, flood_env, free_port, on_database,  # noqa: E402
                    http, machine, postgres_cpu_seconds, run_wrk)
 
 
@@ -63,9 +63,7 @@ def main():
         on.wait_ready()
         postmaster, pg_port = embedded_pg(on_dir)
         off = Service("audit-off", dict(common, PORT=str(free_port()), SHARING_DATA_DIR=off_dir,
-                                        SHARING_AUDIT_ENABLED="false", SHARING_DEMO="true",
-                                        SHARING_DB_URL="jdbc:postgresql://localhost:%d/postgres" % pg_port,
-                                        SHARING_DB_USER="postgres", SHARING_DB_PASSWORD=""),
+                                        SHARING_AUDIT_ENABLED="false", **on_database(pg_port)),
                       os.path.join(work, "audit-off.log"), java_opts)
         services.append(off)
         off.wait_ready()

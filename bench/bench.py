@@ -50,6 +50,12 @@ def flood_env(secret, connections):
             "SHARING_DATA_SOURCES_DEMO_DASHBOARD_SHARE_PERCENT": "100"}
 
 
+def on_database(pg_port):
+    """The settings of a second process on the first one's embedded PostgreSQL, demo included."""
+    return {"SHARING_DEMO": "true", "SHARING_DB_URL": "jdbc:postgresql://localhost:%d/postgres" % pg_port,
+            "SHARING_DB_USER": "postgres", "SHARING_DB_PASSWORD": ""}
+
+
 def free_port():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -367,9 +373,7 @@ def main():
         postmaster, pg_port = embedded_pg(on_dir)
         print("starting a second process on the same database with the result cache off ...", flush=True)
         off = Service("cache-off", dict(common, PORT=str(free_port()), SHARING_DATA_DIR=off_dir,
-                                        SHARING_CACHE_TTL="0s", SHARING_DEMO="true",
-                                        SHARING_DB_URL="jdbc:postgresql://localhost:%d/postgres" % pg_port,
-                                        SHARING_DB_USER="postgres", SHARING_DB_PASSWORD=""),
+                                        SHARING_CACHE_TTL="0s", **on_database(pg_port)),
                       os.path.join(work, "cache-off.log"), java_opts)
         services.append(off)
         off.wait_ready()

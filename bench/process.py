@@ -228,9 +228,8 @@ def main():
         services.append(launcher)
         launcher.wait_ready()
         postmaster, pg_port = b.embedded_pg(dirs["launcher"])  # a new start, a new port
-        plain = Launched("plain", dict(common, PORT=str(b.free_port()), SHARING_DATA_DIR=dirs["plain"], SHARING_DEMO="true",
-                                       SHARING_DB_URL="jdbc:postgresql://localhost:%d/postgres" % pg_port,
-                                       SHARING_DB_USER="postgres", SHARING_DB_PASSWORD=""),
+        plain = Launched("plain", dict(common, PORT=str(b.free_port()), SHARING_DATA_DIR=dirs["plain"],
+                                       **b.on_database(pg_port)),
                          os.path.join(work, "plain.log"), args.base_opts.split())
         services.append(plain)
         plain.wait_ready()
@@ -264,9 +263,7 @@ def main():
         archive = [os.path.join(dirs["launcher"], "cds", f) for f in os.listdir(os.path.join(dirs["launcher"], "cds"))][0]
         for r in range(args.starts):
             env = dict(common, PORT=str(b.free_port()), SHARING_DATA_DIR=dirs["plain"], SHARING_CDS_ARCHIVE=archive,
-                       SHARING_DEMO="true",
-                       SHARING_DB_URL="jdbc:postgresql://localhost:%d/postgres" % pg_port,
-                       SHARING_DB_USER="postgres", SHARING_DB_PASSWORD="")
+                       **b.on_database(pg_port))
             s = Launched("launcher-extdb", env, os.path.join(work, "start-extdb-%d.log" % r))
             try:
                 starts["extdb"].append(s.first_answer())
