@@ -87,7 +87,7 @@ public class SharingFactory {
     /** A waiter shares another request's execution at most as long as a statement may run. */
     @Singleton
     ResultCache resultCache(Clock clock, SharingProperties.Cache cache, SharingSettings settings) {
-        return new CaffeineResultCache(clock, cache.ttl(), cache.maxEntries(), settings.queries().timeout().plusSeconds(1));
+        return new CaffeineResultCache(clock, cache.ttl(), cache.maxEntries(), cache.maxBytes(), settings.queries().timeout().plusSeconds(1));
     }
 
     /**

@@ -35,7 +35,7 @@ class LauncherIT {
         Path dataDir = Files.createTempDirectory("sharing-launcher-");
         try {
             List<String> first = startServeAndStop(launcher, jar, dataDir, "first.log", (api, token) -> { });
-            assertThat(first).contains("-Xmx128m", "-XX:+UseSerialGC", "-XX:ReservedCodeCacheSize=64m",
+            assertThat(first).contains("-Xmx64m", "-XX:+UseSerialGC", "-XX:ReservedCodeCacheSize=64m", "-XX:TrimNativeHeapInterval=5000",
                     "-XX:MaxDirectMemorySize=64m", "-XX:+ExitOnOutOfMemoryError");
             assertThat(first).anyMatch(a -> a.startsWith("-XX:ArchiveClassesAtExit="));
             try (Stream<Path> archives = Files.list(dataDir.resolve("cds"))) {

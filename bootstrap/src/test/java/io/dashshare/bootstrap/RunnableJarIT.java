@@ -51,6 +51,14 @@ class RunnableJarIT {
             assertThat(executed.status()).as("%s", executed).isEqualTo(200);
             assertThat(executed.json().at("/widgets/0/rows/0/0").decimalValue()).isPositive();
             assertThat(api.get("/s/anything").status()).isEqualTo(200);
+
+            // The jar's own log configuration (bootstrap's LogConfiguration, no XML): one line an
+            // event in the documented shape, the request's id in brackets, the libraries quieter.
+            String logged = Files.readString(log, StandardCharsets.UTF_8);
+            assertThat(logged.lines().filter(l -> l.contains("path=/api/v1/dashboards status=200")))
+                    .singleElement().asString()
+                    .matches("\\d{2}:\\d{2}:\\d{2}\\.\\d{3} INFO  \\[[0-9a-f]{24}\\] io\\.dashshare\\.access - method=GET .*");
+            assertThat(logged).doesNotContain("Migrating schema").doesNotContain("HikariPool-1 - Start");
         } finally {
             process.destroy();
             if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {

@@ -16,9 +16,11 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 /**
- * Widget results for a short time, per JVM, on Caffeine: bounded (its eviction policy decides what
- * goes first) so that many distinct parameter combinations cannot grow the heap, and expiring a
- * fixed time after they were computed. A time to live of zero turns caching off.
+ * Widget results for a short time, per JVM, on Caffeine: bounded both in entries and in the heap
+ * their rows take (an estimate, {@link ResultWeight}; its eviction policy decides what goes first)
+ * so that many distinct parameter combinations, or a few results of many rows each, cannot grow
+ * the heap past what the operator sized it for (docs/operations.md, "Memory and JVM options"), and
+ * expiring a fixed time after they were computed. A time to live of zero turns caching off.
  *
  * <p>Single flight: a missing key holds a future while its first caller computes, so viewers who
  * arrive together when a popular link's entries expire share one execution (and its failure)
@@ -32,18 +34,26 @@ public final class CaffeineResultCache implements ResultCache {
     private final boolean enabled;
     private final Duration maxWait;
 
-    public CaffeineResultCache(Clock clock, Duration ttl, long maxEntries, Duration maxWait) {
+    /**
+     * Both bounds hold at once through one Caffeine weight (Caffeine takes a count or a weight,
+     * not both): an entry weighs its estimated bytes, and at least {@code maxBytes / maxEntries},
+     * so the weights of more than {@code maxEntries} entries always exceed {@code maxBytes}.
+     */
+    public CaffeineResultCache(Clock clock, Duration ttl, long maxEntries, long maxBytes, Duration maxWait) {
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(ttl, "ttl");
         if (ttl.isNegative()) {
             throw new IllegalArgumentException("ttl must not be negative");
         }
-        this.enabled = !ttl.isZero() && maxEntries > 0;
+        this.enabled = !ttl.isZero() && maxEntries > 0 && maxBytes > 0;
+        long least = enabled ? Math.max(1, maxBytes / maxEntries) : 1;
         this.maxWait = Objects.requireNonNull(maxWait, "maxWait");
         this.entries = Caffeine.newBuilder()
                 .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
                 .expireAfterWrite(enabled ? ttl : Duration.ofNanos(1))
-                .maximumSize(Math.max(0, maxEntries))
+                .maximumWeight(enabled ? maxBytes : 0)
+                .weigher((Key key, QueryResult result) -> (int) Math.min(Integer.MAX_VALUE,
+                        Math.max(least, ResultWeight.bytes(result))))
                 .executor(Runnable::run)
                 .buildAsync();
     }

@@ -2,6 +2,7 @@ package io.dashshare.bootstrap.config;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.bind.annotation.Bindable;
+import io.micronaut.core.convert.format.ReadableBytes;
 import java.time.Duration;
 
 /**
@@ -35,10 +36,14 @@ public final class SharingProperties {
     public record Export(@Bindable(defaultValue = "100000") int maxRows) {
     }
 
-    /** {@code sharing.cache.*}: the result cache of viewer executions ({@code 0s} turns it off). */
+    /**
+     * {@code sharing.cache.*}: the result cache of viewer executions ({@code 0s} turns it off), at
+     * most {@code max-entries} widget results and {@code max-bytes} of heap (an estimate; "16MB").
+     */
     @ConfigurationProperties("sharing.cache")
     public record Cache(@Bindable(defaultValue = "30s") Duration ttl,
-                        @Bindable(defaultValue = "10000") int maxEntries) {
+                        @Bindable(defaultValue = "10000") int maxEntries,
+                        @Bindable(defaultValue = "16MB") @ReadableBytes long maxBytes) {
     }
 
     /** {@code sharing.limits.*}: executions per minute that reach a data source (0 turns a limit off). */

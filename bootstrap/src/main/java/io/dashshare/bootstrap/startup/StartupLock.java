@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Why here and not a Flyway callback: the demo work spans the start of the application context
  * (the data source before it, the company through the repositories after it), so the lock must
- * be held by the launcher across all three; micronaut-flyway is turned off and the launcher runs
+ * be held by the launcher across all three; micronaut-flyway is not in the service and the launcher runs
  * Flyway itself inside the lock. The lock is session-level ({@code pg_advisory_lock}) on a
  * session of its own, outside the pool, released when the work is done (or when that session
  * ends, if this process dies holding it). Another instance waits in {@code pg_advisory_lock},

@@ -161,7 +161,7 @@ public final class SharingHarness {
             auditLog.record(event);
             store.audit().record(event);
         }, clock, ClientIpPolicy.TRUNCATED, random);
-        this.cache = new CaffeineResultCache(clock, cacheTtl, 1_000, Duration.ofSeconds(20));
+        this.cache = new CaffeineResultCache(clock, cacheTtl, 1_000, 16L << 20, Duration.ofSeconds(20));
         this.quotas = new ExecutionQuotas(store.rateLimiter(), clock, settings);
         this.runner = new DashboardRunner(executor, cache, quotas, settings,
                 new WidgetFanOut(WIDGET_THREADS, 8, executionDeadline));
