@@ -38,12 +38,12 @@ public final class SharingProperties {
 
     /**
      * {@code sharing.cache.*}: the result cache of viewer executions ({@code 0s} turns it off), at
-     * most {@code max-entries} widget results and {@code max-bytes} of heap (an estimate; "16MB").
+     * most {@code max-entries} widget results and {@code max-bytes} of heap (an estimate; "8MB").
      */
     @ConfigurationProperties("sharing.cache")
     public record Cache(@Bindable(defaultValue = "30s") Duration ttl,
                         @Bindable(defaultValue = "10000") int maxEntries,
-                        @Bindable(defaultValue = "16MB") @ReadableBytes long maxBytes) {
+                        @Bindable(defaultValue = "8MB") @ReadableBytes long maxBytes) {
     }
 
     /** {@code sharing.limits.*}: executions per minute that reach a data source (0 turns a limit off). */
