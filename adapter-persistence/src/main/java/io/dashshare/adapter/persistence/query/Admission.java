@@ -71,9 +71,18 @@ final class Admission {
         return System.nanoTime() + maxWaitNanos;
     }
 
-    /** A turn only if one is free now: never queued (the further slots of an execution that has its first). */
+    /**
+     * A turn only if one is free now and no query waits for one: never queued, never ahead of the
+     * queue (the further slots of an execution that has its first must not overtake another
+     * execution's first; {@code tryAcquire()} without a timeout would, even on a fair semaphore).
+     */
     Optional<Permit> enterNow() {
-        return running.tryAcquire() ? Optional.of(permit()) : Optional.empty();
+        try {
+            return running.tryAcquire(0, TimeUnit.NANOSECONDS) ? Optional.of(permit()) : Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
     }
 
     private boolean acquired(long waitNanos) {
