@@ -28,6 +28,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -195,6 +197,7 @@ public abstract class AuditEventsContract extends PortContract {
         AuditEvents audit = auditEvents();
         AtomicBoolean paging = new AtomicBoolean(true);
         List<AuditEvent> written = new java.util.concurrent.CopyOnWriteArrayList<>();
+        CountDownLatch writing = new CountDownLatch(1);
         Thread writer = new Thread(() -> {
             int i = 0;
             while (paging.get() && i < 400) {
@@ -204,6 +207,7 @@ public abstract class AuditEventsContract extends PortContract {
                 AuditEvent event = anEvent().inCompany(company).at(at).build();
                 store(List.of(event));
                 written.add(event);
+                writing.countDown();
                 i++;
             }
         });
@@ -211,6 +215,9 @@ public abstract class AuditEventsContract extends PortContract {
         List<AuditEvent> seen = new ArrayList<>();
         List<AuditEvent> first = audit.page(company, ALL, Optional.empty(), 13);
         writer.start();
+        // The rest of the pages are read while the writer writes: without this wait the in-memory
+        // pages could all be read before the writer's thread first ran.
+        assertThat(writing.await(10, TimeUnit.SECONDS)).as("the writer started").isTrue();
         seen.addAll(first);
         List<AuditEvent> page = first;
         while (page.size() == 13) {
