@@ -56,7 +56,7 @@ final class ResultWeight {
         return 64 + string(cell.toString());
     }
 
-    /** A String: its object and its byte[] (Latin-1 one byte a character, otherwise two). */
+    /** A String: its object and its byte[], counted at two bytes a character (UTF-16's; Latin-1 text takes one). */
     private static long string(String text) {
         return text == null ? 0 : STRING + align(2L * text.length());
     }

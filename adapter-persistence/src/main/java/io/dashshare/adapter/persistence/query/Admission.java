@@ -74,22 +74,17 @@ final class Admission {
     /**
      * A turn only if one is free now and no query waits for one: never queued, never ahead of the
      * queue (the further slots of an execution that has its first must not overtake another
-     * execution's first; {@code tryAcquire()} without a timeout would, even on a fair semaphore).
+     * execution's first).
      */
     Optional<Permit> enterNow() {
-        try {
-            return running.tryAcquire(0, TimeUnit.NANOSECONDS) ? Optional.of(permit()) : Optional.empty();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Optional.empty();
-        }
+        return freeNow() ? Optional.of(permit()) : Optional.empty();
     }
 
     private boolean acquired(long waitNanos) {
+        if (freeNow()) {
+            return true;
+        }
         try {
-            if (running.tryAcquire(0, TimeUnit.NANOSECONDS)) {
-                return true;
-            }
             if (waiting.incrementAndGet() > maxQueued) {
                 waiting.decrementAndGet();
                 return false;
@@ -99,6 +94,16 @@ final class Admission {
             } finally {
                 waiting.decrementAndGet();
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** A free permit, in the fair semaphore's order: {@code tryAcquire()} without a timeout would barge ahead of waiters. */
+    private boolean freeNow() {
+        try {
+            return running.tryAcquire(0, TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;

@@ -49,18 +49,23 @@ final class FairShares {
      */
     synchronized int claim(List<String> keys, int wanted, long deadline) throws InterruptedException {
         Waiter me = new Waiter(keys);
+        int granted = firstOfItsKeys(me) ? grant(keys, wanted) : 0;
+        if (granted > 0) {
+            // No earlier claim of these keys waits and there were slots: served without joining the line.
+            return granted;
+        }
         waiting.addLast(me);
         try {
             while (true) {
-                int granted = firstOfItsKeys(me) ? grant(keys, wanted) : 0;
-                if (granted > 0) {
-                    return granted;
-                }
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     return 0;
                 }
                 TimeUnit.NANOSECONDS.timedWait(this, left);
+                granted = firstOfItsKeys(me) ? grant(keys, wanted) : 0;
+                if (granted > 0) {
+                    return granted;
+                }
             }
         } finally {
             waiting.remove(me);
@@ -69,6 +74,7 @@ final class FairShares {
         }
     }
 
+    /** True when no claim ahead of {@code me} in the line (all of it, when {@code me} is not in it) shares a key with it. */
     private boolean firstOfItsKeys(Waiter me) {
         for (Waiter earlier : waiting) {
             if (earlier == me) {

@@ -44,12 +44,17 @@ class FairSharesOrderTest {
             served.add(name);
             return granted;
         });
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (shares.waiting() == before && System.nanoTime() < until) {
-            Thread.sleep(5);
-        }
+        awaitWaiting(before + 1);
         assertThat(shares.waiting()).as("%s waits", name).isEqualTo(before + 1);
         return claim;
+    }
+
+    /** Until {@code count} claims wait, for at most 5 s. */
+    private void awaitWaiting(int count) throws InterruptedException {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (shares.waiting() < count && System.nanoTime() < until) {
+            Thread.sleep(5);
+        }
     }
 
     @Test
@@ -100,10 +105,7 @@ class FairSharesOrderTest {
     void a_waiter_whose_wait_runs_out_leaves_the_line_to_the_next() throws Exception {
         assertThat(shares.claim(DASHBOARD, 2, in(Duration.ZERO))).isEqualTo(2);
         Future<Integer> impatient = viewers.submit(() -> shares.claim(DASHBOARD, 2, in(Duration.ofMillis(200))));
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (shares.waiting() == 0 && System.nanoTime() < until) {
-            Thread.sleep(5);
-        }
+        awaitWaiting(1);
         List<String> served = new CopyOnWriteArrayList<>();
         Future<Integer> patient = waitingClaim(DASHBOARD, served, "patient");
 
