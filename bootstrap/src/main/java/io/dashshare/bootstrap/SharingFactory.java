@@ -19,6 +19,7 @@ import io.dashshare.application.service.ManageDashboardsService;
 import io.dashshare.application.service.ManageShareContextsService;
 import io.dashshare.application.service.ManageSharesService;
 import io.dashshare.application.service.PreviewDashboardService;
+import io.dashshare.application.service.ResultMemory;
 import io.dashshare.application.service.SharingSettings;
 import io.dashshare.application.service.ViewPublicShareService;
 import io.dashshare.application.service.WidgetFanOut;
@@ -37,6 +38,7 @@ import io.dashshare.domain.port.TokenSigner;
 import io.dashshare.domain.port.UnitOfWork;
 import io.dashshare.domain.port.ViewerLookups;
 import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
@@ -106,13 +108,32 @@ public class SharingFactory {
         return new WidgetThreads(query.widgetThreads());
     }
 
+    /**
+     * The rows executions may hold: a fifth of this heap in flight and half of that an execution,
+     * unless set (docs/filters.md, "Memory of an execution"); one execution's part is at most the whole.
+     * Made with the context, so that bounds which do not fit stop the start instead of a first execution.
+     */
+    @Context
+    ResultMemory resultMemory(SharingProperties.Query query) {
+        ResultMemory heap = ResultMemory.forHeap(Runtime.getRuntime().maxMemory());
+        long total = query.memory() == null ? heap.total() : query.memory();
+        long perExecution = query.maxExecutionBytes() == null ? total / 2 : query.maxExecutionBytes();
+        try {
+            return new ResultMemory(total, perExecution, heap.maxWait());
+        } catch (IllegalArgumentException e) {
+            // Without the cause: the start's message is the deepest one (Application), and this one names the settings.
+            throw new IllegalStateException("SHARING_QUERY_MEMORY (" + total + " bytes) must be at least 64KB and "
+                    + "at least SHARING_QUERY_MAX_EXECUTION_BYTES (" + perExecution + " bytes, at least 1)");
+        }
+    }
+
     /** The widgets of one execution side by side, within its deadline (docs/operations.md). */
     @Singleton
     DashboardRunner dashboardRunner(QueryExecutor executor, ResultCache cache, ExecutionQuotas quotas,
                                     SharingSettings settings, ServiceMetrics metrics, WidgetThreads threads,
-                                    SharingProperties.Query query) {
+                                    SharingProperties.Query query, ResultMemory memory) {
         WidgetFanOut fanOut = new WidgetFanOut(threads, query.widgetsInParallel(), query.executionDeadline());
-        return new DashboardRunner(metrics.queries(executor), metrics.cache(cache), quotas, settings, fanOut);
+        return new DashboardRunner(metrics.queries(executor), metrics.cache(cache), quotas, settings, fanOut, memory);
     }
 
     @Singleton

@@ -13,6 +13,7 @@ import io.dashshare.application.service.ExecutionQuotas;
 import io.dashshare.application.service.FilterOptionsRunner;
 import io.dashshare.application.service.ManageDashboardsService;
 import io.dashshare.application.service.ManageSharesService;
+import io.dashshare.application.service.ResultMemory;
 import io.dashshare.application.service.SharingSettings;
 import io.dashshare.application.service.ViewPublicShareService;
 import io.dashshare.application.service.WidgetFanOut;
@@ -93,7 +94,7 @@ public final class ReuseExample {
         ExecutionQuotas quotas = new ExecutionQuotas(store.rateLimiter(), clock, settings);
         ResultCache noCache = ResultCache.disabled();
         DashboardRunner runner = new DashboardRunner(sales, noCache, quotas, settings,
-                WidgetFanOut.sequential(Duration.ofSeconds(20)));
+                WidgetFanOut.sequential(Duration.ofSeconds(20)), ResultMemory.forHeap(Runtime.getRuntime().maxMemory()));
         FilterOptionsRunner options = new FilterOptionsRunner(sales, noCache, quotas, settings);
         ManageDashboardsUseCase dashboards = new ManageDashboardsService(store.dashboards(), sales, random,
                 store.unitOfWork(), clock, audit);

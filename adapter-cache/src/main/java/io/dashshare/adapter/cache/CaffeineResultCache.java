@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.dashshare.domain.execution.QueryFailedException;
 import io.dashshare.domain.execution.QueryResult;
+import io.dashshare.domain.execution.RowWeight;
 import io.dashshare.domain.port.ResultCache;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,7 +18,7 @@ import java.util.function.Supplier;
 
 /**
  * Widget results for a short time, per JVM, on Caffeine: bounded both in entries and in the heap
- * their rows take (an estimate, {@link ResultWeight}; its eviction policy decides what goes first)
+ * their rows take (an estimate, {@link RowWeight}; its eviction policy decides what goes first)
  * so that many distinct parameter combinations, or a few results of many rows each, cannot grow
  * the heap past what the operator sized it for (docs/operations.md, "Memory and JVM options"), and
  * expiring a fixed time after they were computed. A time to live of zero turns caching off.
@@ -53,7 +54,7 @@ public final class CaffeineResultCache implements ResultCache {
                 .expireAfterWrite(enabled ? ttl : Duration.ofNanos(1))
                 .maximumWeight(enabled ? maxBytes : 0)
                 .weigher((Key key, QueryResult result) -> (int) Math.min(Integer.MAX_VALUE,
-                        Math.max(least, ResultWeight.bytes(result))))
+                        Math.max(least, RowWeight.of(result))))
                 .executor(Runnable::run)
                 .buildAsync();
     }

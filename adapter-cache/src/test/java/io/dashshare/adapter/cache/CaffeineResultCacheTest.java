@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.dashshare.domain.execution.Column;
 import io.dashshare.domain.execution.QueryFailedException;
 import io.dashshare.domain.execution.QueryResult;
+import io.dashshare.domain.execution.RowWeight;
 import io.dashshare.domain.port.ResultCache.Key;
 import java.time.Clock;
 import java.time.Duration;
@@ -165,7 +166,7 @@ class CaffeineResultCacheTest {
         long eightMb = 8L << 20;
         CaffeineResultCache cache = new CaffeineResultCache(clock, Duration.ofSeconds(30), 10_000, eightMb, WAIT);
         QueryResult one = large(0);
-        long weight = ResultWeight.bytes(one);
+        long weight = RowWeight.of(one);
         for (int i = 0; i < 20; i++) {
             cache.get(key("w" + i), counting(large(i)));
         }
@@ -177,10 +178,10 @@ class CaffeineResultCacheTest {
     void the_estimate_is_of_the_order_of_the_objects_a_result_holds() {
         // Per row: its list (16 + 40), a Long (16), four Strings of 4-20 characters (40 + 8-40
         // each) and a BigDecimal (80 with room for its BigInteger): about 350-450 bytes.
-        long perRow = ResultWeight.bytes(large(0)) / 10_000;
+        long perRow = RowWeight.of(large(0)) / 10_000;
 
         assertThat(perRow).isBetween(300L, 600L);
-        assertThat(ResultWeight.bytes(RESULT)).isBetween(100L, 400L);
+        assertThat(RowWeight.of(RESULT)).isBetween(100L, 400L);
     }
 
     @Test

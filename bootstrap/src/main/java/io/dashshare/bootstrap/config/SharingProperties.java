@@ -1,6 +1,7 @@
 package io.dashshare.bootstrap.config;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.bind.annotation.Bindable;
 import io.micronaut.core.convert.format.ReadableBytes;
 import java.time.Duration;
@@ -18,14 +19,19 @@ public final class SharingProperties {
     /**
      * {@code sharing.query.*}: every widget's statement timeout and row cap; the deadline of one
      * whole dashboard execution, how many of its widgets run at once (further bounded by half the
-     * data source's concurrency cap), and the threads they run on, shared by all executions.
+     * data source's concurrency cap), and the threads they run on, shared by all executions; the
+     * memory the rows of executions in flight may hold ({@code memory}, "16MB") and of one execution
+     * ({@code max-execution-bytes}), each derived from the heap when unset (docs/filters.md,
+     * "Memory of an execution").
      */
     @ConfigurationProperties("sharing.query")
     public record Query(@Bindable(defaultValue = "15s") Duration timeout,
                         @Bindable(defaultValue = "10000") int maxRows,
                         @Bindable(defaultValue = "20s") Duration executionDeadline,
                         @Bindable(defaultValue = "8") int widgetsInParallel,
-                        @Bindable(defaultValue = "64") int widgetThreads) {
+                        @Bindable(defaultValue = "64") int widgetThreads,
+                        @Nullable @ReadableBytes Long memory,
+                        @Nullable @ReadableBytes Long maxExecutionBytes) {
     }
 
     /**

@@ -29,9 +29,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 import java.util.Optional;
-import java.util.function.Function;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -53,14 +53,16 @@ public final class DashboardRunner {
     private final ExecutionQuotas quotas;
     private final SharingSettings settings;
     private final WidgetFanOut fanOut;
+    private final ResultMemory memory;
 
     public DashboardRunner(QueryExecutor executor, ResultCache cache, ExecutionQuotas quotas, SharingSettings settings,
-                           WidgetFanOut fanOut) {
+                           WidgetFanOut fanOut, ResultMemory memory) {
         this.executor = executor;
         this.cache = cache;
         this.quotas = quotas;
         this.settings = settings;
         this.fanOut = fanOut;
+        this.memory = memory;
     }
 
     /** The filters a viewer may use under {@code rules}, or the refusal of every request under them. */
@@ -172,6 +174,10 @@ public final class DashboardRunner {
      * refused at once (429), and one that has them never waits for another turn between widgets,
      * so no refusal comes after a widget ran. A dashboard already holding its share is refused
      * even while the source has slots free: those are for the other dashboards.
+     *
+     * <p>The rows read are bounded by {@link ResultMemory}: each widget keeps at most its even part
+     * of what one execution may hold (past it, cut and flagged like the row cap), and a process with
+     * no memory free for them refuses the whole answer for load.
      */
     private DashboardResult run(Dashboard dashboard, EffectiveParameters effective, ExecutionQuotas.Meter meter,
                                 SlotHolder holder) {
@@ -179,7 +185,7 @@ public final class DashboardRunner {
         List<Widget> widgets = dashboard.definition().widgets();
         WidgetResult[] results = new WidgetResult[widgets.size()];
         List<Integer> missing = new ArrayList<>(widgets.size());
-        List<Function<QuerySlots, WidgetResult>> queries = new ArrayList<>(widgets.size());
+        List<BiFunction<QuerySlots, ResultMemory.Execution, WidgetResult>> queries = new ArrayList<>(widgets.size());
         for (int i = 0; i < widgets.size(); i++) {
             Widget widget = widgets.get(i);
             ResultCache.Key key = meter == null ? null : ResultKeys.widget(dashboard, widget, effective);
@@ -189,17 +195,18 @@ public final class DashboardRunner {
             } else {
                 BoundStatement statement = bound(widget, effective);
                 missing.add(i);
-                queries.add(slots -> widget(dashboard, widget, statement, limits, meter, key, slots));
+                queries.add((slots, rows) -> widget(dashboard, widget, statement, limits, meter, key, slots, rows));
             }
         }
         if (!queries.isEmpty()) {
             DataSourceName source = dashboard.definition().dataSource();
             int wanted = Math.min(queries.size(), Math.min(executor.statementsPerExecution(source), fanOut.maxLanes()));
             List<Optional<WidgetResult>> ran;
-            try (QuerySlots slots = reserve(dashboard, source, holder, wanted)) {
+            try (ResultMemory.Execution rows = memory.execution(widgets.size());
+                 QuerySlots slots = reserve(dashboard, source, holder, wanted)) {
                 List<Supplier<WidgetResult>> tasks = new ArrayList<>(queries.size());
-                for (Function<QuerySlots, WidgetResult> query : queries) {
-                    tasks.add(() -> query.apply(slots));
+                for (BiFunction<QuerySlots, ResultMemory.Execution, WidgetResult> query : queries) {
+                    tasks.add(() -> query.apply(slots, rows));
                 }
                 ran = fanOut.run(tasks, slots.granted());
             }
@@ -226,12 +233,18 @@ public final class DashboardRunner {
 
     /** One widget's answer: its rows, or its own error; a source refusing for load is the whole answer's 429. */
     private WidgetResult widget(Dashboard dashboard, Widget widget, BoundStatement statement, QueryLimits limits,
-                                ExecutionQuotas.Meter meter, ResultCache.Key key, QuerySlots slots) {
+                                ExecutionQuotas.Meter meter, ResultCache.Key key, QuerySlots slots,
+                                ResultMemory.Execution rows) {
         Supplier<QueryResult> query = () -> {
             if (meter != null) {
                 meter.beforeQuery();
             }
-            return slots.run(statement, limits);
+            ResultMemory.Lease lease = rows.widget();
+            try {
+                return slots.run(statement, new QueryLimits(limits.maxRows(), limits.timeout(), lease));
+            } finally {
+                lease.finish();
+            }
         };
         try {
             return WidgetResult.ok(widget, key == null ? query.get() : cache.get(key, query));

@@ -7,6 +7,7 @@ import io.dashshare.domain.execution.QueryLimits;
 import io.dashshare.domain.execution.QueryResult;
 import io.dashshare.domain.execution.QuerySlots;
 import io.dashshare.domain.execution.RowCursor;
+import io.dashshare.domain.execution.RowWeight;
 import io.dashshare.domain.execution.SlotHolder;
 import io.dashshare.domain.port.QueryExecutor;
 import io.dashshare.domain.sql.BoundStatement;
@@ -54,10 +55,22 @@ public final class ScriptedQueryExecutor implements QueryExecutor {
         runs.add(new Run(dataSource, statement, limits));
         for (Script script : scripts) {
             if (statement.sql().contains(script.sqlFragment())) {
-                return script.answer().apply(statement);
+                return budgeted(script.answer().apply(statement), limits);
             }
         }
-        return echo(statement);
+        return budgeted(echo(statement), limits);
+    }
+
+    /** The rows {@code limits}' budget lets a real executor keep, as it reads them (JdbcQueryExecutor's CappedRows). */
+    private static QueryResult budgeted(QueryResult result, QueryLimits limits) {
+        List<List<Object>> kept = new ArrayList<>();
+        for (List<Object> row : result.rows()) {
+            if (!limits.budget().take(RowWeight.row(row))) {
+                return new QueryResult(result.columns(), kept, true, result.durationMs());
+            }
+            kept.add(row);
+        }
+        return result;
     }
 
     @Override

@@ -9,6 +9,7 @@ import io.dashshare.application.service.PortalLogoutService;
 import io.dashshare.application.service.PortalSessions;
 import io.dashshare.application.service.RefreshPortalSessionService;
 import io.dashshare.application.service.RequestCodeService;
+import io.dashshare.application.service.ResultMemory;
 import io.dashshare.application.service.VerifyCodeService;
 import io.dashshare.domain.filter.PolicyDraft;
 import io.dashshare.domain.portal.OneTimeCode;
@@ -151,10 +152,11 @@ public final class SharingHarness {
     private final Audit audit;
 
     private SharingHarness(SharingSettings settings, Duration cacheTtl) {
-        this(settings, cacheTtl, Duration.ofSeconds(20));
+        this(settings, cacheTtl, Duration.ofSeconds(20), serviceMemory());
     }
 
-    private SharingHarness(SharingSettings settings, Duration cacheTtl, Duration executionDeadline) {
+    private SharingHarness(SharingSettings settings, Duration cacheTtl, Duration executionDeadline,
+                           ResultMemory resultMemory) {
         this.settings = settings;
         // Recorded for the tests to look at, and kept by the in-memory log that the reading use cases read.
         this.audit = new Audit(event -> {
@@ -164,7 +166,7 @@ public final class SharingHarness {
         this.cache = new CaffeineResultCache(clock, cacheTtl, 1_000, 16L << 20, Duration.ofSeconds(20));
         this.quotas = new ExecutionQuotas(store.rateLimiter(), clock, settings);
         this.runner = new DashboardRunner(executor, cache, quotas, settings,
-                new WidgetFanOut(WIDGET_THREADS, 8, executionDeadline));
+                new WidgetFanOut(WIDGET_THREADS, 8, executionDeadline), resultMemory);
         this.options = new FilterOptionsRunner(executor, cache, quotas, settings);
         this.accessTokens = new ShareAccessTokens(signer, shareAccessKey, random, clock, settings);
         this.keyRing = new EmbedKeyRing(store.embedKeys(), random, clock);
@@ -224,7 +226,17 @@ public final class SharingHarness {
 
     /** The defaults, with a whole dashboard execution bounded by {@code deadline} instead of 20 s. */
     public static SharingHarness withExecutionDeadline(Duration deadline) {
-        return new SharingHarness(testSettings(), Duration.ofSeconds(30), deadline);
+        return new SharingHarness(testSettings(), Duration.ofSeconds(30), deadline, serviceMemory());
+    }
+
+    /** The service's bound on its 64 MB heap (ResultMemory.forHeap): 12.8 MB in flight, 6.4 MB an execution. */
+    private static ResultMemory serviceMemory() {
+        return ResultMemory.forHeap(64L << 20);
+    }
+
+    /** The defaults, with the rows of executions bounded by {@code memory} (a fresh one per harness). */
+    public static SharingHarness withResultMemory(ResultMemory memory) {
+        return new SharingHarness(testSettings(), Duration.ofSeconds(30), Duration.ofSeconds(20), memory);
     }
 
     public static SharingSettings testSettings() {

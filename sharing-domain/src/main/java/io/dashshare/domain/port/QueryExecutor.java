@@ -15,7 +15,12 @@ import java.util.Set;
  */
 public interface QueryExecutor {
 
-    /** Throws {@link QueryFailedException} when the statement fails, times out or cannot run. */
+    /**
+     * At most {@code limits.maxRows()} rows, each kept only when {@code limits.budget()} takes it
+     * (asked row by row as they are read; a refusal cuts the result there, flagged truncated, and
+     * a {@link QueryFailedException} it throws fails the statement). Throws
+     * {@link QueryFailedException} when the statement fails, times out or cannot run.
+     */
     QueryResult run(DataSourceName dataSource, BoundStatement statement, QueryLimits limits);
 
     /**

@@ -3,6 +3,7 @@ package io.dashshare.adapter.persistence.query;
 import io.dashshare.domain.dashboard.DataSourceName;
 import io.dashshare.domain.execution.QueryLimits;
 import io.dashshare.domain.execution.QueryResult;
+import io.dashshare.domain.execution.RowBudget;
 import io.dashshare.domain.execution.QuerySlots;
 import io.dashshare.domain.execution.RowCursor;
 import io.dashshare.domain.execution.SlotHolder;
@@ -85,7 +86,7 @@ public final class JdbcQueryExecutor implements QueryExecutor, AutoCloseable {
         try (turn) {
             // Closing an uncommitted connection makes HikariCP roll it back before reuse.
             try (Connection connection = source.connect()) {
-                QueryResult result = query(connection, statement, cap, timeout, started);
+                QueryResult result = query(connection, statement, cap, limits.budget(), timeout, started);
                 connection.rollback();
                 return result;
             } catch (SQLException e) {
@@ -118,14 +119,17 @@ public final class JdbcQueryExecutor implements QueryExecutor, AutoCloseable {
         return a.compareTo(b) <= 0 ? a : b;
     }
 
-    private static QueryResult query(Connection connection, BoundStatement statement, int cap, Duration timeout,
-                                     long started) throws SQLException {
+    private static QueryResult query(Connection connection, BoundStatement statement, int cap, RowBudget budget,
+                                     Duration timeout, long started) throws SQLException {
         try (PreparedStatement query = DashboardStatements.prepare(connection, statement, timeout)) {
             // One row past the cap tells "truncated" without reading the rest (CappedRows).
             query.setMaxRows(cap + 1);
+            // In fetches, as a cursor does: otherwise pgjdbc holds every row up to the cap before the
+            // first is read, and a budget's cut (CappedRows) would come after the memory was spent.
+            query.setFetchSize(JdbcRowCursor.FETCH_SIZE);
             try (ResultSet rows = query.executeQuery()) {
                 RowReader reader = RowReader.of(rows.getMetaData());
-                CappedRows kept = new CappedRows(cap);
+                CappedRows kept = new CappedRows(cap, budget);
                 reader.forEach(rows, kept);
                 return kept.result(reader.columns(), (System.nanoTime() - started) / 1_000_000);
             }

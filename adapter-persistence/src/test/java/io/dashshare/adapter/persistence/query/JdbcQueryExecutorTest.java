@@ -10,6 +10,8 @@ import io.dashshare.domain.execution.QueryFailedException;
 import io.dashshare.domain.execution.QueryFailedException.Reason;
 import io.dashshare.domain.execution.QueryLimits;
 import io.dashshare.domain.execution.QueryResult;
+import io.dashshare.domain.execution.RowBudget;
+import io.dashshare.domain.execution.RowWeight;
 import io.dashshare.domain.sql.BoundStatement;
 import io.dashshare.domain.sql.SqlParam;
 import io.dashshare.domain.sql.SqlTemplate;
@@ -20,6 +22,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -254,6 +258,36 @@ class JdbcQueryExecutorTest {
         assertThat(whole.truncated()).isFalse();
         assertThat(capped.rows()).hasSize(5);
         assertThat(capped.truncated()).isTrue();
+    }
+
+    @Test
+    void rows_past_what_the_budget_lets_a_statement_keep_are_cut_and_flagged_and_the_rest_is_not_read() {
+        AtomicLong asked = new AtomicLong();
+        AtomicInteger rows = new AtomicInteger();
+        // Each row of one bigint is about 40 bytes (RowWeight): room for 100 of them.
+        long room = 100 * RowWeight.row(List.of(1L));
+        RowBudget budget = bytes -> {
+            rows.incrementAndGet();
+            return asked.addAndGet(bytes) <= room;
+        };
+
+        QueryResult cut = run(DEMO, "select g::bigint from generate_series(1, 500000) g", Map.of(),
+                new QueryLimits(1_000_000, Duration.ofSeconds(15), budget));
+
+        assertThat(cut.rows()).hasSize(100);
+        assertThat(cut.truncated()).isTrue();
+        assertThat(rows).as("reading stopped at the first row refused").hasValue(101);
+    }
+
+    @Test
+    void a_budget_with_no_memory_for_a_row_fails_the_statement_as_too_busy() {
+        RowBudget full = bytes -> {
+            throw new QueryFailedException(Reason.TOO_BUSY, "no memory", null);
+        };
+
+        assertFails(Reason.TOO_BUSY, () -> run(DEMO, "select g from generate_series(1, 50) g", Map.of(),
+                new QueryLimits(100, Duration.ofSeconds(5), full)));
+        assertThat(run(DEMO, "select 1", Map.of(), LIMITS).rows()).as("the connection went back to the pool").hasSize(1);
     }
 
     @Test

@@ -1,19 +1,18 @@
-package io.dashshare.adapter.cache;
+package io.dashshare.domain.execution;
 
-import io.dashshare.domain.execution.Column;
-import io.dashshare.domain.execution.QueryResult;
 import java.math.BigDecimal;
 import java.util.List;
 
 /**
- * An estimate of the heap a {@link QueryResult} holds, for the result cache's byte bound. Written
+ * An estimate of the heap a {@link QueryResult} and each of its rows hold: what the result cache's
+ * byte bound and the memory of executions in flight ({@link RowBudget}) count. Written
  * here rather than measured by a library: the JDK's own {@code Instrumentation.getObjectSize}
  * needs an agent and is shallow, and the object-graph walkers (JOL) are tools, not runtime
  * dependencies. The sizes are those of a 64-bit HotSpot JVM with compressed oops (12-byte object
  * headers, 4-byte references, 8-byte alignment) for the cell types a result holds; the estimate
  * errs high rather than low, so the bound holds.
  */
-final class ResultWeight {
+public final class RowWeight {
 
     private static final long RESULT = 32;
     private static final long LIST = 16;
@@ -22,19 +21,26 @@ final class ResultWeight {
     private static final long LONG = 16;
     private static final long BIG_DECIMAL = 40 + 40;
 
-    private ResultWeight() {
+    private RowWeight() {
     }
 
-    static long bytes(QueryResult result) {
+    /** The whole result: its columns, its rows and the lists that hold them. */
+    public static long of(QueryResult result) {
         long bytes = RESULT + list(result.columns().size()) + list(result.rows().size());
         for (Column column : result.columns()) {
             bytes += 24 + string(column.name()) + string(column.type());
         }
         for (List<Object> row : result.rows()) {
-            bytes += list(row.size());
-            for (Object cell : row) {
-                bytes += cell(cell);
-            }
+            bytes += row(row);
+        }
+        return bytes;
+    }
+
+    /** One row: its list and its cells (the result's list of rows is counted by {@link #of}). */
+    public static long row(List<Object> row) {
+        long bytes = list(row.size());
+        for (Object cell : row) {
+            bytes += cell(cell);
         }
         return bytes;
     }
