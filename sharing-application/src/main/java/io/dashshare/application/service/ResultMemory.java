@@ -28,7 +28,7 @@ import java.util.concurrent.TimeUnit;
  * </ul>
  *
  * <p>A {@link Semaphore} of chunks rather than a hand-kept counter: it is fair (first come, first
- * served) and its timed acquire is the wait. One chunk at a time keeps a row from touching the
+ * served) and its timed acquire is the wait. A chunk at a time keeps most rows from touching the
  * shared count; {@code perExecution} at most {@code total} keeps an execution alone always able to
  * finish.
  */
@@ -51,7 +51,8 @@ public final class ResultMemory {
         if (wait.isNegative()) {
             throw new IllegalArgumentException("the wait for memory must not be negative");
         }
-        this.allChunks = (int) Math.min(Integer.MAX_VALUE, total / CHUNK);
+        // Rounded up: an execution at its bound holds at most that many chunks (Execution.take).
+        this.allChunks = (int) Math.min(Integer.MAX_VALUE, (total + CHUNK - 1) / CHUNK);
         this.chunks = new Semaphore(allChunks, true);
         this.total = total;
         this.perExecution = perExecution;
@@ -92,49 +93,93 @@ public final class ResultMemory {
         return new Execution(Math.max(1, perExecution / Math.max(1, widgets)));
     }
 
-    /** One execution: a {@link Lease} per widget it reads, all given back when it is closed. */
+    /**
+     * One execution: what its widgets took of the process, counted together (so that the chunks it
+     * holds are at most its bound rounded up to one chunk, and an execution alone always fits), given
+     * back once it is closed and none of its widgets is still reading.
+     */
     final class Execution implements AutoCloseable {
 
         private final long perWidget;
-        private final List<Lease> leases = new ArrayList<>();
+        private long allowance;
+        private int held;
+        private int reading;
         private boolean closed;
 
         private Execution(long perWidget) {
             this.perWidget = perWidget;
         }
 
+        /** The part of one widget about to read its rows; {@link Lease#finish} when its statement has ended. */
         synchronized Lease widget() {
-            Lease lease = new Lease(perWidget);
-            if (closed) {
-                lease.close();
+            reading++;
+            return new Lease(this, perWidget);
+        }
+
+        /**
+         * Takes {@code bytes} from what the execution holds, and more chunks of the process when it
+         * holds too few. The wait for them is under this execution's lock: its other widgets would
+         * wait for memory all the same.
+         */
+        private synchronized void take(long bytes) {
+            if (bytes > allowance) {
+                int more = (int) ((bytes - allowance + CHUNK - 1) / CHUNK);
+                acquire(more);
+                held += more;
+                allowance += (long) more * CHUNK;
             }
-            leases.add(lease);
-            return lease;
+            allowance -= bytes;
+        }
+
+        private synchronized void finished() {
+            reading--;
+            giveBackIfOver();
         }
 
         @Override
         public synchronized void close() {
             closed = true;
-            for (Lease lease : leases) {
-                lease.close();
+            giveBackIfOver();
+        }
+
+        private void giveBackIfOver() {
+            if (closed && reading == 0 && held > 0) {
+                chunks.release(held);
+                held = 0;
+                allowance = 0;
             }
         }
     }
 
-    /**
-     * One widget's part: taken by the one thread that reads its rows, which calls {@link #finish}
-     * when its statement has ended (read, cut or failed).
-     */
-    final class Lease implements RowBudget {
+    private void acquire(int more) {
+        boolean got;
+        try {
+            got = chunks.tryAcquire(more, wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            got = false;
+        }
+        if (!got) {
+            throw new QueryFailedException(QueryFailedException.Reason.TOO_BUSY, "the rows of executions in "
+                    + "flight hold the " + total + " bytes they may (no chunk free within " + wait.toMillis()
+                    + " ms)", null);
+        }
+    }
 
+    /**
+     * One widget's part of its execution's bound: taken by the one thread that reads its rows, which
+     * calls {@link #finish} when its statement has ended (read, cut or failed). A widget the deadline
+     * overtook keeps reading after its execution was answered; what it holds goes back when it finishes.
+     */
+    static final class Lease implements RowBudget {
+
+        private final Execution execution;
         private final long cap;
         private long used;
-        private long allowance;
-        private int held;
         private boolean finished;
-        private boolean closed;
 
-        private Lease(long cap) {
+        private Lease(Execution execution, long cap) {
+            this.execution = execution;
             this.cap = cap;
         }
 
@@ -143,49 +188,15 @@ public final class ResultMemory {
             if (used + bytes > cap) {
                 return false;
             }
-            if (bytes > allowance) {
-                int more = (int) ((bytes - allowance + CHUNK - 1) / CHUNK);
-                acquire(more);
-                synchronized (this) {
-                    held += more;
-                }
-                allowance += (long) more * CHUNK;
-            }
-            allowance -= bytes;
+            execution.take(bytes);
             used += bytes;
             return true;
         }
 
-        private void acquire(int more) {
-            boolean got;
-            try {
-                got = chunks.tryAcquire(more, wait.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                got = false;
-            }
-            if (!got) {
-                throw new QueryFailedException(QueryFailedException.Reason.TOO_BUSY, "the rows of executions in "
-                        + "flight hold the " + total + " bytes they may (no chunk free within " + wait.toMillis()
-                        + " ms)", null);
-            }
-        }
-
-        /** The statement has ended: its rows are the execution's now, held until it is closed. */
-        synchronized void finish() {
-            finished = true;
-            giveBackIfOver();
-        }
-
-        private synchronized void close() {
-            closed = true;
-            giveBackIfOver();
-        }
-
-        private void giveBackIfOver() {
-            if (finished && closed && held > 0) {
-                chunks.release(held);
-                held = 0;
+        void finish() {
+            if (!finished) {
+                finished = true;
+                execution.finished();
             }
         }
     }
