@@ -202,7 +202,9 @@ public final class DashboardRunner {
             DataSourceName source = dashboard.definition().dataSource();
             int wanted = Math.min(queries.size(), Math.min(executor.statementsPerExecution(source), fanOut.maxLanes()));
             List<Optional<WidgetResult>> ran;
-            try (ResultMemory.Execution rows = memory.execution(widgets.size());
+            // Executions of one version of a dashboard are alike: each starts at what the last one held.
+            Object kind = List.of(dashboard.id(), dashboard.version());
+            try (ResultMemory.Execution rows = memory.execution(widgets.size(), kind);
                  QuerySlots slots = reserve(dashboard, source, holder, wanted)) {
                 List<Supplier<WidgetResult>> tasks = new ArrayList<>(queries.size());
                 for (BiFunction<QuerySlots, ResultMemory.Execution, WidgetResult> query : queries) {

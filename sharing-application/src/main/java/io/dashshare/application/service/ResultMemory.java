@@ -3,8 +3,8 @@ package io.dashshare.application.service;
 import io.dashshare.domain.execution.QueryFailedException;
 import io.dashshare.domain.execution.RowBudget;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
@@ -21,9 +21,9 @@ import java.util.concurrent.TimeUnit;
  *       depends on the dashboard and its data only, never on which widget finished first (the
  *       result is cached like any other).</li>
  *   <li><b>The process</b> holds at most {@code total} bytes of rows of executions in flight. Rows
- *       take it in chunks of {@link #CHUNK} as they are read; when none is free within {@code wait},
- *       the statement fails {@code TOO_BUSY} and the whole answer is refused for load (429), never
- *       cut by load. A widget's part goes back when its statement has ended and its execution is
+ *       take it in chunks of {@link #CHUNK} as they are read; when an execution's first chunk is not
+ *       free within {@code wait}, or a further one not at once, the statement fails {@code TOO_BUSY}
+ *       and the whole answer is refused for load (429), never cut by load. A widget's part goes back when its statement has ended and its execution is
  *       over (a widget the deadline overtook gives it back when it finishes).</li>
  * </ul>
  *
@@ -38,6 +38,16 @@ public final class ResultMemory {
     static final int CHUNK = 64 * 1024;
 
     private final Semaphore chunks;
+    /**
+     * Held by the executions that may wait for more while they hold some: as many as fit at their
+     * bound at once ({@code total / perExecution}), so those waiting always get what they wait for
+     * once the others are done. Other executions holding some are refused at once (their memory
+     * goes back), executions holding none hold nothing while they wait: no two executions wait for
+     * each other. Every take is fair (first come, first served, never barging past a waiter), so
+     * newcomers do not take from under the executions already part-way through.
+     */
+    private final Semaphore growers;
+    private final Remembered remembered = new Remembered();
     private final int allChunks;
     private final long total;
     private final long perExecution;
@@ -54,6 +64,7 @@ public final class ResultMemory {
         // Rounded up: an execution at its bound holds at most that many chunks (Execution.take).
         this.allChunks = (int) Math.min(Integer.MAX_VALUE, (total + CHUNK - 1) / CHUNK);
         this.chunks = new Semaphore(allChunks, true);
+        this.growers = new Semaphore((int) Math.max(1, Math.min(Integer.MAX_VALUE, total / perExecution)));
         this.total = total;
         this.perExecution = perExecution;
         this.wait = wait;
@@ -88,9 +99,47 @@ public final class ResultMemory {
         return (long) (allChunks - chunks.availablePermits()) * CHUNK;
     }
 
-    /** The budget of one execution of {@code widgets} widgets to be read. */
+    /** The budget of one execution of {@code widgets} widgets to be read, of nothing known before. */
     Execution execution(int widgets) {
-        return new Execution(Math.max(1, perExecution / Math.max(1, widgets)));
+        return execution(widgets, null);
+    }
+
+    /**
+     * The budget of one execution of {@code widgets} widgets, alike to earlier ones of {@code kind}
+     * (a dashboard's version): it starts by taking, waiting while it holds nothing, what the last
+     * execution of its kind held. Without it every execution of a heavy dashboard would start at
+     * one chunk, a dozen of them would each take a part of the process and all but the few that
+     * may wait be refused part-way through, their statements' work thrown away; this way those
+     * that would not fit wait holding nothing, and are refused (if at all) before they read a row.
+     */
+    Execution execution(int widgets, Object kind) {
+        long expected = kind == null ? 0 : remembered.expected(kind);
+        return new Execution(Math.max(1, perExecution / Math.max(1, widgets)), kind, Math.min(expected, perExecution));
+    }
+
+    /**
+     * What the last execution of each kind held, for the most recent kinds. A bounded LRU map of the
+     * JDK's rather than a cache library: the application layer takes no dependency, and a lost
+     * entry only means one execution that grows instead of starting at its size.
+     */
+    private static final class Remembered {
+
+        private static final int MAX_KINDS = 10_000;
+
+        private final Map<Object, Long> held = new LinkedHashMap<>(256, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Object, Long> eldest) {
+                return size() > MAX_KINDS;
+            }
+        };
+
+        synchronized long expected(Object kind) {
+            return held.getOrDefault(kind, 0L);
+        }
+
+        synchronized void held(Object kind, long bytes) {
+            held.put(kind, bytes);
+        }
     }
 
     /**
@@ -101,13 +150,19 @@ public final class ResultMemory {
     final class Execution implements AutoCloseable {
 
         private final long perWidget;
+        private final Object kind;
+        private final long expected;
+        private long used;
         private long allowance;
         private int held;
         private int reading;
         private boolean closed;
+        private QueryFailedException refused;
 
-        private Execution(long perWidget) {
+        private Execution(long perWidget, Object kind, long expected) {
             this.perWidget = perWidget;
+            this.kind = kind;
+            this.expected = expected;
         }
 
         /** The part of one widget about to read its rows; {@link Lease#finish} when its statement has ended. */
@@ -118,17 +173,32 @@ public final class ResultMemory {
 
         /**
          * Takes {@code bytes} from what the execution holds, and more chunks of the process when it
-         * holds too few. The wait for them is under this execution's lock: its other widgets would
-         * wait for memory all the same.
+         * holds too few: waiting for them only while it holds none (a wait under this execution's
+         * lock: its other widgets would wait for memory all the same). Of the executions that hold
+         * some, only as many as fit at their bound at once may wait for more ({@link #growers}); the
+         * others are refused at once:
+         * executions each holding a part and waiting for the rest of another's would all wait until
+         * every one of them was refused, while this way what the refused held goes to the others.
          */
         private synchronized void take(long bytes) {
+            if (refused != null) {
+                throw refused; // a sibling was refused: the answer is a 429, so stop reading and give back
+            }
             if (bytes > allowance) {
-                int more = (int) ((bytes - allowance + CHUNK - 1) / CHUNK);
-                acquire(more);
+                // The first take is of what an execution of this kind held last time, at least.
+                long wanted = held == 0 ? Math.max(bytes, expected) : bytes - allowance;
+                int more = (int) ((wanted + CHUNK - 1) / CHUNK);
+                try {
+                    acquire(more, held == 0);
+                } catch (QueryFailedException e) {
+                    refused = e;
+                    throw e;
+                }
                 held += more;
                 allowance += (long) more * CHUNK;
             }
             allowance -= bytes;
+            used += bytes;
         }
 
         private synchronized void finished() {
@@ -139,6 +209,11 @@ public final class ResultMemory {
         @Override
         public synchronized void close() {
             closed = true;
+            if (kind != null) {
+                // A refused execution needed more than it could hold: the next one starts at the whole
+                // bound (waiting for it holding nothing), and the first that finishes says what it needs.
+                remembered.held(kind, refused == null ? used : perExecution);
+            }
             giveBackIfOver();
         }
 
@@ -151,18 +226,36 @@ public final class ResultMemory {
         }
     }
 
-    private void acquire(int more) {
+    /**
+     * {@code more} chunks: an execution holding none may wait for them; one holding some takes them
+     * if they are free (and no earlier take waits), or waits as one of the {@link #growers}, or is
+     * refused.
+     */
+    private void acquire(int more, boolean holdsNone) {
         boolean got;
+        boolean mayWait = holdsNone;
         try {
-            got = chunks.tryAcquire(more, wait.toMillis(), TimeUnit.MILLISECONDS);
+            // A timed take, even of zero, keeps the semaphore's fairness (an untimed one barges), except
+            // an execution's first and only chunk: a small dashboard does not queue behind a large one
+            // waiting for a hundred chunks, and gives its one back within milliseconds.
+            got = holdsNone && more == 1 && chunks.tryAcquire(1)
+                    || chunks.tryAcquire(more, holdsNone ? wait.toMillis() : 0, TimeUnit.MILLISECONDS);
+            if (!got && !holdsNone && growers.tryAcquire()) {
+                mayWait = true;
+                try {
+                    got = chunks.tryAcquire(more, wait.toMillis(), TimeUnit.MILLISECONDS);
+                } finally {
+                    growers.release();
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             got = false;
         }
         if (!got) {
             throw new QueryFailedException(QueryFailedException.Reason.TOO_BUSY, "the rows of executions in "
-                    + "flight hold the " + total + " bytes they may (no chunk free within " + wait.toMillis()
-                    + " ms)", null);
+                    + "flight hold the " + total + " bytes they may (" + (mayWait ? "no chunk free within "
+                    + wait.toMillis() + " ms" : "none free at once for an execution already holding some") + ")", null);
         }
     }
 

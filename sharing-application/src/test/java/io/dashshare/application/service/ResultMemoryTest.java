@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dashshare.domain.execution.QueryFailedException;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -90,6 +91,66 @@ class ResultMemoryTest {
             assertThat(next.widget().take(CHUNK)).isTrue();
         }
         giver.join();
+    }
+
+    @Test
+    void of_the_executions_holding_memory_one_waits_for_more_and_the_others_are_refused_at_once() throws Exception {
+        // A wait long enough to hang the test: executions each holding half and waiting for the
+        // other half would wait it out together.
+        ResultMemory patient = new ResultMemory(4L * CHUNK, 4L * CHUNK, Duration.ofSeconds(60));
+        ResultMemory.Execution first = patient.execution(1);
+        ResultMemory.Execution second = patient.execution(1);
+        ResultMemory.Lease one = first.widget();
+        ResultMemory.Lease two = second.widget();
+        one.take(2L * CHUNK);
+        two.take(2L * CHUNK);
+        AtomicBoolean grown = new AtomicBoolean();
+        Thread grower = new Thread(() -> grown.set(one.take(CHUNK)));
+        grower.start();
+        awaitWaiting(grower);
+
+        long started = System.nanoTime();
+        assertThatThrownBy(() -> two.take(CHUNK)).isInstanceOf(QueryFailedException.class);
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(30));
+        ResultMemory.Lease sibling = second.widget();
+        assertThatThrownBy(() -> sibling.take(1)).as("its siblings stop reading too").isInstanceOf(QueryFailedException.class);
+
+        sibling.finish();
+        two.finish();
+        second.close();
+        grower.join(30_000);
+        assertThat(grown).as("what the refused one held went to the one waiting").isTrue();
+    }
+
+    private static void awaitWaiting(Thread thread) throws InterruptedException {
+        for (int i = 0; i < 1_000 && thread.getState() != Thread.State.TIMED_WAITING; i++) {
+            Thread.sleep(10);
+        }
+        assertThat(thread.getState()).isEqualTo(Thread.State.TIMED_WAITING);
+    }
+
+    @Test
+    void an_execution_starts_by_taking_what_the_last_one_of_its_kind_held() {
+        ResultMemory memory = new ResultMemory(16L * CHUNK, 8L * CHUNK, Duration.ZERO);
+        try (ResultMemory.Execution first = memory.execution(1, "dashboard v1")) {
+            ResultMemory.Lease lease = first.widget();
+            lease.take(5L * CHUNK);
+            lease.finish();
+        }
+
+        try (ResultMemory.Execution next = memory.execution(1, "dashboard v1");
+             ResultMemory.Execution other = memory.execution(1, "dashboard v2")) {
+            ResultMemory.Lease seen = next.widget();
+            ResultMemory.Lease unseen = other.widget();
+            seen.take(10);
+            unseen.take(10);
+
+            // Five chunks for the kind seen before, one for the new kind.
+            assertThat(memory.inUse()).isEqualTo(6L * CHUNK);
+            seen.finish();
+            unseen.finish();
+        }
+        assertThat(memory.inUse()).isZero();
     }
 
     @Test
