@@ -114,12 +114,12 @@ public class SharingFactory {
      * Made with the context, so that bounds which do not fit stop the start instead of a first execution.
      */
     @Context
-    ResultMemory resultMemory(SharingProperties.Query query) {
+    ResultMemory resultMemory(SharingProperties.Query query, ServiceMetrics metrics) {
         ResultMemory heap = ResultMemory.forHeap(Runtime.getRuntime().maxMemory());
         long total = query.memory() == null ? heap.total() : query.memory();
         long perExecution = query.maxExecutionBytes() == null ? total / 2 : query.maxExecutionBytes();
         try {
-            return new ResultMemory(total, perExecution, heap.maxWait());
+            return metrics.resultMemory(new ResultMemory(total, perExecution, heap.maxWait()));
         } catch (IllegalArgumentException e) {
             // Without the cause: the start's message is the deepest one (Application), and this one names the settings.
             throw new IllegalStateException("SHARING_QUERY_MEMORY (" + total + " bytes) must be at least 64KB and "

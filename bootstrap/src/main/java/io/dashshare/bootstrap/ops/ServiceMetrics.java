@@ -1,10 +1,12 @@
 package io.dashshare.bootstrap.ops;
 
+import io.dashshare.application.service.ResultMemory;
 import io.dashshare.domain.dashboard.DataSourceName;
 import io.dashshare.domain.execution.QueryFailedException;
 import io.dashshare.domain.execution.QueryLimits;
 import io.dashshare.domain.execution.QueryResult;
 import io.dashshare.domain.execution.QuerySlots;
+import io.dashshare.domain.execution.RowMemoryExhaustedException;
 import io.dashshare.domain.execution.SlotHolder;
 import io.dashshare.domain.mail.MailKind;
 import io.dashshare.domain.mail.OutboxMail;
@@ -16,6 +18,7 @@ import io.dashshare.domain.port.RateLimiter;
 import io.dashshare.domain.port.ResultCache;
 import io.dashshare.domain.sql.BoundStatement;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.inject.Singleton;
@@ -126,7 +129,11 @@ public final class ServiceMetrics {
         try {
             return call.get();
         } catch (QueryFailedException e) {
-            if (e.reason() == QueryFailedException.Reason.TOO_BUSY) {
+            if (e instanceof RowMemoryExhaustedException memory) {
+                if (!memory.repeated()) {
+                    rejections("execution-memory").increment(); // once per refused execution
+                }
+            } else if (e.reason() == QueryFailedException.Reason.TOO_BUSY) {
                 rejections("data-source-busy").increment();
             }
             throw e;
@@ -201,6 +208,19 @@ public final class ServiceMetrics {
                 return outcome;
             }
         };
+    }
+
+    /** The bytes the rows of executions in flight hold now (docs/filters.md, "Memory of an execution"). */
+    public ResultMemory resultMemory(ResultMemory memory) {
+        Gauge.builder("sharing.query.memory.used", memory, ResultMemory::inUse)
+                .description("Bytes of rows the executions in flight hold, of sharing.query.memory")
+                .baseUnit("bytes")
+                .register(registry);
+        Gauge.builder("sharing.query.memory.max", memory, ResultMemory::total)
+                .description("The bytes of rows executions in flight may hold (SHARING_QUERY_MEMORY)")
+                .baseUnit("bytes")
+                .register(registry);
+        return memory;
     }
 
     private Counter mail(MailKind kind, String outcome) {

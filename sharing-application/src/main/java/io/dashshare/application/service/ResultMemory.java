@@ -1,7 +1,7 @@
 package io.dashshare.application.service;
 
-import io.dashshare.domain.execution.QueryFailedException;
 import io.dashshare.domain.execution.RowBudget;
+import io.dashshare.domain.execution.RowMemoryExhaustedException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -157,7 +157,7 @@ public final class ResultMemory {
         private int held;
         private int reading;
         private boolean closed;
-        private QueryFailedException refused;
+        private RowMemoryExhaustedException refused;
 
         private Execution(long perWidget, Object kind, long expected) {
             this.perWidget = perWidget;
@@ -182,7 +182,7 @@ public final class ResultMemory {
          */
         private synchronized void take(long bytes) {
             if (refused != null) {
-                throw refused; // a sibling was refused: the answer is a 429, so stop reading and give back
+                throw refused.again(); // a sibling was refused: the answer is a 429, so stop reading and give back
             }
             if (bytes > allowance) {
                 // The first take is of what an execution of this kind held last time, at least.
@@ -190,7 +190,7 @@ public final class ResultMemory {
                 int more = (int) ((wanted + CHUNK - 1) / CHUNK);
                 try {
                     acquire(more, held == 0);
-                } catch (QueryFailedException e) {
+                } catch (RowMemoryExhaustedException e) {
                     refused = e;
                     throw e;
                 }
@@ -253,9 +253,9 @@ public final class ResultMemory {
             got = false;
         }
         if (!got) {
-            throw new QueryFailedException(QueryFailedException.Reason.TOO_BUSY, "the rows of executions in "
-                    + "flight hold the " + total + " bytes they may (" + (mayWait ? "no chunk free within "
-                    + wait.toMillis() + " ms" : "none free at once for an execution already holding some") + ")", null);
+            throw new RowMemoryExhaustedException("the rows of executions in flight hold the " + total
+                    + " bytes they may (" + (mayWait ? "no chunk free within " + wait.toMillis() + " ms"
+                    : "none free at once for an execution already holding some") + ")");
         }
     }
 
