@@ -23,8 +23,9 @@ import java.util.concurrent.TimeUnit;
  *   <li><b>The process</b> holds at most {@code total} bytes of rows of executions in flight. Rows
  *       take it in chunks of {@link #CHUNK} as they are read; when an execution's first chunk is not
  *       free within {@code wait}, or a further one not at once, the statement fails {@code TOO_BUSY}
- *       and the whole answer is refused for load (429), never cut by load. A widget's part goes back when its statement has ended and its execution is
- *       over (a widget the deadline overtook gives it back when it finishes).</li>
+ *       and the whole answer is refused for load (429), never cut by load. What an execution took
+ *       goes back when it is over and none of its statements still reads (a widget the deadline
+ *       overtook gives it back when it finishes).</li>
  * </ul>
  *
  * <p>A {@link Semaphore} of chunks rather than a hand-kept counter: it is fair (first come, first
@@ -44,7 +45,8 @@ public final class ResultMemory {
      * once the others are done. Other executions holding some are refused at once (their memory
      * goes back), executions holding none hold nothing while they wait: no two executions wait for
      * each other. Every take is fair (first come, first served, never barging past a waiter), so
-     * newcomers do not take from under the executions already part-way through.
+     * newcomers do not take from under the executions already part-way through; only an
+     * execution's first and single chunk barges (see {@code acquire}).
      */
     private final Semaphore growers;
     private final Remembered remembered = new Remembered();
