@@ -36,7 +36,35 @@ public record ServiceConfig(Map<String, String> env) {
     }
 
     public int port() {
-        return get("PORT").map(Integer::parseInt).orElse(8080);
+        return get("PORT").map(text -> {
+            try {
+                int port = Integer.parseInt(text);
+                if (port >= 0 && port <= 65_535) {
+                    return port;
+                }
+            } catch (NumberFormatException e) {
+                // the message below
+            }
+            throw new IllegalStateException("PORT is not a port number (0 to 65535): " + text);
+        }).orElse(8080);
+    }
+
+    /**
+     * A switch: {@code true}/{@code false} (also {@code yes}/{@code no}, {@code on}/{@code off}), any
+     * other word an error rather than {@code false} ({@code SHARING_DEMO=ture} is a typo, not "no").
+     */
+    public boolean flag(String name, boolean fallback) {
+        return get(name).map(text -> switchValue(text).orElseThrow(() -> new IllegalStateException(
+                name + " is not true or false (yes/no, on/off): " + text))).orElse(fallback);
+    }
+
+    /** The words a switch may be (SettingsCheck holds Micronaut's settings to the same). */
+    static Optional<Boolean> switchValue(String text) {
+        return switch (text.strip().toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "on" -> Optional.of(true);
+            case "false", "no", "off" -> Optional.of(false);
+            default -> Optional.empty();
+        };
     }
 
     public Path dataDir() {
@@ -57,7 +85,7 @@ public record ServiceConfig(Map<String, String> env) {
 
     /** The demo is seeded by default on the embedded database only. */
     public boolean demo() {
-        return get("SHARING_DEMO").map(Boolean::parseBoolean).orElse(embeddedDatabase());
+        return flag("SHARING_DEMO", embeddedDatabase());
     }
 
     public String publicBaseUrl(int actualPort) {

@@ -68,8 +68,7 @@ final class SettingsCheck {
      * the audit log off): a switch must be one of the words it reads for sure.
      */
     private static boolean switchLike(Argument<?> member, String raw) {
-        return member.getWrapperType() != Boolean.class
-                || raw.strip().toLowerCase(Locale.ROOT).matches("true|false|yes|no|on|off");
+        return member.getWrapperType() != Boolean.class || ServiceConfig.switchValue(raw).isPresent();
     }
 
     /** SHARING_QUERY_MAX_ROWS for sharing.query.max-rows: how the README names every setting. */
