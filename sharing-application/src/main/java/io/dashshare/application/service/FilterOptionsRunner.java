@@ -97,7 +97,7 @@ public final class FilterOptionsRunner {
 
     private static SharingException optionsFailure(QueryFailedException e) {
         if (e.reason() == QueryFailedException.Reason.TOO_BUSY) {
-            return new RateLimitedException(DashboardRunner.BUSY_RETRY_AFTER);
+            return new RateLimitedException(LoadRefusals.RETRY_AFTER);
         }
         return new SharingException(ErrorCode.DB_QUERY_ERROR, "The filter's options could not be loaded.");
     }
