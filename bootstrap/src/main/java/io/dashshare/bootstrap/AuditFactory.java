@@ -9,6 +9,7 @@ import io.dashshare.application.service.Audit;
 import io.dashshare.application.service.ReadAuditService;
 import io.dashshare.application.service.ShareStatisticsService;
 import io.dashshare.bootstrap.config.SharingProperties;
+import io.dashshare.bootstrap.config.Switches;
 import io.dashshare.domain.audit.ClientIpPolicy;
 import io.dashshare.domain.port.AuditEvents;
 import io.dashshare.domain.port.AuditLog;
@@ -18,6 +19,7 @@ import io.dashshare.domain.port.ShareRepository;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.exceptions.ConfigurationException;
@@ -36,9 +38,8 @@ import java.util.Map;
 @Factory
 public class AuditFactory {
 
-    static final String ENABLED = "sharing.audit.enabled";
-
-    @Singleton
+    /** Made at start: a value that is none of the three stops it (made at the first request, it made every request a 500). */
+    @Context
     ClientIpPolicy clientIpPolicy(SharingProperties.Audit settings) {
         return ClientIpPolicy.fromSetting(settings.clientIp()).orElseThrow(() -> new ConfigurationException(
                 "SHARING_AUDIT_CLIENT_IP must be truncated, full or none, not '" + settings.clientIp() + "'"));
@@ -54,7 +55,7 @@ public class AuditFactory {
      * its shutdown flush still has a database (AuditShutdownTest).
      */
     @Singleton
-    @Requires(property = ENABLED, notEquals = "false")
+    @Requires(condition = Switches.AuditOn.class)
     @Bean(typed = {AuditLog.class, JooqAuditLog.class}, preDestroy = "close")
     JooqAuditLog auditWriter(DatabaseGate gate, SharingProperties.Audit settings, MeterRegistry registry) {
         // Both series exist from the start, at 0, so that an alert on their rate means something at once.
@@ -68,7 +69,7 @@ public class AuditFactory {
     }
 
     @Singleton
-    @Requires(property = ENABLED, value = "false")
+    @Requires(condition = Switches.AuditOff.class)
     AuditLog auditOff() {
         return event -> { };
     }

@@ -71,12 +71,19 @@ public record ServiceConfig(Map<String, String> env) {
         return Path.of(get("SHARING_DATA_DIR").orElse("./data")).toAbsolutePath().normalize();
     }
 
+    /**
+     * {@code SHARING_ENV}: {@code dev} (the default) or {@code production}, any other word an error
+     * ({@code SHARING_ENV=prod} used to start a dev service: console codes, a generated secret).
+     */
     public boolean production() {
-        return get("SHARING_ENV").map(v -> v.toLowerCase(Locale.ROOT).equals("production")).orElse(false);
+        return environmentName().equals("production");
     }
 
     public String environmentName() {
-        return production() ? "production" : get("SHARING_ENV").orElse("dev");
+        return get("SHARING_ENV").map(text -> switch (text.toLowerCase(Locale.ROOT)) {
+            case "dev", "production" -> text.toLowerCase(Locale.ROOT);
+            default -> throw new IllegalStateException("SHARING_ENV is dev or production, not: " + text);
+        }).orElse("dev");
     }
 
     public boolean embeddedDatabase() {

@@ -77,8 +77,10 @@ public final class SharingProperties {
      * {@code sharing.audit.*} (docs/api.md, audit log; README, operating notes): {@code enabled}
      * ({@code SHARING_AUDIT_ENABLED}, off only to measure what the log costs), {@code client-ip}
      * ({@code SHARING_AUDIT_CLIENT_IP}: {@code truncated}, {@code full} or {@code none}), how often
-     * each instance writes its queued events, how many may wait, how many one insert writes, and
-     * how many flushes a failing batch gets before it is counted as dropped.
+     * each instance writes its queued events, how many may wait, how many one insert writes, how
+     * many flushes a failing batch gets before it is counted as dropped, and how long events are kept
+     * ({@code SHARING_AUDIT_RETENTION}: any Micronaut duration, {@code 90d}, {@code 2160h}, ISO
+     * {@code P90D}).
      */
     @ConfigurationProperties("sharing.audit")
     public record Audit(@Bindable(defaultValue = "true") boolean enabled,
@@ -86,6 +88,18 @@ public final class SharingProperties {
                         @Bindable(defaultValue = "1s") Duration flushInterval,
                         @Bindable(defaultValue = "20000") int queueCapacity,
                         @Bindable(defaultValue = "500") int batchSize,
-                        @Bindable(defaultValue = "3") int writeAttempts) {
+                        @Bindable(defaultValue = "3") int writeAttempts,
+                        @Bindable(defaultValue = "90d") Duration retention) {
+    }
+
+    /**
+     * {@code sharing.housekeeping.*} (README, housekeeping): whether this instance purges
+     * ({@code SHARING_HOUSEKEEPING_ENABLED}), how often ({@code SHARING_HOUSEKEEPING_INTERVAL}),
+     * and the wait before its first round. The job's schedule reads the same properties.
+     */
+    @ConfigurationProperties("sharing.housekeeping")
+    public record Housekeeping(@Bindable(defaultValue = "true") boolean enabled,
+                               @Bindable(defaultValue = "5m") Duration interval,
+                               @Bindable(defaultValue = "1m") Duration initialDelay) {
     }
 }

@@ -2,6 +2,7 @@ package io.dashshare.bootstrap.ops;
 
 import io.dashshare.adapter.persistence.audit.JooqAuditLog;
 import io.dashshare.bootstrap.config.SharingProperties;
+import io.dashshare.bootstrap.config.Switches;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
@@ -14,7 +15,7 @@ import jakarta.inject.Singleton;
  * only their own events, so the job needs no lock; the shutdown flush is the writer's own close.
  */
 @Singleton
-@Requires(property = "sharing.audit.enabled", notEquals = "false")
+@Requires(condition = Switches.AuditOn.class)
 public final class AuditFlushJob {
 
     static final String TICK = "100ms";

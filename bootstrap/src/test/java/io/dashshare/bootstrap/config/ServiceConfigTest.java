@@ -29,4 +29,15 @@ class ServiceConfigTest {
         assertThatThrownBy(() -> new ServiceConfig(Map.of("PORT", "70000")).port())
                 .hasMessage("PORT is not a port number (0 to 65535): 70000");
     }
+
+    @Test
+    void the_environment_is_dev_or_production_and_nothing_else() {
+        assertThat(new ServiceConfig(Map.of()).production()).isFalse();
+        assertThat(new ServiceConfig(Map.of("SHARING_ENV", "Production")).environmentName()).isEqualTo("production");
+        assertThat(new ServiceConfig(Map.of("SHARING_ENV", "dev")).production()).isFalse();
+
+        assertThatThrownBy(() -> new ServiceConfig(Map.of("SHARING_ENV", "prod")).production())
+                .as("a production operator's typo must not start a dev service")
+                .hasMessage("SHARING_ENV is dev or production, not: prod");
+    }
 }
